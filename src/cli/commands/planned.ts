@@ -1,0 +1,71 @@
+/**
+ * @module cli/commands/planned
+ * The commands of DESIGN.md §5 that are not built yet. Each one is listed in `--help` marked
+ * "not built yet" and, when run, says so and exits 2: it never pretends to work.
+ */
+import type { Command } from 'commander'
+import { NotBuiltError } from '../../core/index.js'
+
+/** A command that is designed but not built. */
+export interface PlannedCommand {
+  /** Name, e.g. `pipeline` or `docs generate` (space-separated for subcommands). */
+  readonly name: string
+  /** One line for `--help`. */
+  readonly summary: string
+  /** The issue that builds it, when one is filed. */
+  readonly issue?: number
+}
+
+/** Commands still to come, in DESIGN.md §5 order. Entries leave this list as they are built. */
+export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
+  { name: 'extract', summary: 'OpenF1 → landing zone (JSON files + manifest)', issue: 3 },
+  { name: 'load', summary: 'landing zone → bronze Delta tables', issue: 5 },
+  { name: 'build', summary: 'seeds, models, snapshots and tests in DAG order', issue: 6 },
+  { name: 'run', summary: 'run models (as dbt run)', issue: 6 },
+  { name: 'test', summary: 'run data tests (as dbt test)', issue: 6 },
+  { name: 'snapshot', summary: 'run SCD2 snapshots (as dbt snapshot)', issue: 6 },
+  { name: 'seed', summary: 'load CSV seeds (as dbt seed)', issue: 6 },
+  { name: 'compile', summary: 'render models to SQL (as dbt compile)', issue: 6 },
+  { name: 'ls', summary: 'list project resources (as dbt ls)', issue: 6 },
+  { name: 'docs generate', summary: 'catalog.json + static docs site with lineage', issue: 6 },
+  { name: 'docs serve', summary: 'serve the docs site', issue: 6 },
+  { name: 'source freshness', summary: 'check source freshness (sources.json)', issue: 6 },
+  { name: 'pipeline', summary: 'extract → load → build as one run with history' },
+  { name: 'schedule', summary: 'run the pipeline when new sessions finish' },
+  { name: 'serve', summary: 'REST API + SQL endpoint + dashboard' },
+  { name: 'sql', summary: 'run a query against the lakehouse', issue: 5 },
+  {
+    name: 'table',
+    summary:
+      'Delta table operations: scan, history, changes, optimize, vacuum, restore, properties',
+    issue: 4,
+  },
+  { name: 'grant', summary: 'grant a privilege (Unity Catalog style)' },
+  { name: 'revoke', summary: 'revoke a privilege' },
+  { name: 'principals', summary: 'list principals and their grants' },
+  {
+    name: 'replay',
+    summary: 'an OpenF1-compatible server over recorded or simulated data',
+    issue: 3,
+  },
+  { name: 'simulate', summary: 'synthetic OpenF1 data for offline demos and benchmarks', issue: 3 },
+]
+
+/** Adds `spec` to `program`: listed in help, refusing to run. */
+export function registerPlanned(program: Command, spec: PlannedCommand): void {
+  const [head, sub] = spec.name.split(' ') as [string, string | undefined]
+  const parent =
+    sub === undefined
+      ? program
+      : (program.commands.find((c) => c.name() === head) ??
+        program.command(head).description(`${head} commands`))
+  const cmd = parent
+    .command(sub ?? head)
+    .description(`${spec.summary}  [not built yet]`)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[args...]')
+  cmd.action(() => {
+    throw new NotBuiltError(`pitwall ${spec.name}`, spec.issue)
+  })
+}

@@ -1,0 +1,80 @@
+/**
+ * @module core/diagnostics
+ * User and project mistakes as data (STYLE.md §6). A compiler or config loader keeps going and
+ * returns every diagnostic; execution refuses to start while errors exist.
+ */
+
+/** Where in a file a diagnostic points (1-based). */
+export interface SourcePosition {
+  /** 1-based line. */
+  readonly line: number
+  /** 1-based column. */
+  readonly column: number
+}
+
+/**
+ * The diagnostic codes and the parameters each one carries. Layers add their codes here so that
+ * every code is documented in one place.
+ */
+export interface DiagnosticParams {
+  'yaml-syntax-error': { reason: string }
+  'config-invalid-value': { path: string; reason: string }
+  'config-unknown-key': { path: string }
+  'file-not-found': { file: string }
+  'target-not-found': { target: string; available: string[] }
+}
+
+/** A diagnostic code. */
+export type DiagnosticCode = keyof DiagnosticParams
+
+/** One problem found in the user's project or configuration. */
+export interface Diagnostic {
+  /** What kind of problem (kebab-case). */
+  readonly code: string
+  /** `error` stops the run; `warn` is reported and the run goes on. */
+  readonly severity: 'error' | 'warn'
+  /** One sentence a user can act on. */
+  readonly message: string
+  /** The file it is about, relative to the project when possible. */
+  readonly file?: string
+  /** Where in the file. */
+  readonly at?: SourcePosition
+  /** The node (model, test, source) it is about. */
+  readonly nodeId?: string
+  /** The code's parameters. */
+  readonly params?: Readonly<Record<string, unknown>>
+}
+
+/** Builds a diagnostic whose parameters are checked against its code. */
+export function makeDiagnostic<C extends DiagnosticCode>(
+  code: C,
+  params: DiagnosticParams[C],
+  message: string,
+  where: { file?: string; at?: SourcePosition; nodeId?: string; severity?: 'error' | 'warn' } = {},
+): Diagnostic {
+  return {
+    code,
+    severity: where.severity ?? 'error',
+    message,
+    params,
+    ...(where.file === undefined ? {} : { file: where.file }),
+    ...(where.at === undefined ? {} : { at: where.at }),
+    ...(where.nodeId === undefined ? {} : { nodeId: where.nodeId }),
+  }
+}
+
+/** `file:line:col: error: message [code]`, the shape editors and CI logs understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where =
+    d.file === undefined
+      ? ''
+      : d.at === undefined
+        ? `${d.file}: `
+        : `${d.file}:${d.at.line}:${d.at.column}: `
+  return `${where}${d.severity}: ${d.message} [${d.code}]`
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error')
+}

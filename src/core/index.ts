@@ -1,0 +1,46 @@
+/**
+ * @module core
+ * Types shared by every layer: errors, diagnostics, configuration schemas, logging and progress.
+ * No I/O and no `node:` imports (STYLE.md §2).
+ */
+export {
+  WarehouseError,
+  UsageError,
+  ConfigError,
+  NotBuiltError,
+  isWarehouseError,
+  exitCodeFor,
+  EXIT_CODES,
+} from './errors.js'
+export type { ErrorContext, WarehouseErrorOptions } from './errors.js'
+
+export { makeDiagnostic, formatDiagnostic, hasErrors } from './diagnostics.js'
+export type { Diagnostic, DiagnosticCode, DiagnosticParams, SourcePosition } from './diagnostics.js'
+
+export { createLogger, isLogLevel, LOG_LEVELS, SILENT_LOGGER } from './logger.js'
+export type { Logger, LoggerOptions, LogLevel, LogSink, LogFields } from './logger.js'
+
+export { createTtyProgress, formatBar, NO_PROGRESS } from './progress.js'
+export type { Progress, ProgressTask, ProgressSink } from './progress.js'
+
+export { parseYamlSource } from './config/yaml-source.js'
+export type { YamlSource } from './config/yaml-source.js'
+export { validateYaml } from './config/validate.js'
+export type { Validated } from './config/validate.js'
+export { projectConfigSchema, PROJECT_KEYS } from './config/project-schema.js'
+export type { ProjectConfig } from './config/project-schema.js'
+export {
+  profilesFileSchema,
+  profileSchema,
+  outputSchema,
+  localOutputSchema,
+  databricksOutputSchema,
+} from './config/profiles-schema.js'
+export type {
+  OutputConfig,
+  LocalOutputConfig,
+  DatabricksOutputConfig,
+  ProfileConfig,
+} from './config/profiles-schema.js'
+export { resolveConfig, TARGET_NAMES } from './config/resolve-config.js'
+export type { ResolvedConfig, ResolveConfigInput, ConfigFile } from './config/resolve-config.js'
