@@ -33,3 +33,48 @@ export {
 } from './lake-errors.js'
 export type { SqlExecutor, SqlRow } from './sql-executor.js'
 export { sqlString, sqlIdent } from './sql-executor.js'
+
+// Reader: protocol (de)serialisation, schema, features (issue #4).
+export {
+  parseActions,
+  serializeActions,
+  toAction,
+  actionKind,
+  dvUniqueId,
+  ACTION_KEYS,
+} from './protocol/parse-actions.js'
+export type { ActionKey } from './protocol/parse-actions.js'
+export { normalizePath, isAbsolutePath, fileKey } from './protocol/paths.js'
+export {
+  parseSchema,
+  duckDbType,
+  physicalName,
+  fieldId,
+  columnMappingMode,
+  findField,
+  isStruct,
+  isArray,
+  isMap,
+} from './protocol/schema.js'
+export type {
+  DataType,
+  StructType,
+  StructField,
+  ArrayType,
+  MapType,
+  ColumnMappingMode,
+} from './protocol/schema.js'
+export {
+  checkReadSupported,
+  readerFeatures,
+  hasFeature,
+  SUPPORTED_READER_FEATURES,
+} from './protocol/table-features.js'
+// Reader: log listing and snapshots.
+export { LogStore } from './log/log-store.js'
+export type { LastCheckpoint, LogListing } from './log/log-store.js'
+export { LOG_DIR, commitPath, versionStem, classifyLogFile } from './log/log-files.js'
+export type { LogFile } from './log/log-files.js'
+export { commitTimestamps, ictEnablementVersion } from './log/commit-timestamps.js'
+export { Snapshot, loadSnapshot, toEpochMs } from './snapshot.js'
+export type { SnapshotOptions, HintStatus } from './snapshot.js'

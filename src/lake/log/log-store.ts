@@ -1,0 +1,113 @@
+/**
+ * @module lake/log/log-store
+ * Reading side of the Delta log (as delta-rs's `LogStore`): list `_delta_log/`, find the latest
+ * version, read one commit, read the `_last_checkpoint` hint. Writing commits lives in
+ * `log/commit*.ts` (the writer), built on the same {@link ObjectStore}.
+ */
+import type { Action } from '../protocol/actions.js'
+import { parseActions } from '../protocol/parse-actions.js'
+import { NotADeltaTableError, ObjectNotFoundError, InvalidLogError } from '../lake-errors.js'
+import type { ObjectMeta, ObjectStore } from '../store/object-store.js'
+import { classifyLogFile, commitPath, LOG_DIR, type LogFile } from './log-files.js'
+
+/** The `_last_checkpoint` hint (PROTOCOL.md "Last Checkpoint File Schema"). */
+export interface LastCheckpoint {
+  readonly version: number
+  readonly size?: number
+  readonly parts?: number
+  readonly sizeInBytes?: number
+  readonly numOfAddFiles?: number
+  readonly [key: string]: unknown
+}
+
+/** What `_delta_log/` holds, by kind, sorted by version. */
+export interface LogListing {
+  /** JSON commits by version. */
+  readonly commits: ReadonlyMap<number, ObjectMeta>
+  /** Every checkpoint file (parts of multi-part checkpoints separately). */
+  readonly checkpoints: readonly Extract<LogFile, { kind: 'checkpoint' }>[]
+  /** Highest commit or checkpoint version; -1 when the log holds neither. */
+  readonly latest: number
+}
+
+const decoder = new TextDecoder()
+
+/** Reads the Delta log of one table through an {@link ObjectStore} rooted at the table. */
+export class LogStore {
+  constructor(readonly store: ObjectStore) {}
+
+  /** Lists and classifies `_delta_log/`. @throws NotADeltaTableError when there is no log. */
+  async listLog(): Promise<LogListing> {
+    const metas = await this.store.list(LOG_DIR)
+    const commits = new Map<number, ObjectMeta>()
+    const checkpoints: Extract<LogFile, { kind: 'checkpoint' }>[] = []
+    let latest = -1
+    for (const meta of metas) {
+      const f = classifyLogFile(meta)
+      if (f === undefined) continue
+      if (f.kind === 'commit') {
+        commits.set(f.version, meta)
+        latest = Math.max(latest, f.version)
+      } else if (f.kind === 'checkpoint') {
+        checkpoints.push(f)
+        latest = Math.max(latest, f.version)
+      }
+    }
+    if (latest < 0) throw new NotADeltaTableError(this.store.root)
+    checkpoints.sort((a, b) => a.version - b.version || a.part - b.part)
+    return { commits, checkpoints, latest }
+  }
+
+  /** The newest version in the log (commit or checkpoint). */
+  async latestVersion(): Promise<number> {
+    return (await this.listLog()).latest
+  }
+
+  /** Reads and parses the JSON commit of `version`. @throws InvalidLogError when it is missing. */
+  async readCommit(version: number): Promise<Action[]> {
+    const path = commitPath(version)
+    let bytes: Uint8Array
+    try {
+      bytes = await this.store.get(path)
+    } catch (cause) {
+      if (cause instanceof ObjectNotFoundError) {
+        throw new InvalidLogError(`commit ${version} of ${this.store.root} is missing (${path})`, {
+          cause,
+          context: { table: this.store.root, version },
+        })
+      }
+      throw cause
+    }
+    return parseActions(decoder.decode(bytes), `${this.store.root}/${path}`)
+  }
+
+  /** Reads one log file as text. */
+  async readText(path: string): Promise<string> {
+    return decoder.decode(await this.store.get(path))
+  }
+
+  /**
+   * Reads `_delta_log/_last_checkpoint`. Returns `undefined` when it is missing or corrupt: it is
+   * only a hint, and a half-written one must never stop a table from opening.
+   */
+  async readLastCheckpoint(): Promise<LastCheckpoint | undefined> {
+    let text: string
+    try {
+      text = await this.readText(`${LOG_DIR}/_last_checkpoint`)
+    } catch (cause) {
+      if (cause instanceof ObjectNotFoundError) return undefined
+      throw cause
+    }
+    try {
+      const value: unknown = JSON.parse(text)
+      if (typeof value !== 'object' || value === null) return undefined
+      const v = (value as { version?: unknown }).version
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return undefined
+      const parts = (value as { parts?: unknown }).parts
+      if (parts !== undefined && (typeof parts !== 'number' || parts < 1)) return undefined
+      return value as LastCheckpoint
+    } catch {
+      return undefined
+    }
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * @module lake/snapshot
+ * A table at one version: log replay from the newest usable checkpoint plus the JSON commits
+ * after it (PROTOCOL-NOTES §1.7), the protocol check, and time travel by version or timestamp.
+ *
+ * Time travel by timestamp (PROTOCOL-NOTES §1.13) picks the latest version whose commit timestamp
+ * is ≤ the requested instant. A timestamp before the earliest available commit is an error (as
+ * Spark and kernel-java; delta-rs would return the first version); a timestamp after the latest
+ * commit gives the latest version (as kernel-java).
+ */
+import type {
+  AddAction,
+  DomainMetadataAction,
+  MetadataAction,
+  ProtocolAction,
+  RemoveAction,
+  TxnAction,
+} from './protocol/actions.js'
+import {
+  columnMappingMode,
+  parseSchema,
+  type ColumnMappingMode,
+  type StructType,
+} from './protocol/schema.js'
+import { checkReadSupported } from './protocol/table-features.js'
+import { InvalidLogError, DeltaError, UnsupportedFeatureError } from './lake-errors.js'
+import type { SqlExecutor } from './sql-executor.js'
+import type { ObjectStore } from './store/object-store.js'
+import { LogStore, type LogListing } from './log/log-store.js'
+import {
+  commitRange,
+  completeCheckpoints,
+  preferHint,
+  type CheckpointRef,
+} from './log/log-segment.js'
+import { readCheckpoint } from './log/checkpoint-reader.js'
+import { ReplayState } from './log/replay.js'
+import { commitTimestamps, ictEnablementVersion, readIct } from './log/commit-timestamps.js'
+
+/** Which version to load. */
+export interface SnapshotOptions {
+  /** The engine that reads Parquet checkpoints (required for tables with Parquet checkpoints). */
+  readonly sql?: SqlExecutor
+  /** Load this version (time travel by version). */
+  readonly version?: number
+  /** Load the version current at this instant (time travel by timestamp). */
+  readonly timestamp?: Date | number | string
+}
+
+/** What happened to `_last_checkpoint` while loading. */
+export type HintStatus = 'used' | 'ignored' | 'absent'
+
+/** A table at one version. Immutable. */
+export class Snapshot {
+  /** Column mapping mode of this version. */
+  readonly columnMapping: ColumnMappingMode
+  /** Parsed table schema. */
+  readonly schema: StructType
+
+  constructor(
+    /** The table's store (rooted at the table). */
+    readonly store: ObjectStore,
+    readonly version: number,
+    readonly protocol: ProtocolAction,
+    readonly metadata: MetadataAction,
+    /** Live files keyed by normalised path (+ `#` + DV unique id when the file has a DV). */
+    readonly files: ReadonlyMap<string, AddAction>,
+    /** Tombstones (removes still in the log), same keys as {@link files}. */
+    readonly tombstones: ReadonlyMap<string, RemoveAction>,
+    /** Latest `txn` per application id. */
+    readonly txnActions: ReadonlyMap<string, TxnAction>,
+    /** Live domain metadata by domain. */
+    readonly domainMetadata: ReadonlyMap<string, DomainMetadataAction>,
+    /** The checkpoint the replay started from, if any. */
+    readonly checkpointVersion: number | undefined,
+    /** Whether `_last_checkpoint` was used, ignored (corrupt/stale/unusable) or absent. */
+    readonly lastCheckpointHint: HintStatus,
+    private readonly listing: LogListing,
+    private readonly ictKnown: ReadonlyMap<number, number>,
+  ) {
+    this.schema = parseSchema(metadata.schemaString)
+    this.columnMapping = columnMappingMode(metadata.configuration)
+  }
+
+  /** Partition columns (logical names), in table order. */
+  get partitionColumns(): readonly string[] {
+    return this.metadata.partitionColumns
+  }
+
+  /** Table properties. */
+  get configuration(): Readonly<Record<string, string>> {
+    return this.metadata.configuration
+  }
+
+  /** Latest `txn` version per application id (idempotent writes). */
+  get txns(): ReadonlyMap<string, number> {
+    return new Map([...this.txnActions].map(([k, t]) => [k, t.version]))
+  }
+
+  /** Live `add` actions. */
+  get addActions(): AddAction[] {
+    return [...this.files.values()]
+  }
+
+  /**
+   * The commit timestamp (epoch ms) of `version`: its in-commit timestamp when enabled, else the
+   * monotonised modification time of its commit file.
+   * @throws InvalidLogError when the commit file is gone.
+   */
+  async commitTimestamp(version: number): Promise<number> {
+    const known = this.ictKnown.get(version)
+    if (known !== undefined) return known
+    const ictFrom = ictEnablementVersion(this.configuration)
+    if (ictFrom !== undefined && version >= ictFrom) {
+      const ict = await readIct(new LogStore(this.store), version)
+      if (ict !== undefined) return ict
+    }
+    const all = await commitTimestamps(new LogStore(this.store), this.listing, undefined)
+    const ts = all.get(version)
+    if (ts === undefined) {
+      throw new InvalidLogError(`no commit file for version ${version} of ${this.store.root}`, {
+        context: { table: this.store.root, version },
+      })
+    }
+    return ts
+  }
+}
+
+/**
+ * Loads a snapshot (latest, or by version, or by timestamp).
+ * @throws NotADeltaTableError, InvalidLogError, UnsupportedFeatureError
+ */
+export async function loadSnapshot(
+  store: ObjectStore,
+  options: SnapshotOptions = {},
+): Promise<Snapshot> {
+  const log = new LogStore(store)
+  const listing = await log.listLog()
+  let version = options.version ?? listing.latest
+  if (options.timestamp !== undefined) {
+    if (options.version !== undefined) {
+      throw new DeltaError('time-travel-options', 'give either a version or a timestamp, not both')
+    }
+    version = await versionAtTimestamp(store, log, listing, options)
+  }
+  if (!Number.isInteger(version) || version < 0 || version > listing.latest) {
+    throw new DeltaError(
+      'version-not-found',
+      `version ${version} of ${store.root} does not exist (latest is ${listing.latest})`,
+      { context: { table: store.root, version, latest: listing.latest } },
+    )
+  }
+  return loadVersion(store, log, listing, version, options.sql)
+}
+
+async function loadVersion(
+  store: ObjectStore,
+  log: LogStore,
+  listing: LogListing,
+  version: number,
+  sql: SqlExecutor | undefined,
+): Promise<Snapshot> {
+  const hint = await log.readLastCheckpoint()
+  const candidates = preferHint(completeCheckpoints(listing, version), hint)
+  let hintStatus: HintStatus = hint === undefined ? 'absent' : 'ignored'
+  let lastError: unknown
+  for (const cp of [...candidates, undefined]) {
+    let state: ReplayState
+    try {
+      state = await replay(store, log, listing, cp, version, sql)
+    } catch (e) {
+      // A checkpoint that cannot be read (half-written, corrupt) falls back to an older one.
+      if (cp !== undefined && e instanceof InvalidLogError) {
+        lastError = e
+        continue
+      }
+      throw lastError instanceof InvalidLogError && cp === undefined ? lastError : e
+    }
+    if (cp !== undefined && hint !== undefined && cp.version === hint.version) hintStatus = 'used'
+    return freeze(store, listing, version, cp, state, hintStatus)
+  }
+  throw lastError
+}
+
+async function replay(
+  store: ObjectStore,
+  log: LogStore,
+  listing: LogListing,
+  cp: CheckpointRef | undefined,
+  version: number,
+  sql: SqlExecutor | undefined,
+): Promise<ReplayState> {
+  const commits = commitRange(listing, cp?.version, version, store.root)
+  const state = new ReplayState()
+  if (cp !== undefined) state.apply(await readCheckpoint(store, cp, sql))
+  const bodies = await Promise.all(commits.map((v) => log.readCommit(v)))
+  commits.forEach((v, i) => state.apply(bodies[i] ?? [], v))
+  return state
+}
+
+function freeze(
+  store: ObjectStore,
+  listing: LogListing,
+  version: number,
+  cp: CheckpointRef | undefined,
+  state: ReplayState,
+  hint: HintStatus,
+): Snapshot {
+  const where = `${store.root} at version ${version}`
+  if (state.protocol === undefined) {
+    throw new InvalidLogError(`no protocol action found in the log of ${where}`, {
+      context: { table: store.root, version },
+    })
+  }
+  checkReadSupported(state.protocol, store.root)
+  if (state.metadata === undefined) {
+    throw new InvalidLogError(`no metaData action found in the log of ${where}`, {
+      context: { table: store.root, version },
+    })
+  }
+  const provider = state.metadata.format?.provider ?? 'parquet'
+  if (provider !== 'parquet') {
+    throw new UnsupportedFeatureError(
+      `table ${store.root} stores '${provider}' files; only parquet is read`,
+    )
+  }
+  const ict = new Map<number, number>()
+  for (const [v, info] of state.commitInfos) {
+    if (typeof info.inCommitTimestamp === 'number') ict.set(v, info.inCommitTimestamp)
+  }
+  return new Snapshot(
+    store,
+    version,
+    state.protocol,
+    state.metadata,
+    state.files,
+    state.tombstones,
+    state.txns,
+    state.domains,
+    cp?.version,
+    hint,
+    listing,
+    ict,
+  )
+}
+
+/** Resolves a timestamp to a version (semantics in the module header). */
+async function versionAtTimestamp(
+  store: ObjectStore,
+  log: LogStore,
+  listing: LogListing,
+  options: SnapshotOptions,
+): Promise<number> {
+  const wanted = toEpochMs(options.timestamp ?? 0)
+  const latest = await loadVersion(store, log, listing, listing.latest, options.sql)
+  const stamps = await commitTimestamps(log, listing, ictEnablementVersion(latest.configuration))
+  let found: number | undefined
+  let earliest: number | undefined
+  for (const [v, ts] of stamps) {
+    if (earliest === undefined) earliest = ts
+    if (ts <= wanted) found = v
+  }
+  if (found === undefined) {
+    throw new DeltaError(
+      'timestamp-before-history',
+      `${new Date(wanted).toISOString()} is before the earliest available commit of ${store.root}` +
+        (earliest === undefined ? '' : ` (${new Date(earliest).toISOString()})`),
+      {
+        context: { table: store.root, timestamp: wanted },
+        hint: 'use a later timestamp or a version',
+      },
+    )
+  }
+  return found
+}
+
+/** Parses a timestamp option (Date, epoch ms, or ISO-8601 string). */
+export function toEpochMs(value: Date | number | string): number {
+  const ms =
+    value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value)
+  if (!Number.isFinite(ms)) {
+    throw new DeltaError('invalid-timestamp', `invalid timestamp '${String(value)}'`, {
+      hint: 'use an ISO-8601 timestamp such as 2024-06-30T12:00:00Z',
+    })
+  }
+  return ms
+}

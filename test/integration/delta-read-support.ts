@@ -1,0 +1,58 @@
+/**
+ * Support for the Delta reader's integration tests: a real in-memory DuckDB wrapped as the lake's
+ * `SqlExecutor` port, and the list of shared reference tables.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { SqlExecutor, SqlRow } from '../../src/lake/index.js'
+
+/** A DuckDB connection as a SqlExecutor; statements are serialised on the one connection. */
+export class DuckDbSql implements SqlExecutor {
+  private queue: Promise<unknown> = Promise.resolve()
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens an in-memory DuckDB. */
+  static async open(): Promise<DuckDbSql> {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '2' })
+    return new DuckDbSql(instance, await instance.connect())
+  }
+
+  all(sql: string): Promise<SqlRow[]> {
+    const next = this.queue.then(async () => {
+      const reader = await this.connection.runAndReadAll(sql)
+      return reader.getRowObjectsJS() as SqlRow[]
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.all(sql)
+  }
+
+  close(): void {
+    this.connection.closeSync()
+    this.instance.closeSync()
+  }
+}
+
+/** Every folder under `root` that holds a `_delta_log` (recursively, not inside tables). */
+export function findTables(root: string): string[] {
+  const out: string[] = []
+  const walk = (dir: string): void => {
+    if (existsSync(join(dir, '_delta_log'))) {
+      out.push(dir)
+      return
+    }
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.'))
+        walk(join(dir, e.name))
+    }
+  }
+  walk(root)
+  return out.sort()
+}
