@@ -3,4 +3,25 @@
  * Environments (dev/stage/prod catalogs), three-level names, principals, grants, audit, lineage.
  * Public surface of the folder: other layers import only this file.
  */
-export {}
+export { CatalogError, InvalidTableNameError, UnknownEnvironmentError } from './catalog-errors.js'
+export {
+  CATALOG_SCHEMAS,
+  LAYER_SCHEMAS,
+  isSchemaName,
+  environmentsOf,
+  currentEnvironment,
+  findEnvironment,
+} from './environments.js'
+export type { Environment, SchemaName, Layer } from './environments.js'
+export {
+  tableName,
+  parseTableName,
+  formatTableName,
+  tablePath,
+  isIdentifier,
+} from './table-name.js'
+export type { TableName } from './table-name.js'
+export { discoverTables } from './table-registry.js'
+export type { RegisteredTable } from './table-registry.js'
+export { layerTableProperties } from './table-properties.js'
+export type { TableProperties } from './table-properties.js'

@@ -3,4 +3,9 @@
  * The SQL engine port and its adapters (DuckDB embedded; Databricks).
  * Public surface of the folder: other layers import only this file.
  */
-export {}
+export type { Engine, QueryResult, ColumnInfo, ResultRow, JsonValue } from './engine.js'
+export { EngineError, QueryError, EngineClosedError } from './engine-errors.js'
+export { SerialQueue } from './serial-queue.js'
+export { DuckDbEngine } from './duckdb/duckdb-engine.js'
+export type { DuckDbEngineOptions } from './duckdb/duckdb-engine.js'
+export { safeInteger, isoFromMicros } from './duckdb/json-values.js'

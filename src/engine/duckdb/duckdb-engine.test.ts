@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { EngineClosedError, QueryError } from '../engine-errors.js'
+import { DuckDbEngine, type DuckDbEngineOptions } from './duckdb-engine.js'
+
+const open: DuckDbEngine[] = []
+async function engine(options?: DuckDbEngineOptions): Promise<DuckDbEngine> {
+  const e = await DuckDbEngine.create(options)
+  open.push(e)
+  return e
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((e) => e.close()))
+})
+
+describe('DuckDbEngine', () => {
+  it('returns column names, types and JSON rows', async () => {
+    const e = await engine()
+    const r = await e.query(
+      `SELECT 42::BIGINT AS n, 9007199254740993::BIGINT AS big, 'x' AS s, [1, NULL]::BIGINT[] AS l,
+              TIMESTAMP '2024-06-30 13:04:14.597' AS ts, TIMESTAMPTZ '2024-06-30 13:00:00+00' AS tz,
+              DATE '2024-06-30' AS d, 1.25::DECIMAL(5,2) AS m, NULL::VARCHAR AS nothing`,
+    )
+    expect(r.columns.map((c) => `${c.name}:${c.type}`)).toEqual([
+      'n:BIGINT',
+      'big:BIGINT',
+      's:VARCHAR',
+      'l:BIGINT[]',
+      'ts:TIMESTAMP',
+      'tz:TIMESTAMP WITH TIME ZONE',
+      'd:DATE',
+      'm:DECIMAL(5,2)',
+      'nothing:VARCHAR',
+    ])
+    expect(r.rows).toEqual([
+      {
+        n: 42,
+        big: '9007199254740993',
+        s: 'x',
+        l: [1, null],
+        ts: '2024-06-30T13:04:14.597000',
+        tz: '2024-06-30T13:00:00.000000Z',
+        d: '2024-06-30',
+        m: 1.25,
+        nothing: null,
+      },
+    ])
+  })
+
+  it('formats timestamps before 1970 with a positive fraction', async () => {
+    const e = await engine()
+    const [row] = await e.all(`SELECT TIMESTAMP '1969-12-31 23:59:59.5' AS t`)
+    expect(row?.['t']).toBe('1969-12-31T23:59:59.500000')
+  })
+
+  it('runs concurrent calls one at a time in issue order', async () => {
+    const e = await engine()
+    await e.run('CREATE TABLE t (i INTEGER)')
+    await Promise.all(Array.from({ length: 20 }, (_, i) => e.run(`INSERT INTO t VALUES (${i})`)))
+    const rows = await e.all('SELECT list(i ORDER BY rowid) AS l FROM t')
+    expect(rows[0]?.['l']).toEqual(Array.from({ length: 20 }, (_, i) => i))
+  })
+
+  it('throws a QueryError carrying the SQL, and keeps working after it', async () => {
+    const e = await engine()
+    const failed = await e.query('SELECT * FROM no_such_table').catch((x: unknown) => x)
+    expect(failed).toBeInstanceOf(QueryError)
+    expect((failed as QueryError).sql).toBe('SELECT * FROM no_such_table')
+    expect((failed as QueryError).message).toMatch(/no_such_table/)
+    expect(await e.all('SELECT 1 AS one')).toEqual([{ one: 1 }])
+  })
+
+  it('refuses queries after close', async () => {
+    const e = await engine()
+    await e.close()
+    await expect(e.query('SELECT 1')).rejects.toBeInstanceOf(EngineClosedError)
+    await e.close()
+  })
+
+  it('limits file access to the allowed directories in sandbox mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pitwall-sandbox-'))
+    try {
+      mkdirSync(join(dir, 'lake'))
+      writeFileSync(join(dir, 'lake', 'a.json'), '[{"x": 1}]')
+      writeFileSync(join(dir, 'secret.json'), '[{"x": 2}]')
+      const e = await engine({ sandbox: { allowedDirectories: [join(dir, 'lake')] } })
+      expect(await e.all(`SELECT x FROM read_json('${join(dir, 'lake', 'a.json')}')`)).toEqual([
+        { x: 1 },
+      ])
+      await expect(e.all(`SELECT x FROM read_json('${join(dir, 'secret.json')}')`)).rejects.toThrow(
+        /Permission|disabled/,
+      )
+      await expect(e.run('SET enable_external_access = true')).rejects.toThrow(/locked/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
