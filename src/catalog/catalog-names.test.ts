@@ -83,7 +83,9 @@ describe('discoverTables', () => {
   it('finds the folders with a _delta_log under known catalogs and schemas only', () => {
     const home = mkdtempSync(join(tmpdir(), 'pitwall-reg-'))
     try {
-      const mk = (...p: string[]): void => mkdirSync(join(home, ...p), { recursive: true })
+      const mk = (...p: string[]): void => {
+        mkdirSync(join(home, ...p), { recursive: true })
+      }
       mk('dev_f1_data_analytics', 'bronze_raw', 'bronze_laps', '_delta_log')
       mk('dev_f1_data_analytics', 'gold_analytics', 'fact_laps', '_delta_log')
       mk('dev_f1_data_analytics', 'bronze_raw', 'not_a_table')
