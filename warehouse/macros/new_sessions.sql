@@ -1,0 +1,15 @@
+{#
+  sessions_with_new_rows(relation_sql, this_relation, key): the keys (session_key by default)
+  whose bronze rows arrived after the newest ingestion this incremental model has already seen.
+  Silver models reprocess every row of those sessions (so deduplication sees old and new copies)
+  and merge on their natural key: adding a race costs work proportional to that race.
+#}
+{% macro sessions_with_new_rows(relation_sql, this_relation, key='session_key') -%}
+  (
+    select distinct {{ key }}
+    from {{ relation_sql }} as incoming
+    where incoming._ingestion_timestamp > (
+      select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from {{ this_relation }}
+    )
+  )
+{%- endmacro %}
