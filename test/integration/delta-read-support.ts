@@ -18,7 +18,9 @@ export class DuckDbSql implements SqlExecutor {
   /** Opens an in-memory DuckDB. */
   static async open(): Promise<DuckDbSql> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '2' })
-    return new DuckDbSql(instance, await instance.connect())
+    const connection = await instance.connect()
+    await connection.run("SET TimeZone = 'UTC'")
+    return new DuckDbSql(instance, connection)
   }
 
   all(sql: string): Promise<SqlRow[]> {
@@ -55,4 +57,24 @@ export function findTables(root: string): string[] {
   }
   walk(root)
   return out.sort()
+}
+
+/** Differences between two queries as multisets: rows only in `a` plus rows only in `b`. */
+export async function multisetDiff(sql: DuckDbSql, a: string, b: string): Promise<number> {
+  const rows = await sql.all(
+    `WITH a AS (${a}), b AS (${b}) SELECT (SELECT count(*) FROM (SELECT * FROM a EXCEPT ALL SELECT * FROM b)) + (SELECT count(*) FROM (SELECT * FROM b EXCEPT ALL SELECT * FROM a)) AS n`,
+  )
+  return Number(rows[0]?.['n'])
+}
+
+/** Column names of a query, in order. */
+export async function columnNames(sql: DuckDbSql, query: string): Promise<string[]> {
+  const rows = await sql.all(`DESCRIBE ${query}`)
+  return rows.map((r) => String(r['column_name']))
+}
+
+/** Row count of a query. */
+export async function countRows(sql: DuckDbSql, query: string): Promise<number> {
+  const rows = await sql.all(`SELECT count(*) AS n FROM (${query})`)
+  return Number(rows[0]?.['n'])
 }
