@@ -7,6 +7,9 @@ import { createContext, type CliContext, type GlobalOptions } from './context.js
 import type { CliIo } from './io.js'
 import { registerDebug } from './commands/debug.js'
 import { registerDemo } from './commands/demo.js'
+import { registerExtract } from './commands/extract.js'
+import { registerReplay } from './commands/replay.js'
+import { registerSimulate } from './commands/simulate.js'
 import { PLANNED_COMMANDS, registerPlanned } from './commands/planned.js'
 
 /** Builds the program. `onContext` receives the context the running command created. */
@@ -57,6 +60,9 @@ export function buildProgram(io: CliIo, onContext: (ctx: CliContext) => void): C
 
   registerDemo(program, context)
   registerDebug(program, context)
+  registerExtract(program, context)
+  registerReplay(program, context)
+  registerSimulate(program, context)
   for (const spec of PLANNED_COMMANDS) registerPlanned(program, spec)
 
   // Subcommands inherit exit and output behaviour.

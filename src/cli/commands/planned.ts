@@ -18,7 +18,6 @@ export interface PlannedCommand {
 
 /** Commands still to come, in DESIGN.md §5 order. Entries leave this list as they are built. */
 export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
-  { name: 'extract', summary: 'OpenF1 → landing zone (JSON files + manifest)', issue: 3 },
   { name: 'load', summary: 'landing zone → bronze Delta tables', issue: 5 },
   { name: 'build', summary: 'seeds, models, snapshots and tests in DAG order', issue: 6 },
   { name: 'run', summary: 'run models (as dbt run)', issue: 6 },
@@ -43,12 +42,6 @@ export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
   { name: 'grant', summary: 'grant a privilege (Unity Catalog style)' },
   { name: 'revoke', summary: 'revoke a privilege' },
   { name: 'principals', summary: 'list principals and their grants' },
-  {
-    name: 'replay',
-    summary: 'an OpenF1-compatible server over recorded or simulated data',
-    issue: 3,
-  },
-  { name: 'simulate', summary: 'synthetic OpenF1 data for offline demos and benchmarks', issue: 3 },
 ]
 
 /** Adds `spec` to `program`: listed in help, refusing to run. */
