@@ -1,0 +1,120 @@
+/**
+ * @module lake/log/checkpoint-writer
+ * Writes a classic single-file checkpoint `_delta_log/<v>.checkpoint.parquet` and the
+ * `_last_checkpoint` hint (PROTOCOL.md "Checkpoints", Appendix "Checkpoint Schema";
+ * PROTOCOL-NOTES §1.8), with exactly Spark's checkpoint schema: other engines fail on deviations
+ * (delta-rs #4247, #3527, trino#18760).
+ *
+ * Content: protocol, metaData, live adds (stats as JSON), unexpired tombstones (without stats and
+ * tags), txns and live domain metadata — one action per row, each a nullable struct column.
+ * DuckDB writes the Parquet from NDJSON read with an explicit schema; the file is written under a
+ * temporary name and renamed into place (for classic checkpoints the latest writer wins and all
+ * writers produce the same content), then `_last_checkpoint` is replaced.
+ */
+import { randomUUID } from 'node:crypto'
+import { rm, rename, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Action } from '../protocol/actions.js'
+import { UnsupportedFeatureError } from '../lake-errors.js'
+import { sqlString, type SqlExecutor } from '../sql-executor.js'
+import type { Snapshot } from '../snapshot.js'
+import { LOG_DIR, versionStem } from './log-files.js'
+import { retentionMs } from './retention.js'
+
+const DV =
+  'STRUCT(storageType VARCHAR, pathOrInlineDv VARCHAR, "offset" INTEGER, sizeInBytes INTEGER, cardinality BIGINT, maxRowIndex BIGINT)'
+const SMAP = 'MAP(VARCHAR, VARCHAR)'
+
+/** Spark's checkpoint schema as DuckDB column types, in Spark's column order. */
+export const CHECKPOINT_COLUMNS: Readonly<Record<string, string>> = {
+  txn: 'STRUCT(appId VARCHAR, version BIGINT, lastUpdated BIGINT)',
+  add:
+    `STRUCT(path VARCHAR, partitionValues ${SMAP}, size BIGINT, modificationTime BIGINT, dataChange BOOLEAN, ` +
+    `tags ${SMAP}, deletionVector ${DV}, baseRowId BIGINT, defaultRowCommitVersion BIGINT, stats VARCHAR)`,
+  remove:
+    `STRUCT(path VARCHAR, deletionTimestamp BIGINT, dataChange BOOLEAN, extendedFileMetadata BOOLEAN, ` +
+    `partitionValues ${SMAP}, size BIGINT, deletionVector ${DV}, baseRowId BIGINT, defaultRowCommitVersion BIGINT)`,
+  metaData:
+    `STRUCT(id VARCHAR, name VARCHAR, description VARCHAR, format STRUCT(provider VARCHAR, options ${SMAP}), ` +
+    `schemaString VARCHAR, partitionColumns VARCHAR[], configuration ${SMAP}, createdTime BIGINT)`,
+  protocol:
+    'STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER, readerFeatures VARCHAR[], writerFeatures VARCHAR[])',
+  domainMetadata: 'STRUCT(domain VARCHAR, configuration VARCHAR, removed BOOLEAN)',
+}
+
+/** What was written. */
+export interface CheckpointResult {
+  readonly version: number
+  /** Rows (actions) in the checkpoint. */
+  readonly size: number
+  readonly sizeInBytes: number
+  readonly numOfAddFiles: number
+}
+
+/** The actions a checkpoint of `snapshot` holds (tombstones older than the retention dropped). */
+export function checkpointActions(snapshot: Snapshot, now = Date.now()): Action[] {
+  const cutoff =
+    now - retentionMs(snapshot.configuration['delta.deletedFileRetentionDuration'], 7 * 24)
+  const out: Action[] = [{ protocol: snapshot.protocol }, { metaData: snapshot.metadata }]
+  for (const t of snapshot.txnActions.values()) out.push({ txn: t })
+  for (const d of snapshot.domainMetadata.values()) out.push({ domainMetadata: d })
+  for (const a of snapshot.files.values()) out.push({ add: { ...a, dataChange: false } })
+  for (const r of snapshot.tombstones.values()) {
+    if ((r.deletionTimestamp ?? 0) <= cutoff) continue
+    const { stats: _stats, tags: _tags, ...rest } = r
+    out.push({ remove: { ...rest, dataChange: false } })
+  }
+  return out
+}
+
+/**
+ * Writes the checkpoint of `snapshot` and updates `_last_checkpoint`.
+ * @throws UnsupportedFeatureError for stores without local paths or v2Checkpoint tables.
+ */
+export async function writeCheckpoint(
+  snapshot: Snapshot,
+  executor: SqlExecutor,
+): Promise<CheckpointResult> {
+  const store = snapshot.store
+  if (store.localPath === undefined) {
+    throw new UnsupportedFeatureError(`checkpoints need a store on local disk (got ${store.root})`)
+  }
+  if ((snapshot.protocol.writerFeatures ?? []).includes('v2Checkpoint')) {
+    throw new UnsupportedFeatureError(
+      `table ${store.root} uses v2 checkpoints; pitwall writes classic ones only`,
+    )
+  }
+  const actions = checkpointActions(snapshot)
+  const columns = { ...CHECKPOINT_COLUMNS }
+  if (snapshot.domainMetadata.size === 0)
+    delete (columns as Record<string, string>)['domainMetadata']
+  const ndjson = join(tmpdir(), `pitwall-checkpoint-${randomUUID()}.ndjson`)
+  const finalRel = `${LOG_DIR}/${versionStem(snapshot.version)}.checkpoint.parquet`
+  const tempRel = `${LOG_DIR}/.${randomUUID()}.checkpoint.parquet.tmp`
+  const spec = `{${Object.entries(columns)
+    .map(([k, v]) => `${k}: ${sqlString(v)}`)
+    .join(', ')}}`
+  try {
+    await writeFile(ndjson, actions.map((a) => JSON.stringify(a)).join('\n') + '\n')
+    await executor.run(
+      `COPY (SELECT ${Object.keys(columns)
+        .map((c) => `"${c}"`)
+        .join(', ')} FROM read_json(${sqlString(ndjson)}, ` +
+        `format='newline_delimited', columns=${spec})) TO ${sqlString(store.localPath(tempRel))} (FORMAT parquet)`,
+    )
+    await rename(store.localPath(tempRel), store.localPath(finalRel))
+  } finally {
+    await rm(ndjson, { force: true })
+    await rm(store.localPath(tempRel), { force: true })
+  }
+  const meta = await store.head(finalRel)
+  const result: CheckpointResult = {
+    version: snapshot.version,
+    size: actions.length,
+    sizeInBytes: meta?.size ?? 0,
+    numOfAddFiles: snapshot.files.size,
+  }
+  await store.put(`${LOG_DIR}/_last_checkpoint`, new TextEncoder().encode(JSON.stringify(result)))
+  return result
+}

@@ -1,0 +1,102 @@
+/**
+ * @module lake/operations/copy-on-write
+ * Copy-on-write rewriting shared by DELETE and `replaceWhere`: count, per live file, the rows a
+ * predicate matches; drop files where every row matches, rewrite files where some do (keeping the
+ * rows the predicate is not TRUE for — NULL keeps the row, as SQL DELETE), leave the rest alone.
+ * Rows hidden by a file's deletion vector stay deleted (the scan filters them). With CDF on, the
+ * removed rows are written as `delete` change data.
+ */
+import type { Action, AddAction } from '../protocol/actions.js'
+import type { Snapshot } from '../snapshot.js'
+import { writeDataFiles } from '../write/data-writer.js'
+import { fileScanSql, FILE_COLUMN } from '../write/file-scan.js'
+import { writeCdcFiles } from '../write/cdc-writer.js'
+import { sqlString } from '../sql-executor.js'
+import { cdfEnabled } from './writer-protocol.js'
+import { removeOf, type TableTarget } from './transaction.js'
+
+/** What a copy-on-write pass produced. */
+export interface CopyOnWriteResult {
+  readonly actions: Action[]
+  /** Files the predicate was evaluated on (read set for conflict detection). */
+  readonly filesRead: readonly AddAction[]
+  readonly filesRemoved: number
+  readonly filesAdded: number
+  readonly rowsRemoved: number
+  readonly rowsCopied: number
+}
+
+/**
+ * Removes the rows matching `predicate` (SQL over the table's columns) from `files`.
+ * @param files the live files to consider (default: all).
+ */
+export async function removeMatchingRows(
+  target: TableTarget,
+  snapshot: Snapshot,
+  predicate: string,
+  files: readonly AddAction[] = snapshot.addActions,
+): Promise<CopyOnWriteResult> {
+  const scanOptions = {
+    executor: target.executor,
+    store: target.store,
+    schema: snapshot.schema,
+    partitionColumns: snapshot.partitionColumns,
+  }
+  const scan = await fileScanSql({ ...scanOptions, files })
+  const counts = await target.executor.all(
+    `SELECT ${FILE_COLUMN} AS f, count(*) FILTER (WHERE (${predicate}) IS TRUE) AS hit, count(*) AS n ` +
+      `FROM (${scan}) GROUP BY 1`,
+  )
+  const byPath = new Map(files.map((f) => [f.path, f]))
+  const whole: AddAction[] = []
+  const partial: AddAction[] = []
+  let rowsRemoved = 0
+  let rowsCopied = 0
+  for (const row of counts) {
+    const hit = Number(row['hit'])
+    const n = Number(row['n'])
+    const file = byPath.get(String(row['f']))
+    if (file === undefined || hit === 0) continue
+    rowsRemoved += hit
+    if (hit === n) whole.push(file)
+    else {
+      partial.push(file)
+      rowsCopied += n - hit
+    }
+  }
+  // A file whose rows are all hidden by its DV scans as zero rows: nothing to remove there.
+  const touched = [...whole, ...partial]
+  const actions: Action[] = touched.map((f) => ({ remove: removeOf(f) }))
+  let added: AddAction[] = []
+  if (partial.length > 0) {
+    const partialScan = await fileScanSql({ ...scanOptions, files: partial })
+    const columns = snapshot.schema.fields
+      .map((f) => `"${f.name.replaceAll('"', '""')}"`)
+      .join(', ')
+    added = await writeDataFiles({
+      ...scanOptions,
+      sql: `SELECT ${columns} FROM (${partialScan}) WHERE (${predicate}) IS NOT TRUE`,
+      configuration: snapshot.configuration,
+    })
+    actions.push(...added.map((add) => ({ add })))
+  }
+  if (cdfEnabled(snapshot.metadata) && touched.length > 0) {
+    const touchedScan = await fileScanSql({ ...scanOptions, files: touched })
+    const columns = snapshot.schema.fields
+      .map((f) => `"${f.name.replaceAll('"', '""')}"`)
+      .join(', ')
+    const cdc = await writeCdcFiles({
+      ...scanOptions,
+      sql: `SELECT ${columns}, ${sqlString('delete')} AS _change_type FROM (${touchedScan}) WHERE (${predicate}) IS TRUE`,
+    })
+    actions.push(...cdc.map((c) => ({ cdc: c })))
+  }
+  return {
+    actions,
+    filesRead: files,
+    filesRemoved: touched.length,
+    filesAdded: added.length,
+    rowsRemoved,
+    rowsCopied,
+  }
+}

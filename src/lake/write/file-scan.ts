@@ -1,0 +1,94 @@
+/**
+ * @module lake/write/file-scan
+ * The rows of a chosen set of live files, as the writer needs them for copy-on-write (DELETE,
+ * MERGE, replaceWhere, OPTIMIZE, RESTORE checks): one `read_parquet` over the files
+ * (`union_by_name`, so files written before a schema evolution give NULL for new columns), the
+ * partition values joined back from the log, rows deleted by a deletion vector filtered out (a
+ * rewrite never resurrects them), and the file's `add.path` as `__pw_file`.
+ */
+import type { AddAction } from '../protocol/actions.js'
+import { decodeAddPath } from './partition-path.js'
+import { duckDbType, type StructType } from '../protocol/schema.js'
+import { partitionValueSql } from '../read/partition-values.js'
+import { loadDeletionVector } from '../read/deletion-vectors.js'
+import { UnsupportedFeatureError } from '../lake-errors.js'
+import { sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
+import type { ObjectStore } from '../store/object-store.js'
+
+/** The column holding the `add.path` of each row's file. */
+export const FILE_COLUMN = '__pw_file'
+
+/** What to scan. */
+export interface FileScanOptions {
+  readonly executor: SqlExecutor
+  readonly store: ObjectStore
+  readonly schema: StructType
+  readonly partitionColumns: readonly string[]
+  readonly files: readonly AddAction[]
+}
+
+/**
+ * A SQL query over `files` giving every schema column (table types) plus {@link FILE_COLUMN}.
+ * Inspects the files' footers once (column names) and loads their deletion vectors.
+ */
+export async function fileScanSql(options: FileScanOptions): Promise<string> {
+  const { schema, partitionColumns, files, store } = options
+  const typed = (name: string): string => {
+    const f = schema.fields.find((x) => x.name === name)
+    return f === undefined ? 'VARCHAR' : duckDbType(f.type)
+  }
+  if (files.length === 0) {
+    const cols = schema.fields.map((f) => `CAST(NULL AS ${typed(f.name)}) AS ${sqlIdent(f.name)}`)
+    return `SELECT ${[...cols, `CAST(NULL AS VARCHAR) AS ${FILE_COLUMN}`].join(', ')} WHERE false`
+  }
+  if (store.localPath === undefined) {
+    throw new UnsupportedFeatureError(
+      `copy-on-write needs a store on local disk (got ${store.root})`,
+    )
+  }
+  const local = (add: AddAction): string =>
+    (store.localPath as (p: string) => string)(decodeAddPath(add.path))
+  const list = `[${files.map((f) => sqlString(local(f))).join(', ')}]`
+  const present = new Set(
+    (
+      await options.executor.all(`DESCRIBE SELECT * FROM read_parquet(${list}, union_by_name=true)`)
+    ).map((r) => String(r['column_name'])),
+  )
+  const pvRows = files.map((f) => {
+    const values = partitionColumns.map((c) => {
+      const raw = f.partitionValues[c]
+      const field = schema.fields.find((x) => x.name === c)
+      return field === undefined
+        ? 'NULL'
+        : partitionValueSql(raw === undefined || raw === '' ? null : raw, field.type)
+    })
+    return `(${[sqlString(local(f)), sqlString(f.path), ...values].join(', ')})`
+  })
+  const pvCols = ['__pw_local', FILE_COLUMN, ...partitionColumns.map((_, i) => `__pw_p${i}`)]
+  const select = schema.fields.map((f) => {
+    const pi = partitionColumns.indexOf(f.name)
+    if (pi >= 0) return `pv.__pw_p${pi} AS ${sqlIdent(f.name)}`
+    return present.has(f.name)
+      ? `CAST(d.${sqlIdent(f.name)} AS ${typed(f.name)}) AS ${sqlIdent(f.name)}`
+      : `CAST(NULL AS ${typed(f.name)}) AS ${sqlIdent(f.name)}`
+  })
+  const deleted: string[] = []
+  for (const f of files) {
+    if (f.deletionVector === null || f.deletionVector === undefined) continue
+    const rows = await loadDeletionVector(store, f.deletionVector)
+    for (const r of rows) deleted.push(`(${sqlString(local(f))}, ${r})`)
+  }
+  const dvJoin =
+    deleted.length === 0
+      ? ''
+      : ` LEFT JOIN (VALUES ${deleted.join(', ')}) AS dv(__pw_dvf, __pw_dvr) ` +
+        `ON d.filename = dv.__pw_dvf AND d.file_row_number = dv.__pw_dvr`
+  const dvWhere = deleted.length === 0 ? '' : ' WHERE dv.__pw_dvf IS NULL'
+  return (
+    `SELECT ${[...select, `pv.${FILE_COLUMN}`].join(', ')} ` +
+    `FROM read_parquet(${list}, union_by_name=true, filename=true, file_row_number=true) AS d ` +
+    `JOIN (VALUES ${pvRows.join(', ')}) AS pv(${pvCols.join(', ')}) ON d.filename = pv.__pw_local` +
+    dvJoin +
+    dvWhere
+  )
+}

@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  createTable,
+  deleteRows,
+  loadSnapshot,
+  SchemaMismatchError,
+  writeTable,
+} from '../../src/lake/index.js'
+import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
+
+let fx: TableFixture | undefined
+afterEach(() => {
+  fx?.close()
+  fx = undefined
+})
+
+function commitLines(dir: string, version: number): Record<string, unknown>[] {
+  const text = readFileSync(
+    join(dir, '_delta_log', `${String(version).padStart(20, '0')}.json`),
+    'utf8',
+  )
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+}
+
+describe('delta writer round trip', () => {
+  it('creates a (1,2) table, appends, overwrites and deletes, and the reader sees each version', async () => {
+    fx = await tableFixture()
+    const created = await createTable({
+      ...fx,
+      sql: `SELECT i::INTEGER AS id, 'n' || i AS name, (i % 2 = 0) AS even FROM range(5) t(i)`,
+    })
+    expect(created.version).toBe(0)
+    const v0 = commitLines(fx.dir, 0)
+    expect(Object.keys(v0[0] ?? {})).toEqual(['commitInfo'])
+    expect(v0.find((a) => 'protocol' in a)).toEqual({
+      protocol: { minReaderVersion: 1, minWriterVersion: 2 },
+    })
+
+    const appended = await writeTable({
+      ...fx,
+      sql: `SELECT 10 AS id, 'ten' AS name, true AS even`,
+    })
+    expect(appended.version).toBe(1)
+    expect(plain(await readBack(fx, 'id')).map((r) => r['id'])).toEqual([0, 1, 2, 3, 4, 10])
+
+    const deleted = await deleteRows({ ...fx, predicate: 'id % 2 = 1' })
+    expect(deleted.metrics.numDeletedRows).toBe(2)
+    expect(plain(await readBack(fx, 'id')).map((r) => r['id'])).toEqual([0, 2, 4, 10])
+
+    const over = await writeTable({
+      ...fx,
+      mode: 'overwrite',
+      sql: `SELECT 7 AS id, 'seven' AS name, false AS even`,
+    })
+    expect(plain(await readBack(fx, 'id'))).toEqual([{ id: 7, name: 'seven', even: false }])
+    // Time travel still sees the older versions.
+    expect(plain(await readBack(fx, 'id', 1)).length).toBe(6)
+    expect(over.version).toBe(3)
+  })
+
+  it('overwrites by replaceWhere and by partition, keeping other partitions', async () => {
+    fx = await tableFixture()
+    await writeTable({
+      ...fx,
+      partitionColumns: ['day'],
+      sql: `SELECT i AS id, DATE '2024-01-01' + (i % 3)::INTEGER AS day FROM range(9) t(i)`,
+    })
+    await writeTable({
+      ...fx,
+      mode: 'overwrite',
+      replaceWhere: `day = DATE '2024-01-02'`,
+      sql: `SELECT 100 AS id, DATE '2024-01-02' AS day`,
+    })
+    const rows = plain(await readBack(fx, 'id'))
+    expect(rows.map((r) => r['id'])).toEqual([0, 2, 3, 5, 6, 8, 100])
+    await expect(
+      writeTable({
+        ...fx,
+        mode: 'overwrite',
+        replaceWhere: `day = DATE '2024-01-02'`,
+        sql: `SELECT 1 AS id, DATE '2024-01-03' AS day`,
+      }),
+    ).rejects.toThrow(/replaceWhere/)
+    await writeTable({
+      ...fx,
+      mode: 'overwrite',
+      partitionOverwrite: true,
+      sql: `SELECT 200 AS id, DATE '2024-01-01' AS day`,
+    })
+    expect(plain(await readBack(fx, 'id')).map((r) => r['id'])).toEqual([2, 5, 8, 100, 200])
+  })
+
+  it('evolves the schema with mergeSchema and names the column and both types on a conflict', async () => {
+    fx = await tableFixture()
+    await writeTable({ ...fx, sql: `SELECT 1 AS id` })
+    await expect(writeTable({ ...fx, sql: `SELECT 2 AS id, 'x' AS extra` })).rejects.toThrow(
+      /'extra'.*mergeSchema/,
+    )
+    const evolved = await writeTable({
+      ...fx,
+      mergeSchema: true,
+      sql: `SELECT 2 AS id, 'x' AS extra`,
+    })
+    expect(evolved.metrics.addedColumns).toEqual(['extra'])
+    expect(plain(await readBack(fx, 'id'))).toEqual([
+      { id: 1, extra: null },
+      { id: 2, extra: 'x' },
+    ])
+    const err = await writeTable({ ...fx, sql: `SELECT 'abc' AS id` }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(SchemaMismatchError)
+    expect((err as Error).message).toMatch(/'id'.*integer.*string/)
+  })
+
+  it('skips an idempotent write whose txn version was already committed', async () => {
+    fx = await tableFixture()
+    const first = await writeTable({
+      ...fx,
+      sql: `SELECT 1 AS id`,
+      txn: { appId: 'app', version: 5 },
+    })
+    const again = await writeTable({
+      ...fx,
+      sql: `SELECT 1 AS id`,
+      txn: { appId: 'app', version: 5 },
+    })
+    expect(again.metrics.skipped).toBe(true)
+    expect(again.version).toBe(first.version)
+    const next = await writeTable({
+      ...fx,
+      sql: `SELECT 2 AS id`,
+      txn: { appId: 'app', version: 6 },
+    })
+    expect(next.version).toBe(1)
+    const snap = await loadSnapshot(fx.store)
+    expect(snap.txns.get('app')).toBe(6)
+    expect(plain(await readBack(fx, 'id')).map((r) => r['id'])).toEqual([1, 2])
+  })
+})
