@@ -13,3 +13,21 @@
     )
   )
 {%- endmacro %}
+
+{#
+  changed_sessions(this_relation, relations): the session_keys that have rows in any of the given
+  silver relations newer than the newest source_ingested_at this gold model has seen. Gold
+  incremental models rebuild exactly those sessions (per-session windows such as ranks and
+  personal bests need the whole session) and merge on their grain.
+#}
+{% macro changed_sessions(this_relation, relations) -%}
+  (
+    {%- for relation in relations %}
+    select session_key from {{ relation }}
+    where ingested_at > (
+      select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') from {{ this_relation }}
+    )
+    {% if not loop.last %}union{% endif %}
+    {%- endfor %}
+  )
+{%- endmacro %}

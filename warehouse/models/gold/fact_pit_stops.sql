@@ -1,0 +1,76 @@
+{{ config(materialized='table') }}
+
+{#
+  One row per pit stop (session_key, driver_number, lap_number = the in-lap). From /pit where the
+  session has it (source = 'pit': pit-lane and stationary times); otherwise derived from the laps
+  (source = 'laps': the lap before each pit-out lap after lap 1; times unknown). Tyres before and
+  after come from fact_laps (the in-lap and the out-lap).
+#}
+
+with reported as (
+
+  select
+    session_key,
+    driver_number,
+    lap_number,
+    date as pit_at,
+    lane_duration,
+    stop_duration,
+    'pit' as source
+  from {{ ref('silver_pit') }}
+
+),
+
+derived as (
+
+  select
+    session_key,
+    driver_number,
+    lap_number - 1 as lap_number,
+    lap_start_at as pit_at,
+    cast(null as double) as lane_duration,
+    cast(null as double) as stop_duration,
+    'laps' as source
+  from {{ ref('fact_laps') }}
+  where is_pit_out_lap
+    and lap_number > 1
+    and session_key not in (select session_key from reported)
+
+),
+
+stops as (
+
+  select * from reported
+  union all
+  select * from derived
+
+)
+
+select
+  md5(concat_ws('|', stops.session_key, stops.driver_number, stops.lap_number)) as pit_stop_key,
+  sessions.meeting_key,
+  stops.session_key,
+  stops.driver_number,
+  in_lap.team_name,
+  stops.lap_number,
+  row_number() over (partition by stops.session_key, stops.driver_number order by stops.lap_number) as stop_number,
+  stops.pit_at,
+  stops.lane_duration,
+  stops.stop_duration,
+  stops.source,
+  in_lap.compound as compound_before,
+  in_lap.tyre_age as tyre_age_before,
+  out_lap.compound as compound_after,
+  out_lap.tyre_age as tyre_age_after,
+  coalesce(in_lap.compound <> out_lap.compound, false) as is_compound_change
+from stops
+left join {{ ref('dim_sessions') }} as sessions
+  on sessions.session_key = stops.session_key
+left join {{ ref('fact_laps') }} as in_lap
+  on in_lap.session_key = stops.session_key
+  and in_lap.driver_number = stops.driver_number
+  and in_lap.lap_number = stops.lap_number
+left join {{ ref('fact_laps') }} as out_lap
+  on out_lap.session_key = stops.session_key
+  and out_lap.driver_number = stops.driver_number
+  and out_lap.lap_number = stops.lap_number + 1

@@ -1,0 +1,56 @@
+{{ config(materialized='table') }}
+
+{#
+  One row per completed lap (session_key, driver_number, lap_number): the running order and gap
+  to the leader at the end of every lap, computed from lap end times (the leader of lap N is the
+  first car to complete it). Lapped cars are compared on the lap number they complete.
+#}
+
+with laps as (
+
+  select *
+  from {{ ref('fact_laps') }}
+  where is_lap_completed
+
+),
+
+race_start as (
+
+  select session_key, min(lap_start_at) filter (where lap_number = 1) as started_at
+  from {{ ref('fact_laps') }}
+  group by session_key
+
+),
+
+ordered as (
+
+  select
+    laps.*,
+    row_number() over (partition by laps.session_key, laps.lap_number order by laps.lap_end_at, laps.driver_number)
+      as position_at_lap,
+    min(laps.lap_end_at) over (partition by laps.session_key, laps.lap_number) as leader_lap_end_at,
+    lag(laps.lap_end_at) over (partition by laps.session_key, laps.lap_number order by laps.lap_end_at, laps.driver_number)
+      as car_ahead_lap_end_at
+  from laps
+
+)
+
+select
+  md5(concat_ws('|', ordered.session_key, ordered.driver_number, ordered.lap_number)) as progression_key,
+  ordered.session_key,
+  ordered.driver_number,
+  ordered.team_name,
+  ordered.lap_number,
+  ordered.lap_end_at,
+  round(epoch(ordered.lap_end_at - race_start.started_at), 3) as elapsed_seconds,
+  ordered.lap_duration,
+  ordered.compound,
+  ordered.tyre_age,
+  ordered.is_pit_in_lap,
+  ordered.is_pit_out_lap,
+  ordered.position_at_lap,
+  round(epoch(ordered.lap_end_at - ordered.leader_lap_end_at), 3) as gap_to_leader_seconds,
+  round(epoch(ordered.lap_end_at - ordered.car_ahead_lap_end_at), 3) as interval_to_car_ahead_seconds,
+  ordered.position_at_lap = 1 as is_leader
+from ordered
+left join race_start on race_start.session_key = ordered.session_key

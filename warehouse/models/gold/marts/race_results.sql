@@ -1,0 +1,134 @@
+{{ config(materialized='table') }}
+
+{#
+  One row per (race or sprint session, driver): the classification computed from the laps. Order:
+  most laps completed, then the earliest time at the end of the last completed lap (lap start +
+  lap duration, or the next lap's start; the race start stands in for a missing lap-1 start).
+  status: Finished (leader's lap count), Lapped (fewer laps but took the flag after the winner),
+  Retired (stopped before the winner finished). Classified with at least 90 % of the winner's
+  laps. Points from the race_points seed (plus the 2019-2024 fastest-lap point in the top 10).
+  The official classification (silver_session_result) is shown beside it when loaded.
+#}
+
+with races as (
+
+  select session_key, session_category, year
+  from {{ ref('dim_sessions') }}
+  where session_category in ('Race', 'Sprint')
+
+),
+
+laps as (
+
+  select laps.*
+  from {{ ref('fact_laps') }} as laps
+  where laps.session_key in (select session_key from races)
+
+),
+
+race_start as (
+
+  select session_key, min(lap_start_at) filter (where lap_number = 1) as started_at
+  from laps
+  group by session_key
+
+),
+
+per_driver as (
+
+  select
+    session_key,
+    driver_number,
+    any_value(team_name) as team_name,
+    coalesce(max(lap_number) filter (where is_lap_completed), 0) as laps_completed,
+    max(lap_end_at) filter (where is_lap_completed) as finished_at,
+    count(*) filter (where is_pit_in_lap) as pit_stops,
+    bool_or(is_session_fastest_lap) as has_fastest_lap,
+    min(lap_duration) filter (where is_valid_lap) as fastest_lap_time
+  from laps
+  group by session_key, driver_number
+
+),
+
+ordered as (
+
+  select
+    *,
+    row_number() over (
+      partition by session_key order by laps_completed desc, finished_at asc nulls last, driver_number
+    ) as position
+  from per_driver
+
+),
+
+with_winner as (
+
+  select
+    ordered.*,
+    first_value(laps_completed) over (partition by session_key order by position) as winner_laps,
+    first_value(finished_at) over (partition by session_key order by position) as winner_finished_at,
+    lag(finished_at) over (partition by session_key order by position) as car_ahead_finished_at,
+    lag(laps_completed) over (partition by session_key order by position) as car_ahead_laps
+  from ordered
+
+),
+
+classified as (
+
+  select
+    with_winner.*,
+    winner_laps - laps_completed as laps_behind,
+    case
+      when laps_completed = winner_laps then 'Finished'
+      when finished_at >= winner_finished_at then 'Lapped'
+      else 'Retired'
+    end as status,
+    laps_completed >= floor(0.9 * winner_laps) and laps_completed > 0 as is_classified
+  from with_winner
+
+)
+
+select
+  md5(concat_ws('|', classified.session_key, classified.driver_number)) as race_result_key,
+  classified.session_key,
+  races.session_category,
+  classified.driver_number,
+  drivers.full_name,
+  drivers.name_acronym,
+  classified.team_name,
+  classified.position,
+  classified.is_classified,
+  classified.status,
+  classified.laps_completed,
+  classified.laps_behind,
+  classified.finished_at,
+  round(epoch(classified.finished_at - race_start.started_at), 3) as race_time_seconds,
+  case when classified.laps_behind = 0
+    then round(epoch(classified.finished_at - classified.winner_finished_at), 3)
+  end as gap_to_winner_seconds,
+  case when classified.laps_completed = classified.car_ahead_laps
+    then round(epoch(classified.finished_at - classified.car_ahead_finished_at), 3)
+  end as interval_to_car_ahead_seconds,
+  classified.pit_stops,
+  classified.fastest_lap_time,
+  coalesce(classified.has_fastest_lap, false) as has_fastest_lap,
+  case when classified.is_classified then
+    coalesce(case when races.session_category = 'Sprint' then points.sprint_points else points.race_points end, 0)
+    + case
+        when races.session_category = 'Race' and races.year between 2019 and 2024
+          and classified.has_fastest_lap and classified.position <= 10 then 1
+        else 0
+      end
+  else 0 end as points,
+  official.position as official_position,
+  official.result_status as official_status
+from classified
+join races on races.session_key = classified.session_key
+left join race_start on race_start.session_key = classified.session_key
+left join {{ ref('race_points') }} as points on points.position = classified.position
+left join {{ ref('silver_drivers') }} as drivers
+  on drivers.session_key = classified.session_key
+  and drivers.driver_number = classified.driver_number
+left join {{ ref('silver_session_result') }} as official
+  on official.session_key = classified.session_key
+  and official.driver_number = classified.driver_number

@@ -1,0 +1,68 @@
+{{ config(materialized='table') }}
+
+{#
+  One row per (session_key, driver_number) with at least one valid lap: the original design's
+  leaderboard of fastest laps. position 1 = the session's fastest lap; delta_to_fastest and
+  gap_percentage against it; is_top_3 / is_top_10; is_fastest_in_team.
+#}
+
+with best as (
+
+  select
+    session_key,
+    driver_number,
+    team_name,
+    team_category,
+    min(lap_duration) as fastest_lap_time,
+    arg_min(lap_number, lap_duration) as fastest_lap_number,
+    arg_min(compound, lap_duration) as fastest_lap_compound,
+    count(*) as valid_laps
+  from {{ ref('fact_laps') }}
+  where is_valid_lap
+  group by all
+
+),
+
+positioned as (
+
+  select
+    *,
+    row_number() over (partition by session_key order by fastest_lap_time, fastest_lap_number, driver_number) as position,
+    min(fastest_lap_time) over (partition by session_key) as session_fastest_lap_time,
+    row_number() over (
+      partition by session_key, team_category order by fastest_lap_time, driver_number
+    ) as position_in_team
+  from best
+
+)
+
+select
+  md5(concat_ws('|', positioned.session_key, positioned.driver_number)) as leaderboard_key,
+  positioned.session_key,
+  positioned.driver_number,
+  drivers.full_name,
+  drivers.name_acronym,
+  positioned.team_name,
+  positioned.team_category,
+  drivers.team_colour,
+  positioned.position,
+  positioned.fastest_lap_time,
+  positioned.fastest_lap_number,
+  positioned.fastest_lap_compound,
+  positioned.valid_laps,
+  round(positioned.fastest_lap_time - positioned.session_fastest_lap_time, 3) as delta_to_fastest,
+  round(
+    100.0 * (positioned.fastest_lap_time - positioned.session_fastest_lap_time) / positioned.session_fastest_lap_time, 3
+  ) as gap_percentage,
+  round(
+    positioned.fastest_lap_time
+      - lag(positioned.fastest_lap_time) over (partition by positioned.session_key order by positioned.position),
+    3
+  ) as gap_to_car_ahead,
+  positioned.position <= 3 as is_top_3,
+  positioned.position <= 10 as is_top_10,
+  positioned.position_in_team = 1 as is_fastest_in_team
+from positioned
+left join {{ ref('silver_drivers') }} as drivers
+  on drivers.session_key = positioned.session_key
+  and drivers.driver_number = positioned.driver_number
