@@ -1,0 +1,62 @@
+/**
+ * @module engine/duckdb/lakehouse-engine
+ * An {@link Engine} over the lakehouse: before each statement it syncs the Delta views with the
+ * tables on disk (found by `discover`), so `SELECT … FROM dev_f1_data_analytics.bronze_raw.
+ * bronze_laps` always reads the latest committed snapshot, also after another process commits.
+ */
+import type { Engine, QueryResult, ResultRow } from '../engine.js'
+import { SerialQueue } from '../serial-queue.js'
+import type { DeltaViews, DeltaViewTable } from './delta-views.js'
+
+/** Options of {@link LakehouseEngine}. */
+export interface LakehouseEngineOptions {
+  /** The tables that exist now (called before each statement). */
+  readonly discover: () => readonly DeltaViewTable[] | Promise<readonly DeltaViewTable[]>
+  /** Skip re-checking versions when the last sync is younger than this (default 0: always). */
+  readonly minSyncIntervalMs?: number
+}
+
+/** The engine callers query the lakehouse through. Closing it closes the underlying engine. */
+export class LakehouseEngine implements Engine {
+  private readonly syncQueue = new SerialQueue()
+  private lastSync = -Infinity
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly views: DeltaViews,
+    private readonly options: LakehouseEngineOptions,
+  ) {}
+
+  /** Syncs the views now (also done before every statement). */
+  refresh(force = true): Promise<void> {
+    return this.syncQueue.push(async () => {
+      const now = performance.now()
+      if (!force && now - this.lastSync < (this.options.minSyncIntervalMs ?? 0)) return
+      await this.views.sync(await this.options.discover())
+      this.lastSync = performance.now()
+    })
+  }
+
+  /** @inheritdoc */
+  async query(sql: string): Promise<QueryResult> {
+    await this.refresh(false)
+    return this.engine.query(sql)
+  }
+
+  /** @inheritdoc */
+  async all(sql: string): Promise<ResultRow[]> {
+    await this.refresh(false)
+    return this.engine.all(sql)
+  }
+
+  /** @inheritdoc */
+  async run(sql: string): Promise<void> {
+    await this.refresh(false)
+    return this.engine.run(sql)
+  }
+
+  /** @inheritdoc */
+  close(): Promise<void> {
+    return this.engine.close()
+  }
+}
