@@ -10,6 +10,7 @@ import { registerDemo } from './commands/demo.js'
 import { registerExtract } from './commands/extract.js'
 import { registerReplay } from './commands/replay.js'
 import { registerSimulate } from './commands/simulate.js'
+import { registerSql } from './commands/sql.js'
 import { PLANNED_COMMANDS, registerPlanned } from './commands/planned.js'
 
 /** Builds the program. `onContext` receives the context the running command created. */
@@ -63,6 +64,7 @@ export function buildProgram(io: CliIo, onContext: (ctx: CliContext) => void): C
   registerExtract(program, context)
   registerReplay(program, context)
   registerSimulate(program, context)
+  registerSql(program, context)
   for (const spec of PLANNED_COMMANDS) registerPlanned(program, spec)
 
   // Subcommands inherit exit and output behaviour.

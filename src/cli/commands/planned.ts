@@ -32,7 +32,6 @@ export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
   { name: 'pipeline', summary: 'extract → load → build as one run with history' },
   { name: 'schedule', summary: 'run the pipeline when new sessions finish' },
   { name: 'serve', summary: 'REST API + SQL endpoint + dashboard' },
-  { name: 'sql', summary: 'run a query against the lakehouse', issue: 5 },
   {
     name: 'table',
     summary:

@@ -1,0 +1,40 @@
+/**
+ * @module catalog/lakehouse
+ * The lakehouse as one queryable engine: every environment's catalog attached, every Delta table
+ * on disk a `catalog.schema.table` view over its latest snapshot (re-checked before each
+ * statement, so commits by other processes show up).
+ */
+import { DeltaViews, LakehouseEngine, type Engine } from '../engine/index.js'
+import { CATALOG_SCHEMAS } from './environments.js'
+import { discoverTables } from './table-registry.js'
+
+/** Options of {@link createLakehouseEngine}. */
+export interface LakehouseOptions {
+  /** The lakehouse home. */
+  readonly home: string
+  /** Catalogs (environments) to expose. */
+  readonly catalogs: readonly string[]
+  /** See {@link LakehouseEngine}: skip version checks for this long after one (default 0). */
+  readonly minSyncIntervalMs?: number
+}
+
+/** Wraps `base` (an in-process DuckDB engine) so the lakehouse tables resolve by name. */
+export function createLakehouseEngine(base: Engine, options: LakehouseOptions): LakehouseEngine {
+  const views = new DeltaViews(base)
+  let attached = false
+  return new LakehouseEngine(base, views, {
+    ...(options.minSyncIntervalMs === undefined
+      ? {}
+      : { minSyncIntervalMs: options.minSyncIntervalMs }),
+    discover: async () => {
+      if (!attached) {
+        await views.ensureCatalogs(options.catalogs, CATALOG_SCHEMAS)
+        attached = true
+      }
+      return discoverTables(options.home, options.catalogs).map((t) => ({
+        ...t.name,
+        path: t.path,
+      }))
+    },
+  })
+}

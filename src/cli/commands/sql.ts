@@ -1,0 +1,68 @@
+/**
+ * @module cli/commands/sql
+ * `pitwall sql "<query>" [--format json|csv|table]`: runs a query against the lakehouse, where
+ * every Delta table of every environment is `catalog.schema.table`
+ * (`SELECT * FROM dev_f1_data_analytics.bronze_raw.bronze_laps`). `json` prints an array of row
+ * objects (also what `--json` prints).
+ */
+import type { Command } from 'commander'
+import { createLakehouseEngine, environmentsOf } from '../../catalog/index.js'
+import { UsageError } from '../../core/index.js'
+import { DuckDbEngine, QueryError } from '../../engine/index.js'
+import type { CliContext } from '../context.js'
+import { formatRows, isRowFormat, ROW_FORMATS } from '../sql-format.js'
+
+/** Registers `pitwall sql`. */
+export function registerSql(program: Command, context: () => CliContext): void {
+  program
+    .command('sql')
+    .description('run a SQL query against the lakehouse (tables as catalog.schema.table)')
+    .argument(
+      '<query>',
+      'the SQL to run, e.g. "select count(*) from dev_f1_data_analytics.bronze_raw.bronze_laps"',
+    )
+    .option('--format <format>', `output format: ${ROW_FORMATS.join(', ')} (default table)`)
+    .action(async (query: string, opts: { format?: string }) => {
+      const ctx = context()
+      const format = opts.format ?? (ctx.json ? 'json' : 'table')
+      if (!isRowFormat(format)) {
+        throw new UsageError(`--format must be one of ${ROW_FORMATS.join(', ')} (got '${format}')`)
+      }
+      if (query.trim() === '')
+        throw new UsageError('give the query to run, e.g. pitwall sql "select 1"')
+      const config = await ctx.config()
+      const duck = await DuckDbEngine.create()
+      const engine = createLakehouseEngine(duck, {
+        home: ctx.home,
+        catalogs: environmentsOf(config).map((e) => e.catalog),
+      })
+      try {
+        const started = performance.now()
+        const result = await engine.query(query).catch((error: unknown) => {
+          if (error instanceof QueryError && /Catalog Error/.test(error.message)) {
+            throw new QueryError(error.sql, error.cause, {
+              hint: `Tables are catalog.schema.table (catalogs: ${environmentsOf(config)
+                .map((e) => e.catalog)
+                .join(
+                  ', ',
+                )}); list them with: pitwall sql "select table_catalog, table_schema, table_name from information_schema.tables"`,
+            })
+          }
+          throw error
+        })
+        ctx.logger.debug('query done', {
+          rows: result.rows.length,
+          ms: Math.round(performance.now() - started),
+        })
+        const text = formatRows(
+          result.columns.map((c) => c.name),
+          result.rows,
+          format,
+        )
+        if (ctx.json && format === 'json') ctx.emit(result.rows, text)
+        else ctx.io.stdout.write(text)
+      } finally {
+        await engine.close()
+      }
+    })
+}
