@@ -78,3 +78,48 @@ export async function countRows(sql: DuckDbSql, query: string): Promise<number> 
   const rows = await sql.all(`SELECT count(*) AS n FROM (${query})`)
   return Number(rows[0]?.['n'])
 }
+
+/**
+ * Compares a query with an expected CSV of `kernel-rs-data/_expected` (comment lines `#`, empty
+ * cell = NULL): the CSV's columns are taken from the query, CSV cells are cast to the query's
+ * types (nested values are compared as text). Returns the multiset difference and the columns.
+ */
+export async function diffWithCsv(
+  sql: DuckDbSql,
+  ours: string,
+  csvPath: string,
+): Promise<{ diff: number; columns: string[]; expectedRows: number }> {
+  const csv = `SELECT * FROM read_csv(${quote(csvPath)}, comment='#', header=true, all_varchar=true, quote='"', escape='"', delim=',')`
+  const columns = await columnNames(sql, csv)
+  const types = new Map(
+    (await sql.all(`DESCRIBE ${ours}`)).map((r) => [
+      String(r['column_name']),
+      String(r['column_type']),
+    ]),
+  )
+  const ourCols: string[] = []
+  const expCols: string[] = []
+  for (const c of columns) {
+    const t = types.get(c)
+    if (t === undefined) throw new Error(`column ${c} of ${csvPath} is not in the result`)
+    const id = `"${c.replaceAll('"', '""')}"`
+    if (/^(STRUCT|MAP)\(|\[\]$/.test(t)) {
+      ourCols.push(`replace(CAST(${id} AS VARCHAR), '''', '') AS ${id}`)
+      expCols.push(id)
+    } else if (t === 'VARCHAR') {
+      // The CSVs cannot tell an empty string from NULL (empty cell = NULL).
+      ourCols.push(`NULLIF(${id}, '') AS ${id}`)
+      expCols.push(id)
+    } else {
+      ourCols.push(id)
+      expCols.push(`CAST(${id} AS ${t}) AS ${id}`)
+    }
+  }
+  const a = `SELECT ${ourCols.join(', ')} FROM (${ours})`
+  const b = `SELECT ${expCols.join(', ')} FROM (${csv})`
+  return { diff: await multisetDiff(sql, a, b), columns, expectedRows: await countRows(sql, b) }
+}
+
+function quote(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`
+}
