@@ -18,7 +18,7 @@ import type { ObjectStore } from '../store/object-store.js'
 import type { DeltaSchema } from './delta-types.js'
 import { statsFromFooter, type FooterColumnChunk } from './file-stats.js'
 import { encodeAddPath, partitionDirectory } from './partition-path.js'
-import { partitionFilterSql, partitionValueSql } from './partition-values.js'
+import { partitionValueSql } from './partition-values.js'
 
 /** What to write. */
 export interface WriteFilesOptions {
@@ -72,16 +72,17 @@ export async function writeDataFiles(options: WriteFilesOptions): Promise<AddAct
     return []
   }
   const temp = `__pitwall_write_${randomUUID().replaceAll('-', '')}`
-  await executor.run(`CREATE TEMP TABLE ${temp} AS ${options.sql}`)
+  // Rows are tagged with their partition's number, so a partition is selected by that number and
+  // never by a literal of its value (values may hold any character, NUL included).
+  const exprs = partitionColumns.map((c) => partitionValueSql(c, fieldType(schema, c)))
+  const pid = exprs.length === 0 ? '0' : `dense_rank() OVER (ORDER BY ${exprs.join(', ')})`
+  await executor.run(
+    `CREATE TEMP TABLE ${temp} AS SELECT *, ${pid} AS ${PARTITION_ID} FROM (${options.sql}) AS src`,
+  )
   try {
-    const groups = await partitionGroups(options, temp)
-    for (const values of groups) {
-      const where = partitionColumns
-        .map((c) => partitionFilterSql(c, fieldType(schema, c), values[c] ?? null))
-        .join(' AND ')
-      const filter = where === '' ? '' : ` WHERE ${where}`
-      const count = await countRows(executor, `SELECT count(*) AS n FROM ${temp}${filter}`)
-      if (count === 0) continue
+    const groups = await partitionGroups(options, temp, exprs)
+    for (const { id, values, count } of groups) {
+      const filter = ` WHERE ${PARTITION_ID} = ${id}`
       const per = options.maxRowsPerFile ?? count
       for (let offset = 0; offset < count; offset += per) {
         const rel = fileRelPath(options, values)
@@ -109,29 +110,26 @@ function fieldType(schema: DeltaSchema, name: string): DeltaSchema['fields'][num
   return f.type
 }
 
+const PARTITION_ID = '__pw_pid'
+
 async function partitionGroups(
   options: WriteFilesOptions,
   temp: string,
-): Promise<Record<string, string | null>[]> {
+  exprs: readonly string[],
+): Promise<{ id: number; values: Record<string, string | null>; count: number }[]> {
   const cols = options.partitionColumns
-  if (cols.length === 0) return [{}]
-  const exprs = cols.map((c, i) => `${partitionValueSql(c, fieldType(options.schema, c))} AS p${i}`)
-  const rows = await options.executor.all(`SELECT DISTINCT ${exprs.join(', ')} FROM ${temp}`)
-  const seen = new Map<string, Record<string, string | null>>()
-  for (const row of rows) {
+  const selected = exprs.map((e, i) => `any_value(${e}) AS p${i}`)
+  const rows = await options.executor.all(
+    `SELECT ${[`${PARTITION_ID} AS id`, 'count(*) AS n', ...selected].join(', ')} FROM ${temp} GROUP BY 1 ORDER BY 1`,
+  )
+  return rows.map((row) => {
     const values: Record<string, string | null> = {}
     cols.forEach((c, i) => {
       const v = row[`p${i}`]
       values[c] = v === null || v === undefined || v === '' ? null : String(v)
     })
-    seen.set(JSON.stringify(values), values)
-  }
-  return [...seen.values()]
-}
-
-async function countRows(executor: SqlExecutor, sql: string): Promise<number> {
-  const rows = await executor.all(sql)
-  return Number(rows[0]?.['n'] ?? 0)
+    return { id: Number(row['id']), values, count: Number(row['n']) }
+  })
 }
 
 function fileRelPath(options: WriteFilesOptions, values: Record<string, string | null>): string {

@@ -7,7 +7,7 @@
  * writer never depends on the session time zone.
  */
 import { SchemaMismatchError } from '../lake-errors.js'
-import { sqlIdent, sqlString } from '../sql-executor.js'
+import { sqlIdent } from '../sql-executor.js'
 import type { DeltaType } from './delta-types.js'
 
 /** A SQL expression rendering column `name` of Delta type `type` as its partition string. */
@@ -24,16 +24,4 @@ export function partitionValueSql(name: string, type: DeltaType): string {
   }
   if (type === 'timestamp_ntz') return `strftime(${col}, '%Y-%m-%d %H:%M:%S.%f')`
   return `CAST(${col} AS VARCHAR)`
-}
-
-/** A SQL condition selecting the rows of one partition value (NULL and '' are the same partition). */
-export function partitionFilterSql(name: string, type: DeltaType, value: string | null): string {
-  const rendered = partitionValueSql(name, type)
-  return value === null ? `coalesce(${rendered}, '') = ''` : `${rendered} = ${sqlString(value)}`
-}
-
-/** A SQL literal of a stored partition value, typed as the column (for scans of the written data). */
-export function partitionLiteralSql(value: string | null, duckType: string): string {
-  if (value === null || value === '') return `CAST(NULL AS ${duckType})`
-  return `CAST(${sqlString(value)} AS ${duckType})`
 }
