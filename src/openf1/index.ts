@@ -61,3 +61,8 @@ export type { LandingUnit } from './extract/landing-paths.js'
 // replay server
 export { startReplayServer } from './replay/replay-server.js'
 export type { ReplayServer, ReplayServerOptions, ReplayStats } from './replay/replay-server.js'
+
+// simulator
+export { simulateSeasons, hasSimulation, SIM_SESSION_KINDS } from './simulate/simulate-season.js'
+export type { SimulateOptions, SimulateResult } from './simulate/simulate-season.js'
+export type { SimSessionKind } from './simulate/sim-session.js'
