@@ -45,6 +45,8 @@ export interface SnapshotOptions {
   readonly version?: number
   /** Load the version current at this instant (time travel by timestamp). */
   readonly timestamp?: Date | number | string
+  /** Replay JSON commits only, ignoring checkpoints (consistency checks and benchmarks). */
+  readonly ignoreCheckpoints?: boolean
 }
 
 /** What happened to `_last_checkpoint` while loading. */
@@ -150,7 +152,7 @@ export async function loadSnapshot(
       { context: { table: store.root, version, latest: listing.latest } },
     )
   }
-  return loadVersion(store, log, listing, version, options.sql)
+  return loadVersion(store, log, listing, version, options.sql, options.ignoreCheckpoints === true)
 }
 
 async function loadVersion(
@@ -159,10 +161,14 @@ async function loadVersion(
   listing: LogListing,
   version: number,
   sql: SqlExecutor | undefined,
+  ignoreCheckpoints = false,
 ): Promise<Snapshot> {
-  const hint = await log.readLastCheckpoint()
-  const candidates = preferHint(completeCheckpoints(listing, version), hint)
-  let hintStatus: HintStatus = hint === undefined ? 'absent' : 'ignored'
+  const read = await log.readLastCheckpointHint()
+  const hint = read.hint
+  const candidates = ignoreCheckpoints
+    ? []
+    : preferHint(completeCheckpoints(listing, version), hint)
+  let hintStatus: HintStatus = read.status === 'absent' ? 'absent' : 'ignored'
   let lastError: unknown
   for (const cp of [...candidates, undefined]) {
     let state: ReplayState

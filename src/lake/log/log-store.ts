@@ -91,23 +91,32 @@ export class LogStore {
    * only a hint, and a half-written one must never stop a table from opening.
    */
   async readLastCheckpoint(): Promise<LastCheckpoint | undefined> {
+    return (await this.readLastCheckpointHint()).hint
+  }
+
+  /** Reads `_last_checkpoint` and says whether it was absent, corrupt or valid. */
+  async readLastCheckpointHint(): Promise<{
+    readonly status: 'absent' | 'corrupt' | 'valid'
+    readonly hint?: LastCheckpoint
+  }> {
     let text: string
     try {
       text = await this.readText(`${LOG_DIR}/_last_checkpoint`)
     } catch (cause) {
-      if (cause instanceof ObjectNotFoundError) return undefined
+      if (cause instanceof ObjectNotFoundError) return { status: 'absent' }
       throw cause
     }
     try {
       const value: unknown = JSON.parse(text)
-      if (typeof value !== 'object' || value === null) return undefined
+      if (typeof value !== 'object' || value === null) return { status: 'corrupt' }
       const v = (value as { version?: unknown }).version
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return undefined
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { status: 'corrupt' }
       const parts = (value as { parts?: unknown }).parts
-      if (parts !== undefined && (typeof parts !== 'number' || parts < 1)) return undefined
-      return value as LastCheckpoint
+      if (parts !== undefined && (typeof parts !== 'number' || parts < 1))
+        return { status: 'corrupt' }
+      return { status: 'valid', hint: value as LastCheckpoint }
     } catch {
-      return undefined
+      return { status: 'corrupt' }
     }
   }
 }
