@@ -10,6 +10,7 @@ import { registerDemo } from './commands/demo.js'
 import { registerExtract } from './commands/extract.js'
 import { registerReplay } from './commands/replay.js'
 import { registerSimulate } from './commands/simulate.js'
+import { registerLoad } from './commands/load.js'
 import { registerSql } from './commands/sql.js'
 import { PLANNED_COMMANDS, registerPlanned } from './commands/planned.js'
 
@@ -64,6 +65,7 @@ export function buildProgram(io: CliIo, onContext: (ctx: CliContext) => void): C
   registerExtract(program, context)
   registerReplay(program, context)
   registerSimulate(program, context)
+  registerLoad(program, context)
   registerSql(program, context)
   for (const spec of PLANNED_COMMANDS) registerPlanned(program, spec)
 

@@ -18,7 +18,6 @@ export interface PlannedCommand {
 
 /** Commands still to come, in DESIGN.md §5 order. Entries leave this list as they are built. */
 export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
-  { name: 'load', summary: 'landing zone → bronze Delta tables', issue: 5 },
   { name: 'build', summary: 'seeds, models, snapshots and tests in DAG order', issue: 6 },
   { name: 'run', summary: 'run models (as dbt run)', issue: 6 },
   { name: 'test', summary: 'run data tests (as dbt test)', issue: 6 },

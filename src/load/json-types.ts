@@ -1,0 +1,113 @@
+/**
+ * @module load/json-types
+ * How bronze keeps the source's JSON types: a column's DuckDB type is inferred from the JSON types
+ * its values have in a landing file, and each later value is checked against its column's type.
+ * A value that does not fit is not cast (no silent rounding of 1.5 into a BIGINT, no "12" into a
+ * number): it goes to `_rescued_data` instead.
+ *
+ * Types: integers → BIGINT, integers and floats → DOUBLE, strings → VARCHAR, booleans → BOOLEAN,
+ * homogeneous arrays → `T[]`, objects and mixed types (`gap_to_leader`: number | "+1 LAP") → JSON
+ * (the JSON text, which keeps every value and its type).
+ */
+
+/** JSON types as DuckDB's `json_type()` names them. */
+export type JsonTypeName =
+  'NULL' | 'BOOLEAN' | 'BIGINT' | 'UBIGINT' | 'DOUBLE' | 'VARCHAR' | 'ARRAY' | 'OBJECT'
+
+/** What a landing file shows about one key: its value types and, for arrays, element types. */
+export interface KeyProfile {
+  readonly key: string
+  /** JSON types of the non-null values. */
+  readonly types: ReadonlySet<string>
+  /** JSON types of the non-null elements of array values. */
+  readonly elementTypes: ReadonlySet<string>
+}
+
+const INTEGER = new Set(['BIGINT', 'UBIGINT'])
+const NUMBER = new Set(['BIGINT', 'UBIGINT', 'DOUBLE'])
+
+function scalarType(types: ReadonlySet<string>): string | undefined {
+  if (types.size === 0) return undefined
+  const all = (allowed: ReadonlySet<string>): boolean => [...types].every((t) => allowed.has(t))
+  if (all(INTEGER)) return 'BIGINT'
+  if (all(NUMBER)) return 'DOUBLE'
+  if (types.size === 1 && types.has('VARCHAR')) return 'VARCHAR'
+  if (types.size === 1 && types.has('BOOLEAN')) return 'BOOLEAN'
+  return undefined
+}
+
+/**
+ * The column type for a key first seen in a file; `undefined` when every value is null (the
+ * caller then uses a known type or VARCHAR).
+ */
+export function inferColumnType(profile: KeyProfile): string | undefined {
+  if (profile.types.size === 0) return undefined
+  if (profile.types.size === 1 && profile.types.has('ARRAY')) {
+    if (profile.elementTypes.size === 0) return undefined
+    const element = scalarType(profile.elementTypes)
+    return element === undefined ? 'JSON' : `${element}[]`
+  }
+  return scalarType(profile.types) ?? 'JSON'
+}
+
+/** The JSON types a column of DuckDB type `columnType` accepts without loss, if it is one we check by JSON type. */
+function acceptedTypes(columnType: string): ReadonlySet<string> | undefined {
+  switch (columnType) {
+    case 'BIGINT':
+    case 'INTEGER':
+    case 'SMALLINT':
+    case 'TINYINT':
+      return INTEGER
+    case 'DOUBLE':
+    case 'FLOAT':
+      return NUMBER
+    case 'VARCHAR':
+      return new Set(['VARCHAR'])
+    case 'BOOLEAN':
+      return new Set(['BOOLEAN'])
+    default:
+      return undefined
+  }
+}
+
+function inList(expr: string, set: ReadonlySet<string>): string {
+  return `${expr} IN (${[...set].map((t) => `'${t}'`).join(', ')})`
+}
+
+/**
+ * SQL for one column: `value` (the typed value or NULL) and `fits` (TRUE when the source value is
+ * absent, null, or converts to `columnType` without loss). `v` is a SQL expression of type JSON
+ * holding the source value (SQL NULL when the key is absent).
+ */
+export function columnSql(v: string, columnType: string): { value: string; fits: string } {
+  const t = `json_type(${v})`
+  if (columnType === 'JSON') {
+    return { value: `CASE WHEN ${t} <> 'NULL' THEN ${v} END`, fits: 'TRUE' }
+  }
+  const absent = `(${v} IS NULL OR ${t} = 'NULL')`
+  const scalar = acceptedTypes(columnType)
+  if (scalar !== undefined) {
+    const ok = `${inList(t, scalar)} AND TRY_CAST(${v} AS ${columnType}) IS NOT NULL`
+    const value = columnType === 'VARCHAR' ? `(${v} ->> '$')` : `TRY_CAST(${v} AS ${columnType})`
+    return { value: `CASE WHEN ${ok} THEN ${value} END`, fits: `(${absent} OR (${ok}))` }
+  }
+  if (columnType.endsWith('[]')) {
+    const element = acceptedTypes(columnType.slice(0, -2))
+    const elementsOk =
+      element === undefined
+        ? 'TRUE'
+        : `list_bool_and(list_transform(json_extract(${v}, '$[*]'), e -> json_type(e) = 'NULL' OR ${inList('json_type(e)', element)})) IS NOT FALSE`
+    const ok = `${t} = 'ARRAY' AND ${elementsOk} AND TRY_CAST(${v} AS ${columnType}) IS NOT NULL`
+    return {
+      value: `CASE WHEN ${ok} THEN TRY_CAST(${v} AS ${columnType}) END`,
+      fits: `(${absent} OR (${ok}))`,
+    }
+  }
+  // Any other type (a table created by another writer: DATE, TIMESTAMP, DECIMAL, …): convert the
+  // string or number form and rescue what does not convert.
+  const ok = `TRY_CAST((${v} ->> '$') AS ${columnType}) IS NOT NULL`
+  return {
+    value: `CASE WHEN ${ok} THEN TRY_CAST((${v} ->> '$') AS ${columnType}) END`,
+    fits: `(${absent} OR (${ok}))`,
+  }
+}

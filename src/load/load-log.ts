@@ -1,0 +1,166 @@
+/**
+ * @module load/load-log
+ * The load log, `<catalog>.system.load_log`: which landing file went to which bronze table
+ * version, with its record counts. The truth is the `txn` action in each bronze commit (written
+ * atomically with the data); this table is its queryable copy. It is appended after the data
+ * commits and healed on every load: a file whose `txn` is in a bronze table but not in the log (a
+ * crash between the two) is found in the table's commits and logged then, marked `healed`.
+ */
+import {
+  LocalObjectStore,
+  LogStore,
+  NotADeltaTableError,
+  loadSnapshot,
+  scanSql,
+  sqlString,
+  writeTable,
+} from '../lake/index.js'
+import type { Engine } from '../engine/index.js'
+import { LOAD_APP_PREFIX, readBronzeState } from './bronze-state.js'
+
+/** One logged file. */
+export interface LoadLogEntry {
+  readonly sourceFile: string
+  readonly endpoint: string
+  /** Three-level name of the bronze table. */
+  readonly table: string
+  readonly tableVersion: number | null
+  readonly sequence: number
+  readonly records: number | null
+  readonly rowsRescued: number | null
+  readonly newColumns: readonly string[]
+}
+
+/** The load log's table name in a catalog. */
+export const LOAD_LOG_TABLE = 'load_log'
+
+/** Options of {@link syncLoadLog}. */
+export interface SyncLoadLogOptions {
+  readonly engine: Engine
+  /** The load log table. */
+  readonly location: { readonly name: string; readonly path: string }
+  /** The path of a bronze table given its three-level name. */
+  readonly locate: (table: string) => string
+  /** Properties of the load log table when it is created. */
+  readonly properties: Readonly<Record<string, string>>
+  /** Files this run committed. */
+  readonly entries: readonly LoadLogEntry[]
+  /** Bronze tables (three-level names) to heal. */
+  readonly tables: readonly string[]
+  readonly runId: string
+  readonly now: () => Date
+}
+
+/** Appends this run's entries plus any healed ones; returns how many rows were written. */
+export async function syncLoadLog(options: SyncLoadLogOptions): Promise<number> {
+  const store = new LocalObjectStore(options.location.path)
+  const logged = await loggedFiles(options.engine, store)
+  const rows: (LoadLogEntry & { healed: boolean })[] = []
+  const fresh = new Set(options.entries.map((e) => `${e.table}|${e.sourceFile}`))
+  for (const e of options.entries) {
+    if (!logged.has(`${e.table}|${e.sourceFile}`)) rows.push({ ...e, healed: false })
+  }
+  for (const table of options.tables) {
+    const bronze = options.locate(table)
+    const state = await readBronzeState(bronze, options.engine)
+    const missing = [...state.loadedFiles].filter(
+      (f) => !logged.has(`${table}|${f}`) && !fresh.has(`${table}|${f}`),
+    )
+    if (missing.length === 0) continue
+    for (const e of await findCommits(bronze, table, missing)) rows.push({ ...e, healed: true })
+  }
+  if (rows.length === 0) return 0
+  const at = options.now().toISOString()
+  const values = rows
+    .map(
+      (r) =>
+        `(${[
+          sqlString(r.sourceFile),
+          sqlString(r.endpoint),
+          sqlString(r.table),
+          r.tableVersion ?? 'NULL',
+          r.sequence,
+          r.records ?? 'NULL',
+          r.rowsRescued ?? 'NULL',
+          `[${r.newColumns.map(sqlString).join(', ')}]::VARCHAR[]`,
+          sqlString(options.runId),
+          `${sqlString(at)}::TIMESTAMPTZ`,
+          r.healed,
+        ].join(', ')})`,
+    )
+    .join(',\n')
+  await writeTable({
+    store,
+    executor: options.engine,
+    sql: `SELECT * FROM (VALUES ${values}) AS t(source_file, endpoint, table_name, table_version, file_sequence, records, rows_rescued, new_columns, run_id, loaded_at, healed)`,
+    mode: 'append',
+    configuration: options.properties,
+  })
+  return rows.length
+}
+
+async function loggedFiles(engine: Engine, store: LocalObjectStore): Promise<Set<string>> {
+  try {
+    const snapshot = await loadSnapshot(store, { sql: engine })
+    const rows = await engine.all(
+      `SELECT table_name, source_file FROM (${await scanSql(snapshot, { sql: engine })})`,
+    )
+    return new Set(rows.map((r) => `${String(r['table_name'])}|${String(r['source_file'])}`))
+  } catch (error) {
+    if (error instanceof NotADeltaTableError) return new Set()
+    throw error
+  }
+}
+
+/** Finds the commits holding the `txn` of `files`, newest first (a crash leaves recent ones). */
+async function findCommits(
+  path: string,
+  table: string,
+  files: readonly string[],
+): Promise<LoadLogEntry[]> {
+  const log = new LogStore(new LocalObjectStore(path))
+  const listing = await log.listLog()
+  const wanted = new Set(files)
+  const found: LoadLogEntry[] = []
+  const versions = [...listing.commits.keys()].sort((a, b) => b - a)
+  for (const version of versions) {
+    if (wanted.size === 0) break
+    const actions = await log.readCommit(version)
+    let rows: number | null = null
+    let txnFile: string | undefined
+    let sequence = 0
+    for (const a of actions) {
+      if ('commitInfo' in a) rows = Number(a.commitInfo.operationMetrics?.['numOutputRows'] ?? NaN)
+      if ('txn' in a && a.txn.appId.startsWith(LOAD_APP_PREFIX)) {
+        txnFile = a.txn.appId.slice(LOAD_APP_PREFIX.length)
+        sequence = a.txn.version
+      }
+    }
+    if (txnFile === undefined || !wanted.has(txnFile)) continue
+    wanted.delete(txnFile)
+    found.push({
+      sourceFile: txnFile,
+      endpoint: txnFile.split('/')[0] ?? '',
+      table,
+      tableVersion: version,
+      sequence,
+      records: rows !== null && Number.isFinite(rows) ? rows : null,
+      rowsRescued: null,
+      newColumns: [],
+    })
+  }
+  // Commits already removed by log cleanup: the version is no longer known.
+  for (const f of wanted) {
+    found.push({
+      sourceFile: f,
+      endpoint: f.split('/')[0] ?? '',
+      table,
+      tableVersion: null,
+      sequence: 0,
+      records: null,
+      rowsRescued: null,
+      newColumns: [],
+    })
+  }
+  return found
+}

@@ -1,0 +1,50 @@
+/**
+ * Shared set-up of the load tests: a lakehouse home in a temp dir, the loader wired as the CLI
+ * wires it (catalog naming and per-layer properties), and one DuckDB engine.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  formatTableName,
+  layerTableProperties,
+  tableName,
+  tablePath,
+} from '../../src/catalog/index.js'
+import type { Engine } from '../../src/engine/index.js'
+import { loadLanding, type LoadReport } from '../../src/load/index.js'
+
+/** The catalog the tests load into. */
+export const CATALOG = 'dev_f1_data_analytics'
+
+/** Runs `pitwall load`'s core on `home` with `engine`. */
+export function load(home: string, engine: Engine, now?: () => Date): Promise<LoadReport> {
+  return loadLanding({
+    home,
+    catalog: CATALOG,
+    engine,
+    locate: (schema, table) => {
+      const name = tableName(CATALOG, schema, table)
+      return { name: formatTableName(name), path: tablePath(home, name) }
+    },
+    properties: {
+      bronze_raw: layerTableProperties('bronze_raw'),
+      system: layerTableProperties('system'),
+    },
+    ...(now === undefined ? {} : { now }),
+  })
+}
+
+/** Writes a landing file as the extractor names it and returns its landing-relative path. */
+export function writeLanding(
+  home: string,
+  endpoint: string,
+  key: number,
+  stamp: string,
+  body: string,
+): string {
+  const dir = join(home, 'landing', endpoint)
+  mkdirSync(dir, { recursive: true })
+  const name = `${endpoint}_${key}_${stamp}.json`
+  writeFileSync(join(dir, name), body)
+  return `${endpoint}/${name}`
+}
