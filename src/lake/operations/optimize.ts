@@ -89,8 +89,11 @@ export async function optimizeTable(
     read.push(...chosen)
     const rows = chosen.reduce((n, a) => n + numRecords(a), 0)
     const bytes = chosen.reduce((n, a) => n + a.size, 0)
-    const perFile =
+    const byteRows =
       rows > 0 ? Math.max(1, Math.ceil(target / Math.max(1, bytes / rows))) : undefined
+    // Spread the rows evenly over the files the target size asks for (no small last file).
+    const perFile =
+      byteRows === undefined ? undefined : Math.ceil(rows / Math.ceil(rows / byteRows))
     const scan = await fileScanSql({
       executor: options.executor,
       store: options.store,

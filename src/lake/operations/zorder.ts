@@ -1,8 +1,8 @@
 /**
  * @module lake/operations/zorder
  * The Z-order key of OPTIMIZE … ZORDER BY, computed in DuckDB SQL (it has no z-order function):
- * each column's rows get a rank bucket (`percent_rank()` scaled to `bits` bits, so equal values
- * share a bucket and skewed columns still spread), and the buckets' bits are interleaved
+ * each column's distinct values get a bucket (`dense_rank()` scaled to `bits` bits, so equal
+ * values share a bucket and the buckets align on powers of two), and the buckets' bits are interleaved
  * (bit b of column j goes to position b·n + j) into one BIGINT — Spark's range-id + interleave.
  */
 import { DeltaError } from '../lake-errors.js'
@@ -25,13 +25,19 @@ export function zorderSql(sql: string, columns: readonly string[]): string {
   }
   const bits = Math.min(16, Math.floor(62 / n))
   const scale = 2 ** bits - 1
+  const dense = columns.map(
+    (c, j) => `dense_rank() OVER (ORDER BY ${sqlIdent(c)} NULLS FIRST) - 1 AS __pw_d${j}`,
+  )
   const ranks = columns.map(
-    (c, j) =>
-      `CAST(floor(percent_rank() OVER (ORDER BY ${sqlIdent(c)} NULLS FIRST) * ${scale}) AS BIGINT) AS __pw_r${j}`,
+    (_, j) =>
+      `CAST(floor(__pw_d${j} * ${scale + 1}.0 / (max(__pw_d${j}) OVER () + 1)) AS BIGINT) AS __pw_r${j}`,
   )
   const terms: string[] = []
   for (let b = 0; b < bits; b++) {
     for (let j = 0; j < n; j++) terms.push(`(((__pw_r${j} >> ${b}) & 1) << ${b * n + j})`)
   }
-  return `SELECT *, (${terms.join(' | ')}) AS ${ZORDER_COLUMN} FROM (SELECT *, ${ranks.join(', ')} FROM (${sql}))`
+  return (
+    `SELECT *, (${terms.join(' | ')}) AS ${ZORDER_COLUMN} FROM ` +
+    `(SELECT *, ${ranks.join(', ')} FROM (SELECT *, ${dense.join(', ')} FROM (${sql})))`
+  )
 }
