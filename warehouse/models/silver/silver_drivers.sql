@@ -10,7 +10,7 @@
 {#
   One row per (session_key, driver_number) (merge). Duplicate /drivers rows (a second row with
   nulls, identical copies: API.md §5.2) collapse to the most complete one; COALESCE defaults and
-  the team category come from the original design. Sessions that have laps or stints but no
+  the team category come from the original design. Sessions that have laps, stints, pit stops or results but no
   /drivers rows yet (9488 and 9189 in the recordings; the API lags after a session) get derived
   rows (is_derived = true, name and team 'Unknown') so facts always have a driver; real rows
   replace them when /drivers arrives, because the session is then reprocessed and merged.
@@ -24,6 +24,10 @@ with affected_sessions as (
     select session_key from {{ sessions_with_new_rows(bronze_relation('bronze_laps'), this) }}
     union
     select session_key from {{ sessions_with_new_rows(bronze_relation('bronze_stints'), this) }}
+    union
+    select session_key from {{ sessions_with_new_rows(bronze_relation('bronze_pit'), this) }}
+    union
+    select session_key from {{ sessions_with_new_rows(bronze_relation('bronze_session_result'), this) }}
   {% else %}
     select null::bigint as session_key where false
   {% endif %}
@@ -57,6 +61,20 @@ seen_in_timing as (
   union all
   select meeting_key, session_key, driver_number, _ingestion_timestamp
   from {{ bronze_relation('bronze_stints') }}
+  where session_key is not null and driver_number is not null
+  {% if is_incremental() %}
+    and session_key in (select session_key from affected_sessions)
+  {% endif %}
+  union all
+  select meeting_key, session_key, driver_number, _ingestion_timestamp
+  from {{ bronze_relation('bronze_pit') }}
+  where session_key is not null and driver_number is not null
+  {% if is_incremental() %}
+    and session_key in (select session_key from affected_sessions)
+  {% endif %}
+  union all
+  select meeting_key, session_key, driver_number, _ingestion_timestamp
+  from {{ bronze_relation('bronze_session_result') }}
   where session_key is not null and driver_number is not null
   {% if is_incremental() %}
     and session_key in (select session_key from affected_sessions)
@@ -103,7 +121,7 @@ combined as (
     cast(driver_number as bigint) as driver_number,
     true as is_derived,
     ingested_at,
-    'derived from laps and stints' as source_file
+    'derived from laps, stints, pit and session_result' as source_file
   from derived
 
 )
