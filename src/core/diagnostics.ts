@@ -22,6 +22,16 @@ export interface DiagnosticParams {
   'config-unknown-key': { path: string }
   'file-not-found': { file: string }
   'target-not-found': { target: string; available: string[] }
+  // transform (issue #6)
+  'template-syntax-error': { reason: string }
+  'template-render-error': { reason: string }
+  'ref-not-found': { name: string }
+  'source-not-found': { source: string; table: string }
+  'dependency-cycle': { chain: string[] }
+  'duplicate-node': { name: string; files: string[] }
+  'test-macro-not-found': { name: string }
+  'seed-invalid': { reason: string }
+  'patch-target-not-found': { name: string; kind: string }
 }
 
 /** A diagnostic code. */

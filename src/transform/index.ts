@@ -1,6 +1,59 @@
 /**
  * @module transform
- * The dbt-style transformation engine: project, templates, graph, compile, materialize, tests, artifacts.
- * Public surface of the folder: other layers import only this file.
+ * The dbt-style transformation engine: project, templates, graph, compile, materialize, tests,
+ * snapshots, artifacts and docs. Public surface of the folder: other layers import only this file.
  */
-export {}
+// Errors.
+export {
+  TransformError,
+  ProjectInvalidError,
+  SelectorError,
+  TemplateError,
+  WarehouseOperationError,
+  SnapshotLockedError,
+} from './transform-errors.js'
+// Parse (pure).
+export { parseProject } from './project/parse-project.js'
+export type { ParseOptions, ParsedProject } from './project/parse-project.js'
+export { memoryParseCache } from './project/capture.js'
+export type { CaptureResult, ParseCache } from './project/capture.js'
+export { sha256Hex } from './project/content-hash.js'
+export { parseCsv } from './project/csv.js'
+export type {
+  Project,
+  ProjectFiles,
+  ProjectNode,
+  SourceNode,
+  MacroDef,
+  DocBlock,
+  ExposureNode,
+  NodeConfig,
+  ColumnDoc,
+  TargetInfo,
+  ResourceType,
+  FreshnessRule,
+} from './project/types.js'
+// Graph and selection (pure).
+export { buildDag, findCycle, ancestors, descendants } from './graph/dag.js'
+export type { Dag } from './graph/dag.js'
+export { selectNodes } from './graph/selector.js'
+export type { SelectionContext, SelectOptions } from './graph/selector.js'
+// Compile (pure).
+export { compileNode, relationOf } from './compile/compile-node.js'
+export type { CompileOptions, CompiledNode, CompileResult } from './compile/compile-node.js'
+// Execution.
+export type {
+  Warehouse,
+  RelationName,
+  RelationInfo,
+  WarehouseColumn,
+  WarehouseRow,
+  WriteRequest,
+  WriteOutcome,
+} from './materialize/warehouse.js'
+export { qualified } from './materialize/warehouse.js'
+export { DeltaWarehouse } from './materialize/delta-warehouse.js'
+export type { DeltaWarehouseOptions } from './materialize/delta-warehouse.js'
+export { executeRun, COMMAND_RESOURCES } from './run/execute-run.js'
+export type { ExecuteOptions, RunOutcome, RunCommand } from './run/execute-run.js'
+export type { NodeResult, NodeStatus } from './run/node-result.js'

@@ -1,0 +1,183 @@
+/**
+ * @module transform/compile/compile-node
+ * The compile phase (STYLE.md §10): renders one node's final SQL with resolved relation names
+ * (`"catalog"."schema"."table"`), ephemeral parents inlined as CTEs, `this` and
+ * `is_incremental()` bound. Pure: whether the target exists is passed in.
+ */
+import type { Diagnostic } from '../../core/index.js'
+import type { ParsedProject } from '../project/parse-project.js'
+import type { ProjectNode, SourceNode } from '../project/types.js'
+import { isBareCall } from '../project/generic-tests.js'
+import { CteRelation, Relation } from '../template/relation.js'
+import { keywords, splitArgs, type RenderScope } from '../template/render-scope.js'
+import { injectCtes, type ExtraCte } from './inject-ctes.js'
+
+/** Options of {@link compileNode}. */
+export interface CompileOptions {
+  /** The value of `is_incremental()` (the runner knows whether the table exists). */
+  readonly isIncremental?: boolean
+  /** Replace a referenced node's relation (unit tests feed fixture CTEs this way). */
+  readonly relationOverride?: (uniqueId: string) => string | undefined
+  readonly vars?: Readonly<Record<string, unknown>>
+  readonly macroOverrides?: Readonly<Record<string, unknown>>
+}
+
+/** A compiled node. */
+export interface CompiledNode {
+  readonly unique_id: string
+  /** The SQL to run (for a test: the query returning failing rows). */
+  readonly compiled_code: string
+  /** Where the node's result lives, or null (tests, ephemeral models). */
+  readonly relation_name: string | null
+  readonly extra_ctes: readonly ExtraCte[]
+}
+
+/** A compile outcome: the node or the diagnostic explaining why not. */
+export type CompileResult =
+  | { readonly ok: true; readonly node: CompiledNode }
+  | { readonly ok: false; readonly diagnostic: Diagnostic }
+
+/** The relation a node or source is stored as. */
+export function relationOf(node: ProjectNode | SourceNode): Relation {
+  if (node.resource_type === 'source')
+    return new Relation(node.database, node.schema, node.identifier)
+  if (node.config.materialized === 'ephemeral') return new CteRelation(node.name)
+  return new Relation(node.database, node.schema, node.alias)
+}
+
+/** Compiles `uniqueId` of `project`. */
+export function compileNode(
+  project: ParsedProject,
+  uniqueId: string,
+  options: CompileOptions = {},
+): CompileResult {
+  const ctes: ExtraCte[] = []
+  const r = renderNode(project, uniqueId, options, ctes, new Set())
+  if (!r.ok) return r
+  const node = project.nodes[uniqueId]!
+  const isRelation =
+    ['model', 'seed', 'snapshot'].includes(node.resource_type) &&
+    node.config.materialized !== 'ephemeral'
+  return {
+    ok: true,
+    node: {
+      unique_id: uniqueId,
+      compiled_code: injectCtes(r.sql, ctes),
+      relation_name: isRelation ? relationOf(node).render() : null,
+      extra_ctes: ctes,
+    },
+  }
+}
+
+function renderNode(
+  project: ParsedProject,
+  uniqueId: string,
+  options: CompileOptions,
+  ctes: ExtraCte[],
+  visiting: Set<string>,
+): { ok: true; sql: string } | { ok: false; diagnostic: Diagnostic } {
+  const node = project.nodes[uniqueId]
+  if (node === undefined) throw new Error(`compileNode: unknown node ${uniqueId}`)
+  let failure: Diagnostic | undefined
+  const byName = (name: string) =>
+    Object.values(project.nodes).find(
+      (n) => n.name === name && ['model', 'seed', 'snapshot'].includes(n.resource_type),
+    )
+  const resolve = (target: ProjectNode | SourceNode): unknown => {
+    const override = options.relationOverride?.(target.unique_id)
+    if (override !== undefined) return override
+    if (target.resource_type === 'model' && target.config.materialized === 'ephemeral') {
+      if (!ctes.some((c) => c.id === target.unique_id) && !visiting.has(target.unique_id)) {
+        visiting.add(target.unique_id)
+        const inner = renderNode(project, target.unique_id, {}, ctes, visiting)
+        if (!inner.ok)
+          throw new Error(`ephemeral model ${target.name} failed: ${inner.diagnostic.message}`)
+        ctes.push({ id: target.unique_id, name: target.name, sql: inner.sql })
+      }
+    }
+    return relationOf(target)
+  }
+  const scope: RenderScope = {
+    ref: (...args) => {
+      const { positional } = splitArgs(args)
+      const name = String(positional[positional.length - 1])
+      const target = byName(name)
+      if (target === undefined)
+        throw new Error(`ref('${name}'): no model, seed or snapshot is named '${name}'`)
+      return resolve(target)
+    },
+    source: (...args) => {
+      const { positional } = splitArgs(args)
+      const id = `source.${project.name}.${String(positional[0])}.${String(positional[1])}`
+      const s = project.sources[id]
+      if (s === undefined)
+        throw new Error(
+          `source('${String(positional[0])}', '${String(positional[1])}') is not declared in any sources.yml`,
+        )
+      return resolve(s)
+    },
+    config: () => '',
+    configGet: (key, fallback) => node.config[key] ?? fallback,
+    self: relationOf(node),
+    isIncremental: () => options.isIncremental === true,
+    model: { ...node, config: node.config },
+    execute: true,
+    ...(options.vars === undefined ? {} : { vars: options.vars }),
+    ...(options.macroOverrides === undefined ? {} : { macroOverrides: options.macroOverrides }),
+  }
+  if (node.test_metadata !== undefined) {
+    try {
+      return { ok: true, sql: renderGenericTest(project, node, scope) }
+    } catch (error) {
+      failure = {
+        code: 'template-render-error',
+        severity: 'error',
+        message: `test ${node.name}: ${error instanceof Error ? error.message : String(error)}`,
+        file: node.original_file_path,
+        nodeId: node.unique_id,
+      }
+      return { ok: false, diagnostic: failure }
+    }
+  }
+  const r = project.engine.render(node.original_file_path, node.raw_code, scope, node.unique_id)
+  return r.ok ? { ok: true, sql: r.sql.trim() } : r
+}
+
+/** Calls a generic test's macro with its rendered arguments and the `where`-filtered model. */
+function renderGenericTest(project: ParsedProject, node: ProjectNode, scope: RenderScope): string {
+  const meta = node.test_metadata!
+  const engine = project.engine
+  const macro =
+    engine.macro(`test_${meta.name}`, meta.namespace ?? undefined) ??
+    engine.macro(`test_${meta.name}`)
+  if (macro === undefined) throw new Error(`no test macro test_${meta.name}`)
+  const renderValue = (v: unknown): unknown => {
+    if (typeof v === 'string' && (isBareCall(v) || v.includes('{{'))) {
+      const text = isBareCall(v) ? `{{ ${v} }}` : v
+      const r = engine.render(node.original_file_path, text, scope, node.unique_id)
+      if (!r.ok) throw new Error(r.diagnostic.message)
+      return r.sql
+    }
+    return v
+  }
+  const attached =
+    node.attached_node == null
+      ? undefined
+      : (project.nodes[node.attached_node] ?? project.sources[node.attached_node])
+  if (attached === undefined)
+    throw new Error(`the tested node ${node.attached_node ?? '?'} is missing`)
+  const rel = relationOf(attached).render()
+  const where = node.config['where']
+  const whereSql =
+    typeof where === 'string' && where !== '' ? String(renderValue(where)) : undefined
+  const model =
+    whereSql === undefined ? rel : `(select * from ${rel} where ${whereSql}) dbt_subquery`
+  const args: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(meta.kwargs)) {
+    if (k === 'model') continue
+    args[k] = renderValue(v)
+  }
+  args['model'] = model
+  const out = engine.withScope(scope, () => macro(keywords(args)))
+  return String(out).trim()
+}

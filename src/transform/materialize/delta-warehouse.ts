@@ -1,0 +1,323 @@
+/**
+ * @module transform/materialize/delta-warehouse
+ * The {@link Warehouse} on Delta tables: tables live at `<home>/<catalog>/<schema>/<table>/` and
+ * are written through the lake layer; the engine (DuckDB) runs the SQL and sees every table as the
+ * view `catalog.schema.table`, which this class refreshes after each of its writes (so it works
+ * with a plain engine as well as with the self-syncing lakehouse engine).
+ *
+ * Views are process-local in DuckDB, so `createView` also writes the view's SQL to
+ * `<home>/<catalog>/<schema>/_views/<name>.sql`; {@link DeltaWarehouse.prepare} recreates them in
+ * a later process. Writes to one table are serialised; different tables may be written at once.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { hostname } from 'node:os'
+import type { Engine } from '../../engine/index.js'
+import {
+  LocalObjectStore,
+  deleteRows,
+  loadSnapshot,
+  scanSql,
+  writeTable,
+} from '../../lake/index.js'
+import { WarehouseOperationError } from '../transform-errors.js'
+import { acquireFileLock } from './file-lock.js'
+import {
+  qualified,
+  quote,
+  type RelationInfo,
+  type RelationName,
+  type Warehouse,
+  type WarehouseColumn,
+  type WarehouseRow,
+  type WriteOutcome,
+  type WriteRequest,
+} from './warehouse.js'
+
+/** Options of {@link DeltaWarehouse}. */
+export interface DeltaWarehouseOptions {
+  /** The lakehouse home. */
+  readonly home: string
+  /** The engine every statement runs on. */
+  readonly engine: Engine
+}
+
+/** Delta tables through the lake layer, queried with the engine. */
+export class DeltaWarehouse implements Warehouse {
+  private readonly home: string
+  private readonly engine: Engine
+  private readonly schemas = new Set<string>()
+  private readonly tableQueues = new Map<string, Promise<unknown>>()
+  private stageCounter = 0
+
+  constructor(options: DeltaWarehouseOptions) {
+    this.home = options.home
+    this.engine = options.engine
+  }
+
+  /** The directory of a table. */
+  tablePath(rel: RelationName): string {
+    return join(this.home, rel.database, rel.schema, rel.identifier)
+  }
+
+  /**
+   * Makes `rels` queryable in this process: a view over each Delta table that exists, and the
+   * persisted views. Pass them in dependency order (views may select from views).
+   */
+  async prepare(rels: readonly RelationName[]): Promise<void> {
+    for (const rel of rels) {
+      if (existsSync(join(this.tablePath(rel), '_delta_log'))) await this.refreshView(rel)
+      else {
+        const sql = await readFile(this.viewFile(rel), 'utf8').catch(() => undefined)
+        if (sql !== undefined) await this.runView(rel, sql)
+      }
+    }
+  }
+
+  /** @inheritdoc */
+  async query(
+    sql: string,
+  ): Promise<{ columns: readonly WarehouseColumn[]; rows: readonly WarehouseRow[] }> {
+    return this.engine.query(sql)
+  }
+
+  /** @inheritdoc */
+  async describe(rel: RelationName): Promise<RelationInfo | undefined> {
+    const isTable = existsSync(join(this.tablePath(rel), '_delta_log'))
+    if (isTable) await this.refreshView(rel)
+    const r = await this.engine.query(
+      `select column_name as name, data_type as type from information_schema.columns
+       where table_catalog = ${lit(rel.database)} and table_schema = ${lit(rel.schema)} and table_name = ${lit(rel.identifier)}
+       order by ordinal_position`,
+    )
+    if (r.rows.length === 0) return undefined
+    return {
+      kind: isTable ? 'table' : 'view',
+      columns: r.rows.map((row) => ({ name: String(row['name']), type: String(row['type']) })),
+    }
+  }
+
+  /** @inheritdoc */
+  async createView(rel: RelationName, sql: string): Promise<void> {
+    if (existsSync(this.tablePath(rel)))
+      await rm(this.tablePath(rel), { recursive: true, force: true })
+    await this.runView(rel, sql)
+    await mkdir(join(this.home, rel.database, rel.schema, '_views'), { recursive: true })
+    await writeFile(this.viewFile(rel), sql)
+  }
+
+  /** @inheritdoc */
+  async drop(rel: RelationName): Promise<void> {
+    await this.ensureSchema(rel)
+    await this.engine.run(`drop view if exists ${qualified(rel)}`)
+    await rm(this.viewFile(rel), { force: true })
+    await rm(this.tablePath(rel), { recursive: true, force: true })
+  }
+
+  /** @inheritdoc */
+  write(rel: RelationName, sql: string, request: WriteRequest): Promise<WriteOutcome> {
+    return this.serial(rel, async () => {
+      await this.ensureSchema(rel)
+      const path = this.tablePath(rel)
+      if (request.mode === 'overwrite') {
+        // A view of the same name, or a table whose columns differ, is replaced outright.
+        await this.engine.run(`drop view if exists ${qualified(rel)}`)
+        await rm(this.viewFile(rel), { force: true })
+        if (existsSync(join(path, '_delta_log')) && !(await this.sameColumns(rel, sql))) {
+          await rm(path, { recursive: true, force: true })
+        }
+      }
+      await mkdir(path, { recursive: true })
+      const r = await this.lake('write', rel, () =>
+        writeTable({
+          store: new LocalObjectStore(path),
+          executor: this.engine,
+          sql,
+          mode: request.mode,
+          ...(request.mergeSchema === true ? { mergeSchema: true } : {}),
+          ...(request.partitionBy === undefined || request.partitionBy.length === 0
+            ? {}
+            : { partitionColumns: request.partitionBy }),
+        }),
+      )
+      await this.refreshView(rel)
+      return { rows: r.metrics.numOutputRows, version: r.version }
+    })
+  }
+
+  /** @inheritdoc */
+  deleteWhere(rel: RelationName, predicate: string): Promise<number> {
+    return this.serial(rel, async () => {
+      const r = await this.lake('delete', rel, () =>
+        deleteRows({
+          store: new LocalObjectStore(this.tablePath(rel)),
+          executor: this.engine,
+          predicate,
+        }),
+      )
+      await this.refreshView(rel)
+      return r.metrics.numDeletedRows
+    })
+  }
+
+  /**
+   * @inheritdoc
+   * Implemented as a null-safe delete of the matching keys followed by an append of the staged
+   * rows (two commits).
+   */
+  async merge(
+    rel: RelationName,
+    sql: string,
+    keys: readonly string[],
+    options: { readonly mergeSchema?: boolean } = {},
+  ): Promise<{ inserted: number; updated: number }> {
+    const stage = `__pitwall_stage_${++this.stageCounter}_${rel.identifier}`
+    await this.engine.run(`create or replace temp table ${quote(stage)} as ${sql}`)
+    try {
+      const keyJson = (alias?: string) =>
+        `to_json(struct_pack(${keys.map((k) => `${quote(k)} := ${alias === undefined ? '' : `${alias}.`}${quote(k)}`).join(', ')}))`
+      const updated = await this.deleteWhere(
+        rel,
+        `${keyJson()} in (select ${keyJson('s')} from ${quote(stage)} s)`,
+      )
+      const written = await this.write(rel, `select * from ${quote(stage)}`, {
+        mode: 'append',
+        ...(options.mergeSchema === true ? { mergeSchema: true } : {}),
+      })
+      return { inserted: written.rows - updated, updated }
+    } finally {
+      await this.engine.run(`drop table if exists ${quote(stage)}`)
+    }
+  }
+
+  /** @inheritdoc */
+  async setProperties(
+    rel: RelationName,
+    properties: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    const lake = (await import('../../lake/index.js')) as Record<string, unknown>
+    const setProps = lake['setTableProperties']
+    if (typeof setProps !== 'function') {
+      throw new WarehouseOperationError(
+        `cannot set TBLPROPERTIES on ${qualified(rel)}: the lake layer does not offer setTableProperties yet`,
+      )
+    }
+    await this.serial(rel, () =>
+      (setProps as (o: object) => Promise<unknown>)({
+        store: new LocalObjectStore(this.tablePath(rel)),
+        executor: this.engine,
+        properties,
+      }),
+    )
+  }
+
+  /** @inheritdoc */
+  async optimize(rel: RelationName, zorderBy: readonly string[]): Promise<void> {
+    const lake = (await import('../../lake/index.js')) as Record<string, unknown>
+    const optimize = lake['optimizeTable']
+    if (typeof optimize !== 'function') {
+      throw new WarehouseOperationError(
+        `cannot OPTIMIZE ZORDER BY ${zorderBy.join(', ')} on ${qualified(rel)}: the lake layer does not offer optimizeTable yet`,
+      )
+    }
+    await this.serial(rel, () =>
+      (optimize as (o: object) => Promise<unknown>)({
+        store: new LocalObjectStore(this.tablePath(rel)),
+        executor: this.engine,
+        zorderBy,
+      }),
+    )
+    await this.refreshView(rel)
+  }
+
+  /** @inheritdoc */
+  async stage(sql: string): Promise<{ readonly sql: string; release(): Promise<void> }> {
+    const name = quote(`__pitwall_stage_${++this.stageCounter}`)
+    await this.engine.run(`create or replace temp table ${name} as ${sql}`)
+    return {
+      sql: `select * from ${name}`,
+      release: () => this.engine.run(`drop table if exists ${name}`),
+    }
+  }
+
+  /** @inheritdoc */
+  lock(name: string): Promise<() => Promise<void>> {
+    return acquireFileLock(
+      join(this.home, '_locks', `${name}.lock`),
+      `${hostname()}:${process.pid}`,
+    )
+  }
+
+  private viewFile(rel: RelationName): string {
+    return join(this.home, rel.database, rel.schema, '_views', `${rel.identifier}.sql`)
+  }
+
+  private async runView(rel: RelationName, sql: string): Promise<void> {
+    await this.ensureSchema(rel)
+    await this.engine.run(`create or replace view ${qualified(rel)} as ${sql}`)
+  }
+
+  private async refreshView(rel: RelationName): Promise<void> {
+    await this.ensureSchema(rel)
+    const store = new LocalObjectStore(this.tablePath(rel))
+    const snapshot = await loadSnapshot(store, { sql: this.engine })
+    const scan = await scanSql(snapshot, { sql: this.engine })
+    await this.engine.run(`create or replace view ${qualified(rel)} as ${scan}`)
+  }
+
+  private async sameColumns(rel: RelationName, sql: string): Promise<boolean> {
+    const info = await this.describe(rel)
+    if (info === undefined) return false
+    const r = await this.engine.query(`describe (${sql})`)
+    const next = r.rows.map((row) => `${String(row['column_name'])}:${String(row['column_type'])}`)
+    const prev = info.columns.map((c) => `${c.name}:${c.type}`)
+    return JSON.stringify(next) === JSON.stringify(prev)
+  }
+
+  private async ensureSchema(rel: RelationName): Promise<void> {
+    const k = `${rel.database}.${rel.schema}`
+    if (this.schemas.has(k)) return
+    await this.engine.run(
+      `attach if not exists ':memory:' as ${quote(rel.database)}; create schema if not exists ${quote(rel.database)}.${quote(rel.schema)}`,
+    )
+    this.schemas.add(k)
+  }
+
+  private async lake<T>(what: string, rel: RelationName, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn()
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      throw new WarehouseOperationError(`${what} ${qualified(rel)} failed: ${message}`, {
+        cause: error,
+      })
+    }
+  }
+
+  private serial<T>(rel: RelationName, fn: () => Promise<T>): Promise<T> {
+    const k = qualified(rel)
+    const prev = this.tableQueues.get(k) ?? Promise.resolve()
+    const next = prev.then(fn, fn)
+    this.tableQueues.set(
+      k,
+      next.catch(() => undefined),
+    )
+    return next
+  }
+}
+
+function lit(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`
+}
+
+/** Lists the persisted view files of a schema (for tools that recreate views). */
+export async function listPersistedViews(
+  home: string,
+  database: string,
+  schema: string,
+): Promise<string[]> {
+  const dir = join(home, database, schema, '_views')
+  const names = await readdir(dir).catch(() => [] as string[])
+  return names.filter((n) => n.endsWith('.sql')).map((n) => n.slice(0, -4))
+}

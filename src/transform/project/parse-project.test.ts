@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { memoryParseCache } from './capture.js'
+import { parseProject } from './parse-project.js'
+
+const PROFILES = `pitwall:
+  target: dev
+  outputs:
+    dev: { type: local, catalog: dev_f1_data_analytics, threads: 2 }
+`
+const PROJECT = `name: pitwall
+profile: pitwall
+vars: { season: 2024 }
+models:
+  pitwall:
+    +materialized: view
+    silver:
+      +schema: silver_clean
+      +materialized: incremental
+      +tags: [silver]
+`
+
+function files(extra: Record<string, string>): Record<string, string> {
+  return { 'dbt_project.yml': PROJECT, 'profiles.yml': PROFILES, ...extra }
+}
+
+describe('parseProject', () => {
+  it('links refs and sources and applies dbt config precedence', () => {
+    const p = parseProject(
+      files({
+        'models/sources.yml': `version: 2
+sources:
+  - name: bronze
+    schema: bronze_raw
+    tables:
+      - name: bronze_laps
+        columns:
+          - name: lap_number
+            data_tests: [not_null]
+`,
+        'models/silver/silver_laps.sql': `{{ config(unique_key=['session_key', 'lap_number'], tags=['laps']) }}
+select * from {{ source('bronze', 'bronze_laps') }} where season = {{ var('season') }}`,
+        'models/gold/fact_laps.sql': `{{ config(materialized='table') }}select * from {{ ref('silver_laps') }}`,
+        'models/gold/schema.yml': `version: 2
+models:
+  - name: fact_laps
+    description: One row per lap.
+    config: { materialized: view, tags: [gold] }
+    columns:
+      - name: lap_number
+        description: The lap.
+        tests:
+          - unique
+          - accepted_values: { values: [1, 2], quote: false, config: { severity: warn } }
+          - relationships: { to: ref('silver_laps'), field: lap_number }
+`,
+      }),
+    )
+    expect(p.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const silver = p.nodes['model.pitwall.silver_laps']!
+    expect(silver.config.materialized).toBe('incremental')
+    expect(silver.schema).toBe('silver_clean')
+    expect(silver.config.tags).toEqual(['silver', 'laps'])
+    expect(silver.config['unique_key']).toEqual(['session_key', 'lap_number'])
+    expect(silver.depends_on.nodes).toEqual(['source.pitwall.bronze.bronze_laps'])
+    const fact = p.nodes['model.pitwall.fact_laps']!
+    // in-file config() wins over schema YAML config
+    expect(fact.config.materialized).toBe('table')
+    expect(fact.schema).toBe('gold_analytics')
+    expect(fact.description).toBe('One row per lap.')
+    expect(fact.depends_on.nodes).toEqual(['model.pitwall.silver_laps'])
+    expect(
+      Object.keys(p.nodes)
+        .filter((k) => k.startsWith('test.'))
+        .sort(),
+    ).toEqual([
+      'test.pitwall.accepted_values_fact_laps_lap_number__False__1__2',
+      'test.pitwall.not_null_source_bronze_bronze_laps_lap_number',
+      // longer than 64 characters: shortened with a hash, as dbt does
+      expect.stringMatching(/^test\.pitwall\.relationships_[0-9a-f]{32}$/),
+      'test.pitwall.unique_fact_laps_lap_number',
+    ])
+    const rel = Object.values(p.nodes).find((n) => n.test_metadata?.name === 'relationships')!
+    expect(rel.depends_on.nodes).toEqual(['model.pitwall.fact_laps', 'model.pitwall.silver_laps'])
+    expect(
+      p.nodes['test.pitwall.accepted_values_fact_laps_lap_number__False__1__2']!.config['severity'],
+    ).toBe('warn')
+  })
+
+  it('reports a missing ref with file, line and column, and a cycle with its chain', () => {
+    const p = parseProject(
+      files({
+        'models/a.sql': `select 1 from {{ ref('b') }}`,
+        'models/b.sql': `\n\nselect * from {{ ref('a') }}`,
+        'models/c.sql': `select *\nfrom {{ ref('nope') }}`,
+      }),
+    )
+    const missing = p.diagnostics.find((d) => d.code === 'ref-not-found')!
+    expect(missing.file).toBe('models/c.sql')
+    expect(missing.at).toEqual({ line: 2, column: 13 })
+    const cycle = p.diagnostics.find((d) => d.code === 'dependency-cycle')!
+    expect(cycle.message).toMatch(
+      /model\.pitwall\.(a|b) → model\.pitwall\.(a|b) → model\.pitwall\.(a|b)/,
+    )
+  })
+
+  it('reports a template syntax error at its line and column', () => {
+    const p = parseProject(files({ 'models/bad.sql': `select 1\nfrom x\nwhere {{ foo( }}` }))
+    const d = p.diagnostics.find((x) => x.code === 'template-syntax-error')!
+    expect(d.file).toBe('models/bad.sql')
+    expect(d.at?.line).toBe(3)
+    expect(d.message).toContain('3 | where {{ foo( }}')
+  })
+
+  it('does not render an unchanged file twice (content-hash cache)', () => {
+    const cache = memoryParseCache()
+    const f = files({
+      'models/a.sql': 'select 1 as x',
+      'models/b.sql': `select * from {{ ref('a') }}`,
+    })
+    parseProject(f, { cache })
+    expect(cache.size()).toBe(2)
+    const again = parseProject({ ...f, 'models/b.sql': `select x from {{ ref('a') }}` }, { cache })
+    expect(cache.size()).toBe(3)
+    expect(again.nodes['model.pitwall.b']!.depends_on.nodes).toEqual(['model.pitwall.a'])
+  })
+})

@@ -1,0 +1,182 @@
+/**
+ * @module transform/run/execute-run
+ * The runner behind `build`, `run`, `test`, `seed` and `snapshot` (STYLE.md §11): selects nodes,
+ * then runs them from a {@link GraphQueue} with at most `threads` at once. A node that errors (or
+ * a test that fails, in `build`) skips everything downstream, and each skipped node's message
+ * names the failure that caused it. Refuses to start while the project has errors.
+ */
+import { hasErrors } from '../../core/index.js'
+import { buildDag } from '../graph/dag.js'
+import { selectNodes, type SelectionContext } from '../graph/selector.js'
+import type { MaterializeContext } from '../materialize/materialize-model.js'
+import type { Warehouse } from '../materialize/warehouse.js'
+import type { ParsedProject } from '../project/parse-project.js'
+import { ProjectInvalidError } from '../transform-errors.js'
+import { GraphQueue } from './graph-queue.js'
+import { blocksDescendants, type NodeResult } from './node-result.js'
+import { runNode } from './run-node.js'
+
+/** The commands that execute nodes, and the resource types each runs. */
+export const COMMAND_RESOURCES = {
+  build: ['seed', 'model', 'snapshot', 'test', 'unit_test'],
+  run: ['model'],
+  test: ['test', 'unit_test'],
+  seed: ['seed'],
+  snapshot: ['snapshot'],
+} as const
+
+/** A command that executes nodes. */
+export type RunCommand = keyof typeof COMMAND_RESOURCES
+
+/** Options of {@link executeRun}. */
+export interface ExecuteOptions {
+  readonly command: RunCommand
+  readonly select?: readonly string[]
+  readonly exclude?: readonly string[]
+  readonly fullRefresh?: boolean
+  /** Nodes run at once (default: the target's threads). */
+  readonly threads?: number
+  readonly storeFailures?: boolean
+  /** Saved manifest nodes (`state:`) and last statuses (`result:`). */
+  readonly state?: SelectionContext['state']
+  readonly results?: SelectionContext['results']
+  /** Called when a node starts and when it ends. */
+  readonly onNodeStart?: (uniqueId: string) => void
+  readonly onNodeDone?: (result: NodeResult) => void
+  /** The run's timestamp (ISO); now by default. */
+  readonly now?: string
+}
+
+/** The outcome of a run. */
+export interface RunOutcome {
+  readonly results: readonly NodeResult[]
+  /** Seconds. */
+  readonly elapsed: number
+  /** True when nothing errored or failed. */
+  readonly success: boolean
+  readonly startedAt: string
+}
+
+/** Runs the selected nodes of `project` on `warehouse`. */
+export async function executeRun(
+  project: ParsedProject,
+  warehouse: Warehouse,
+  options: ExecuteOptions,
+): Promise<RunOutcome> {
+  if (hasErrors(project.diagnostics)) throw new ProjectInvalidError(project.diagnostics)
+  const startedAt = new Date().toISOString()
+  const t0 = performance.now()
+  const dag = buildDag(project.nodes, Object.keys(project.sources))
+  const selected = selectNodes(
+    {
+      nodes: { ...project.nodes, ...project.sources },
+      dag,
+      ...(options.state === undefined ? {} : { state: options.state }),
+      ...(options.results === undefined ? {} : { results: options.results }),
+    },
+    options.select,
+    options.exclude,
+    { resourceTypes: COMMAND_RESOURCES[options.command] },
+  )
+  const order = dag.order.filter((id) => selected.has(id))
+  const parents = new Map<string, string[]>()
+  for (const id of order) parents.set(id, [...(dag.parents.get(id) ?? [])])
+  if (options.command === 'build') addTestEdges(project, dag, order, parents)
+  const queue = new GraphQueue(order, parents)
+  const ctx: MaterializeContext = { project, warehouse, fullRefresh: options.fullRefresh === true }
+  const threads = Math.max(1, options.threads ?? project.target.threads)
+  const now = options.now ?? startedAt
+  const results: NodeResult[] = []
+  const running = new Map<string, Promise<void>>()
+  const freeThreads = Array.from({ length: threads }, (_, i) => `Thread-${i + 1}`)
+  const finish = (r: NodeResult): void => {
+    results.push(r)
+    options.onNodeDone?.(r)
+  }
+  const start = (id: string): void => {
+    const thread = freeThreads.shift() ?? 'Thread-1'
+    options.onNodeStart?.(id)
+    const node = project.nodes[id]!
+    const p = runNode(ctx, node, thread, {
+      storeFailures: options.storeFailures === true,
+      now,
+    }).then((r) => {
+      finish(r)
+      running.delete(id)
+      freeThreads.push(thread)
+      if (blocksDescendants(r, node.resource_type)) {
+        const cause = `${r.status === 'fail' ? 'test failed' : 'errored'}: ${id}`
+        for (const d of queue.pendingDescendants(id)) {
+          queue.drop(d)
+          finish(skipped(d, `skipped because an upstream node ${cause}`))
+        }
+      }
+      queue.markDone(id)
+    })
+    running.set(id, p)
+  }
+  for (;;) {
+    while (running.size < threads) {
+      const next = queue.take()
+      if (next === undefined) break
+      start(next)
+    }
+    if (running.size === 0) break
+    await Promise.race(running.values())
+  }
+  const success = !results.some((r) => r.status === 'error' || r.status === 'fail')
+  return { results, elapsed: (performance.now() - t0) / 1000, success, startedAt }
+}
+
+/** In `build`, a model's children also wait for the model's tests (so a failing test stops them). */
+function addTestEdges(
+  project: ParsedProject,
+  dag: ReturnType<typeof buildDag>,
+  order: readonly string[],
+  parents: Map<string, string[]>,
+): void {
+  const inRun = new Set(order)
+  for (const id of order) {
+    const t = project.nodes[id]!
+    if (t.resource_type !== 'test') continue
+    const testAncestors = ancestorsOf(parents, id)
+    for (const tested of t.depends_on.nodes) {
+      for (const child of dag.children.get(tested) ?? []) {
+        if (!inRun.has(child) || child === id || project.nodes[child]?.resource_type === 'test')
+          continue
+        if (testAncestors.has(child)) continue
+        parents.get(child)!.push(id)
+      }
+    }
+  }
+}
+
+function ancestorsOf(parents: ReadonlyMap<string, readonly string[]>, id: string): Set<string> {
+  const seen = new Set<string>()
+  const stack = [...(parents.get(id) ?? [])]
+  while (stack.length > 0) {
+    const p = stack.pop()!
+    if (seen.has(p)) continue
+    seen.add(p)
+    stack.push(...(parents.get(p) ?? []))
+  }
+  return seen
+}
+
+function skipped(id: string, message: string): NodeResult {
+  const now = new Date().toISOString()
+  return {
+    unique_id: id,
+    status: 'skipped',
+    thread_id: '',
+    execution_time: 0,
+    adapter_response: {},
+    message,
+    failures: null,
+    compiled: false,
+    compiled_code: null,
+    relation_name: null,
+    batch_results: null,
+    timing: [{ name: 'execute', started_at: now, completed_at: now }],
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * @module transform/run/run-node
+ * dbt's `safe_run`: runs one node, records compile/execute timing, and turns any exception into
+ * an `error` result (STYLE.md §11). It never throws.
+ */
+import { formatDiagnostic } from '../../core/index.js'
+import type { MaterializeContext, MaterializeOutcome } from '../materialize/materialize-model.js'
+import { materializeModel } from '../materialize/materialize-model.js'
+import { materializeSeed } from '../materialize/materialize-seed.js'
+import type { ProjectNode } from '../project/types.js'
+import { runSnapshot } from '../snapshot/run-snapshot.js'
+import { runDataTest } from '../test/run-test.js'
+import { runUnitTest } from '../test/run-unit-test.js'
+import { TemplateError } from '../transform-errors.js'
+import type { NodeResult, NodeStatus } from './node-result.js'
+
+/** Options that reach every node. */
+export interface RunNodeOptions {
+  readonly storeFailures: boolean
+  /** The run's timestamp (snapshots). */
+  readonly now: string
+}
+
+/** Runs `node`; always resolves to its result. */
+export async function runNode(
+  ctx: MaterializeContext,
+  node: ProjectNode,
+  threadId: string,
+  options: RunNodeOptions,
+): Promise<NodeResult> {
+  const started = new Date()
+  const t0 = performance.now()
+  const done = (
+    status: NodeStatus,
+    message: string,
+    extra: Partial<NodeResult> & { rows?: number } = {},
+  ): NodeResult => {
+    const completed = new Date()
+    const { rows, ...rest } = extra
+    return {
+      unique_id: node.unique_id,
+      status,
+      timing: [
+        { name: 'compile', started_at: started.toISOString(), completed_at: started.toISOString() },
+        {
+          name: 'execute',
+          started_at: started.toISOString(),
+          completed_at: completed.toISOString(),
+        },
+      ],
+      thread_id: threadId,
+      execution_time: (performance.now() - t0) / 1000,
+      adapter_response: {
+        _message: message,
+        ...(rows === undefined ? {} : { rows_affected: rows }),
+      },
+      message,
+      failures: null,
+      compiled: false,
+      compiled_code: null,
+      relation_name: null,
+      batch_results: null,
+      ...rest,
+    }
+  }
+  try {
+    switch (node.resource_type) {
+      case 'test': {
+        const o = await runDataTest(ctx.project, ctx.warehouse, node, {
+          storeFailures: options.storeFailures,
+        })
+        return done(o.status, o.message, {
+          failures: o.failures,
+          compiled: true,
+          compiled_code: o.compiledCode,
+          ...(o.storedIn === undefined
+            ? {}
+            : { stored_failures: o.storedIn, relation_name: o.storedIn }),
+          ...(o.sampleRows === undefined ? {} : { failing_rows_sample: o.sampleRows }),
+        })
+      }
+      case 'unit_test': {
+        const o = await runUnitTest(ctx.project, ctx.warehouse, node)
+        return done(o.status, o.message, {
+          failures: o.failures,
+          compiled: true,
+          compiled_code: o.compiledCode,
+        })
+      }
+      case 'model':
+      case 'seed':
+      case 'snapshot': {
+        const o: MaterializeOutcome =
+          node.resource_type === 'model'
+            ? await materializeModel(ctx, node)
+            : node.resource_type === 'seed'
+              ? await materializeSeed(ctx, node)
+              : await runSnapshot(ctx, node, options.now)
+        return done('success', o.message, {
+          rows: o.rowsAffected,
+          compiled: true,
+          compiled_code: o.compiledCode,
+          relation_name: o.relationName,
+        })
+      }
+      default:
+        return done('skipped', `${node.resource_type} nodes are compiled, not run`)
+    }
+  } catch (error) {
+    const message =
+      error instanceof TemplateError
+        ? formatDiagnostic(error.diagnostic)
+        : error instanceof Error
+          ? error.message
+          : String(error)
+    return done('error', message)
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * @module transform/template/builtin-macros
+ * The macros that ship with the engine, written in Jinja as dbt writes them: the generic data
+ * tests (`unique`, `not_null`, `accepted_values`, `relationships`), the dbt_utils tests of
+ * REFERENCE.md §1, `generate_schema_name`, and a few cross-database helpers. A project macro with
+ * the same name overrides a built-in one, as in dbt.
+ */
+import type { MacroFile } from './template-engine.js'
+
+const CORE_TESTS = `
+{% test not_null(model, column_name) %}
+select {{ column_name }} from {{ model }} where {{ column_name }} is null
+{% endtest %}
+
+{% test unique(model, column_name) %}
+select {{ column_name }} as unique_field, count(*) as n_records
+from {{ model }}
+where {{ column_name }} is not null
+group by {{ column_name }}
+having count(*) > 1
+{% endtest %}
+
+{% test accepted_values(model, column_name, values, quote=true) %}
+with all_values as (
+  select {{ column_name }} as value_field, count(*) as n_records
+  from {{ model }}
+  group by {{ column_name }}
+)
+select * from all_values
+where value_field not in (
+  {%- for value in values -%}
+  {%- if quote -%}'{{ value }}'{%- else -%}{{ value }}{%- endif -%}
+  {%- if not loop.last -%}, {% endif -%}
+  {%- endfor -%}
+)
+{% endtest %}
+
+{% test relationships(model, column_name, to, field) %}
+with child as (
+  select {{ column_name }} as from_field from {{ model }} where {{ column_name }} is not null
+),
+parent as (
+  select {{ field }} as to_field from {{ to }}
+)
+select from_field from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+{% endtest %}
+`
+
+const CORE_HELPERS = `
+{% macro generate_schema_name(custom_schema_name, node) -%}
+  {%- if custom_schema_name is none or custom_schema_name == '' -%}{{ target.schema }}
+  {%- else -%}{{ custom_schema_name | trim }}{%- endif -%}
+{%- endmacro %}
+
+{% macro current_timestamp() %}current_timestamp{% endmacro %}
+{% macro dateadd(datepart, interval, from_date_or_timestamp) %}({{ from_date_or_timestamp }} + interval ({{ interval }}) {{ datepart }}){% endmacro %}
+{% macro datediff(first_date, second_date, datepart) %}date_diff('{{ datepart }}', {{ first_date }}, {{ second_date }}){% endmacro %}
+{% macro safe_cast(field, type) %}try_cast({{ field }} as {{ type }}){% endmacro %}
+{% macro concat(fields) %}concat({{ fields | join(', ') }}){% endmacro %}
+{% macro hash(field) %}md5(cast({{ field }} as varchar)){% endmacro %}
+{% macro type_string() %}varchar{% endmacro %}
+{% macro type_timestamp() %}timestamp{% endmacro %}
+{% macro type_int() %}integer{% endmacro %}
+{% macro type_bigint() %}bigint{% endmacro %}
+{% macro type_float() %}double{% endmacro %}
+{% macro type_numeric() %}decimal(28, 6){% endmacro %}
+{% macro type_boolean() %}boolean{% endmacro %}
+`
+
+const DBT_UTILS = `
+{% macro generate_surrogate_key(field_list) -%}
+md5(cast(concat_ws('-'
+{%- for field in field_list -%}
+, coalesce(cast({{ field }} as varchar), '_dbt_utils_surrogate_key_null_')
+{%- endfor -%}
+) as varchar))
+{%- endmacro %}
+
+{% test unique_combination_of_columns(model, combination_of_columns, quote_columns=false) %}
+{%- set cols = combination_of_columns | join(', ') -%}
+with validation_errors as (
+  select {{ cols }}, count(*) as n_records
+  from {{ model }}
+  group by {{ cols }}
+  having count(*) > 1
+)
+select * from validation_errors
+{% endtest %}
+
+{% test expression_is_true(model, expression, column_name=none) %}
+select * from {{ model }}
+{% if column_name is none -%}
+where not({{ expression }})
+{%- else -%}
+where not({{ column_name }} {{ expression }})
+{%- endif %}
+{% endtest %}
+
+{% test accepted_range(model, column_name, min_value=none, max_value=none, inclusive=true) %}
+with meet_condition as (select * from {{ model }}),
+validation_errors as (
+  select * from meet_condition
+  where 1 = 2
+  {%- if min_value is not none %}
+    or not {{ column_name }} >{{ "=" if inclusive }} {{ min_value }}
+  {%- endif %}
+  {%- if max_value is not none %}
+    or not {{ column_name }} <{{ "=" if inclusive }} {{ max_value }}
+  {%- endif %}
+)
+select * from validation_errors
+{% endtest %}
+
+{% test not_null_proportion(model, column_name, at_least, at_most=1.0) %}
+with validation as (
+  select sum(case when {{ column_name }} is null then 0 else 1 end) / cast(count(*) as double)
+    as not_null_proportion
+  from {{ model }}
+),
+validation_errors as (
+  select not_null_proportion from validation
+  where not_null_proportion < {{ at_least }} or not_null_proportion > {{ at_most }}
+)
+select * from validation_errors
+{% endtest %}
+
+{% test relationships_where(model, column_name, to, field, from_condition="1=1", to_condition="1=1") %}
+with left_table as (
+  select {{ column_name }} as id from {{ model }}
+  where {{ column_name }} is not null and {{ from_condition }}
+),
+right_table as (
+  select {{ field }} as id from {{ to }}
+  where {{ field }} is not null and {{ to_condition }}
+),
+exceptions as (
+  select left_table.id, right_table.id as right_id
+  from left_table left join right_table on left_table.id = right_table.id
+  where right_table.id is null
+)
+select * from exceptions
+{% endtest %}
+
+{% test recency(model, field, datepart, interval, ignore_time_component=false) %}
+{%- set threshold = "cast(now() as timestamp) - interval '" ~ interval ~ " " ~ datepart ~ "'" -%}
+with recency as (
+  select cast(max({{ field }}) as timestamp) as most_recent from {{ model }}
+)
+select most_recent, {{ threshold }} as threshold
+from recency
+where most_recent < {{ threshold }} or most_recent is null
+{% endtest %}
+
+{% test at_least_one(model, column_name) %}
+select * from (
+  select count({{ column_name }}) as filler_column from {{ model }}
+) counts
+where filler_column = 0
+{% endtest %}
+
+{% test sequential_values(model, column_name, interval=1, datepart=none, group_by_columns=[]) %}
+{%- set partition = "partition by " ~ (group_by_columns | join(", ")) if group_by_columns | length > 0 else "" -%}
+with windowed as (
+  select {{ group_by_columns | join(", ") ~ ", " if group_by_columns | length > 0 }}{{ column_name }},
+    lag({{ column_name }}) over ({{ partition }} order by {{ column_name }}) as previous_{{ column_name }}
+  from {{ model }}
+),
+validation_errors as (
+  select * from windowed
+  {%- if datepart is none %}
+  where not({{ column_name }} = previous_{{ column_name }} + {{ interval }})
+  {%- else %}
+  where not(cast({{ column_name }} as timestamp) = cast(previous_{{ column_name }} as timestamp) + interval '{{ interval }} {{ datepart }}')
+  {%- endif %}
+)
+select * from validation_errors
+{% endtest %}
+
+{% test not_constant(model, column_name) %}
+select count(distinct {{ column_name }}) as filler_column from {{ model }}
+having count(distinct {{ column_name }}) = 1
+{% endtest %}
+
+{% test not_empty_string(model, column_name, trim_whitespace=true) %}
+select {{ column_name }} from {{ model }}
+where {% if trim_whitespace %}trim({{ column_name }}){% else %}{{ column_name }}{% endif %} = ''
+{% endtest %}
+
+{% test not_accepted_values(model, column_name, values, quote=true) %}
+select {{ column_name }} as value_field from {{ model }}
+where {{ column_name }} in (
+  {%- for value in values -%}
+  {%- if quote -%}'{{ value }}'{%- else -%}{{ value }}{%- endif -%}
+  {%- if not loop.last -%}, {% endif -%}
+  {%- endfor -%}
+)
+{% endtest %}
+
+{% test equal_rowcount(model, compare_model) %}
+with a as (select count(*) as count_a from {{ model }}),
+b as (select count(*) as count_b from {{ compare_model }})
+select count_a, count_b, abs(count_a - count_b) as diff_count from a cross join b
+where count_a != count_b
+{% endtest %}
+
+{% test fewer_rows_than(model, compare_model) %}
+with a as (select count(*) as count_our_model from {{ model }}),
+b as (select count(*) as count_comparison_model from {{ compare_model }})
+select * from a cross join b where count_our_model >= count_comparison_model
+{% endtest %}
+`
+
+/** The built-in macro files, in load order (a later file with the same macro name wins). */
+export const BUILTIN_MACRO_FILES: readonly MacroFile[] = [
+  { file: '<builtin>/dbt/tests.sql', text: CORE_TESTS, packageName: 'dbt' },
+  { file: '<builtin>/dbt/helpers.sql', text: CORE_HELPERS, packageName: 'dbt' },
+  { file: '<builtin>/dbt_utils/macros.sql', text: DBT_UTILS, packageName: 'dbt_utils' },
+]
