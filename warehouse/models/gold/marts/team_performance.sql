@@ -16,7 +16,7 @@ with per_team as (
     avg(fastest_lap_time) as team_avg_best_lap,
     max(fastest_lap_time) as team_slowest_best_lap,
     arg_min(driver_number, fastest_lap_time) as fastest_driver_number,
-    sum(valid_laps) as team_valid_laps
+    cast(sum(valid_laps) as bigint) as team_valid_laps
   from {{ ref('session_leaderboard') }}
   group by session_key, team_category
 
