@@ -101,17 +101,11 @@ export async function filesSql(
             `${id}: {name: ${sqlString(physicalName(f, mode))}, type: ${sqlString(duckDbType(f.type, mode))}, default_value: NULL}`,
           ]
     })
-    if ((options.passThrough ?? []).length > 0) {
-      throw new DeltaError(
-        'unsupported-read',
-        'pass-through columns are not supported in column mapping id mode',
-      )
-    }
     source = `read_parquet([${fileList}], schema=MAP{${entries.join(', ')}}, filename='__delta_file', file_row_number=true)`
     physical = new Map(dataFields.map((f) => [physicalName(f, mode), duckDbType(f.type, mode)]))
   } else {
     source = `read_parquet([${fileList}], union_by_name=true, filename='__delta_file', file_row_number=true)`
-    physical = options.sql === undefined ? undefined : await describe(options.sql, fileList)
+    physical = options.sql === undefined ? undefined : await describe(options.sql, fileList, files)
   }
   const cols: string[] = []
   for (const f of options.fields) {
@@ -173,9 +167,29 @@ function rowSelection(files: readonly FileRead[]): string {
   return ''
 }
 
-async function describe(sql: SqlExecutor, fileList: string): Promise<Map<string, string>> {
-  const rows = await sql.all(
-    `DESCRIBE SELECT * FROM read_parquet([${fileList}], union_by_name=true)`,
-  )
+async function describe(
+  sql: SqlExecutor,
+  fileList: string,
+  files: readonly FileRead[],
+): Promise<Map<string, string>> {
+  let rows
+  try {
+    rows = await sql.all(`DESCRIBE SELECT * FROM read_parquet([${fileList}], union_by_name=true)`)
+  } catch (cause) {
+    const message = String((cause as Error).message)
+    const missing = files.find((f) => message.includes(f.location))
+    if (missing !== undefined && /No files found|No such file|Cannot open/i.test(message)) {
+      throw new DeltaError(
+        'missing-data-file',
+        `data file ${missing.path} is missing from the table`,
+        {
+          cause,
+          context: { file: missing.location },
+          hint: 'it was probably removed by VACUUM; read a newer version',
+        },
+      )
+    }
+    throw cause
+  }
   return new Map(rows.map((r) => [String(r['column_name']), String(r['column_type'])]))
 }
