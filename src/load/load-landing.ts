@@ -117,6 +117,7 @@ export async function loadLanding(options: LoadLandingOptions): Promise<LoadRepo
       tables: tables.map((t) => t.table),
       runId,
       now,
+      healBefore: startedAt,
     })
   } catch (error) {
     logError = error instanceof Error ? error.message : String(error)

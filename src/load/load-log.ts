@@ -7,6 +7,7 @@
  * crash between the two) is found in the table's commits and logged then, marked `healed`.
  */
 import {
+  CommitConflictError,
   LocalObjectStore,
   LogStore,
   NotADeltaTableError,
@@ -49,12 +50,50 @@ export interface SyncLoadLogOptions {
   readonly tables: readonly string[]
   readonly runId: string
   readonly now: () => Date
+  /**
+   * Only commits older than this are healed: newer ones may belong to a concurrent load that
+   * logs them itself.
+   */
+  readonly healBefore: Date
 }
 
-/** Appends this run's entries plus any healed ones; returns how many rows were written. */
+/** The `txn` app id that serialises writers of the load log. */
+export const LOAD_LOG_APP = 'pitwall-load-log'
+
+const MAX_ATTEMPTS = 8
+
+/**
+ * Appends this run's entries plus any healed ones; returns how many rows were written. Writers
+ * are serialised optimistically through a `txn` (app {@link LOAD_LOG_APP}, version + 1 per
+ * append): a concurrent load that appended first makes this one re-read and skip what it logged,
+ * so a file is logged once.
+ */
 export async function syncLoadLog(options: SyncLoadLogOptions): Promise<number> {
   const store = new LocalObjectStore(options.location.path)
-  const logged = await loggedFiles(options.engine, store)
+  for (let attempt = 1; ; attempt++) {
+    const { logged, txnVersion } = await readLog(options.engine, store)
+    const rows = await rowsToLog(options, logged)
+    if (rows.length === 0) return 0
+    try {
+      const result = await writeTable({
+        store,
+        executor: options.engine,
+        sql: valuesSql(rows, options.runId, options.now().toISOString()),
+        mode: 'append',
+        configuration: options.properties,
+        txn: { appId: LOAD_LOG_APP, version: txnVersion + 1 },
+      })
+      if (!result.metrics.skipped) return rows.length
+    } catch (error) {
+      if (!(error instanceof CommitConflictError) || attempt >= MAX_ATTEMPTS) throw error
+    }
+  }
+}
+
+async function rowsToLog(
+  options: SyncLoadLogOptions,
+  logged: ReadonlySet<string>,
+): Promise<(LoadLogEntry & { healed: boolean })[]> {
   const rows: (LoadLogEntry & { healed: boolean })[] = []
   const fresh = new Set(options.entries.map((e) => `${e.table}|${e.sourceFile}`))
   for (const e of options.entries) {
@@ -67,10 +106,18 @@ export async function syncLoadLog(options: SyncLoadLogOptions): Promise<number> 
       (f) => !logged.has(`${table}|${f}`) && !fresh.has(`${table}|${f}`),
     )
     if (missing.length === 0) continue
-    for (const e of await findCommits(bronze, table, missing)) rows.push({ ...e, healed: true })
+    for (const e of await findCommits(bronze, table, missing, options.healBefore.getTime())) {
+      rows.push({ ...e, healed: true })
+    }
   }
-  if (rows.length === 0) return 0
-  const at = options.now().toISOString()
+  return rows
+}
+
+function valuesSql(
+  rows: readonly (LoadLogEntry & { healed: boolean })[],
+  runId: string,
+  at: string,
+): string {
   const values = rows
     .map(
       (r) =>
@@ -83,31 +130,30 @@ export async function syncLoadLog(options: SyncLoadLogOptions): Promise<number> 
           r.records ?? 'NULL',
           r.rowsRescued ?? 'NULL',
           `[${r.newColumns.map(sqlString).join(', ')}]::VARCHAR[]`,
-          sqlString(options.runId),
+          sqlString(runId),
           `${sqlString(at)}::TIMESTAMPTZ`,
           r.healed,
         ].join(', ')})`,
     )
     .join(',\n')
-  await writeTable({
-    store,
-    executor: options.engine,
-    sql: `SELECT * FROM (VALUES ${values}) AS t(source_file, endpoint, table_name, table_version, file_sequence, records, rows_rescued, new_columns, run_id, loaded_at, healed)`,
-    mode: 'append',
-    configuration: options.properties,
-  })
-  return rows.length
+  return `SELECT * FROM (VALUES ${values}) AS t(source_file, endpoint, table_name, table_version, file_sequence, records, rows_rescued, new_columns, run_id, loaded_at, healed)`
 }
 
-async function loggedFiles(engine: Engine, store: LocalObjectStore): Promise<Set<string>> {
+async function readLog(
+  engine: Engine,
+  store: LocalObjectStore,
+): Promise<{ logged: Set<string>; txnVersion: number }> {
   try {
     const snapshot = await loadSnapshot(store, { sql: engine })
     const rows = await engine.all(
       `SELECT table_name, source_file FROM (${await scanSql(snapshot, { sql: engine })})`,
     )
-    return new Set(rows.map((r) => `${String(r['table_name'])}|${String(r['source_file'])}`))
+    return {
+      logged: new Set(rows.map((r) => `${String(r['table_name'])}|${String(r['source_file'])}`)),
+      txnVersion: snapshot.txns.get(LOAD_LOG_APP) ?? 0,
+    }
   } catch (error) {
-    if (error instanceof NotADeltaTableError) return new Set()
+    if (error instanceof NotADeltaTableError) return { logged: new Set(), txnVersion: 0 }
     throw error
   }
 }
@@ -117,6 +163,7 @@ async function findCommits(
   path: string,
   table: string,
   files: readonly string[],
+  before: number,
 ): Promise<LoadLogEntry[]> {
   const log = new LogStore(new LocalObjectStore(path))
   const listing = await log.listLog()
@@ -127,10 +174,14 @@ async function findCommits(
     if (wanted.size === 0) break
     const actions = await log.readCommit(version)
     let rows: number | null = null
+    let committedAt = 0
     let txnFile: string | undefined
     let sequence = 0
     for (const a of actions) {
-      if ('commitInfo' in a) rows = Number(a.commitInfo.operationMetrics?.['numOutputRows'] ?? NaN)
+      if ('commitInfo' in a) {
+        rows = Number(a.commitInfo.operationMetrics?.['numOutputRows'] ?? NaN)
+        committedAt = a.commitInfo.timestamp ?? 0
+      }
       if ('txn' in a && a.txn.appId.startsWith(LOAD_APP_PREFIX)) {
         txnFile = a.txn.appId.slice(LOAD_APP_PREFIX.length)
         sequence = a.txn.version
@@ -138,6 +189,7 @@ async function findCommits(
     }
     if (txnFile === undefined || !wanted.has(txnFile)) continue
     wanted.delete(txnFile)
+    if (committedAt >= before) continue
     found.push({
       sourceFile: txnFile,
       endpoint: txnFile.split('/')[0] ?? '',
@@ -150,6 +202,7 @@ async function findCommits(
     })
   }
   // Commits already removed by log cleanup: the version is no longer known.
+  if (listing.commits.size > 0 && Math.min(...listing.commits.keys()) === 0) return found
   for (const f of wanted) {
     found.push({
       sourceFile: f,
