@@ -64,7 +64,7 @@ const DV_FIXTURES: Readonly<Record<string, RegExp>> = {
   'delta-spark/spark-test-resources/partitioned-table-with-dv-large': /deletion_vector_.*\.bin/,
   'delta-spark/spark-test-resources/table-with-dv-large': /deletion_vector_.*\.bin/,
   'delta-spark/spark-test-resources/table-with-dv-small': /deletion_vector_.*\.bin/,
-  'delta-spark/spark-test-resources/table-with-dv-special-char': /absolute deletion vector/,
+  'delta-spark/spark-test-resources/table-with-dv-special-char': /absolute deletion vector path/,
 }
 
 /** Fixtures whose checkpoint deliberately differs from their JSON commits. */

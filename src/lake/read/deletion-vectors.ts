@@ -4,6 +4,7 @@
  * relative (`u`, `<prefix>/deletion_vector_<uuid>.bin` under the table root) or absolute (`p`).
  * A DV file holds a version byte, then per DV at `offset`: `int32 BE` size, the bitmap, a CRC-32.
  */
+import { readFile } from 'node:fs/promises'
 import type { DeletionVectorDescriptor } from '../protocol/actions.js'
 import { normalizePath } from '../protocol/paths.js'
 import { InvalidLogError } from '../lake-errors.js'
@@ -21,7 +22,7 @@ export function dvRelativePath(pathOrInlineDv: string): string {
 
 /**
  * Reads the deleted row indexes of a DV, ascending.
- * @param readAbsolute reads a file by absolute path (for `p` DVs); defaults to failing.
+ * @param readAbsolute reads a file by absolute path (for `p` DVs); defaults to the local disk.
  */
 export async function loadDeletionVector(
   store: ObjectStore,
@@ -38,12 +39,13 @@ export async function loadDeletionVector(
       const rel = dvRelativePath(dv.pathOrInlineDv)
       bytes = await store.getRange(rel, offset, 4 + dv.sizeInBytes)
     } else if (dv.storageType === 'p') {
-      if (readAbsolute === undefined) {
+      const path = normalizePath(dv.pathOrInlineDv)
+      if (!path.startsWith('/')) {
         throw new InvalidLogError(
-          `absolute deletion vector paths are not readable here: ${dv.pathOrInlineDv}`,
+          `absolute deletion vector path is not readable here: ${dv.pathOrInlineDv}`,
         )
       }
-      const whole = await readAbsolute(normalizePath(dv.pathOrInlineDv))
+      const whole = await (readAbsolute ?? readFile)(path)
       bytes = whole.subarray(offset, offset + 4 + dv.sizeInBytes)
     } else {
       throw new InvalidLogError(`unknown deletion vector storage type '${String(dv.storageType)}'`)
