@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander'
 import type { CliContext } from '../context.js'
+import { runLoad } from './load.js'
 
 /** The outcome of one demo stage. */
 export interface DemoStageResult {
@@ -33,7 +34,18 @@ export const DEMO_STAGES: readonly DemoStage[] = [
   },
   { name: 'simulate (synthetic OpenF1 season)', issue: 3 },
   { name: 'replay + extract (landing zone)', issue: 3 },
-  { name: 'load (bronze Delta tables)', issue: 5 },
+  {
+    name: 'load (bronze Delta tables)',
+    issue: 5,
+    async run(ctx) {
+      const report = await runLoad(ctx)
+      const t = report.totals
+      const loaded = report.tables.filter((x) => x.status === 'loaded').length
+      const summary = `${t.files} landing file(s), ${t.records} records → ${loaded} bronze table(s) in ${report.catalog} (${t.rowsRescued} rescued, ${report.quarantined.length} quarantined)`
+      if (report.hasFailures) throw new Error(`${summary}; see \`pitwall load\` for details`)
+      return summary
+    },
+  },
   { name: 'build (silver, gold, marts, snapshots, tests)', issue: 7 },
   { name: 'pipeline history' },
   { name: 'serve (API, SQL endpoint, dashboard)' },
