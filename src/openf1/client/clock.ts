@@ -17,6 +17,9 @@ export const SYSTEM_CLOCK: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 }
 
+/** Resolves after every queued microtask has run. */
+const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 /**
  * A manual clock for tests: `sleep` resolves when {@link FakeClock.advance} moves time past it.
  * With `autoAdvance`, a sleep immediately jumps time forward, so code that only waits runs
@@ -48,6 +51,8 @@ export class FakeClock implements Clock {
   /** Moves time forward by `ms`, waking every sleeper whose time has come (in order). */
   async advance(ms: number): Promise<void> {
     const target = this.t + ms
+    // Let pending work run (and register its sleeps) before time moves.
+    await flush()
     for (;;) {
       this.sleepers.sort((a, b) => a.until - b.until)
       const next = this.sleepers[0]
@@ -56,7 +61,7 @@ export class FakeClock implements Clock {
       this.t = Math.max(this.t, next.until)
       next.resolve()
       // Let the woken code run (and possibly sleep again) before moving on.
-      for (let i = 0; i < 10; i++) await Promise.resolve()
+      await flush()
     }
     this.t = target
   }

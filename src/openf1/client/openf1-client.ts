@@ -51,7 +51,7 @@ export interface OpenF1ClientOptions {
   /** Bearer tokens, when authenticating. */
   readonly tokens?: TokenProvider
   readonly logger?: Logger
-  /** Extra ms added to every rate window against network jitter (default 25). */
+  /** Extra ms added to every rate window (default 5). */
   readonly rateSafetyMs?: number
   /** Injectable fetch (default: the global one). */
   readonly fetch?: typeof fetch
@@ -157,10 +157,10 @@ export class OpenF1Client {
 
   /** One attempt: rate slot, request, classification. */
   private async attempt(url: string): Promise<Omit<FetchOutcome, 'attempts'>> {
-    await this.limiter.acquire()
-    this.stats.requests++
     const headers: Record<string, string> = { accept: 'application/json' }
     if (this.tokens !== undefined) headers['authorization'] = `Bearer ${await this.tokens.get()}`
+    const release = await this.limiter.acquire()
+    this.stats.requests++
     let res: Response
     let body: string
     try {
@@ -168,6 +168,8 @@ export class OpenF1Client {
       body = await res.text()
     } catch (error) {
       throw new RetryableFailure(describeNetworkError(error))
+    } finally {
+      release()
     }
     this.stats.bytes += body.length
     if (res.status === 200) {

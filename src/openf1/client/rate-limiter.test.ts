@@ -19,7 +19,12 @@ async function grantTimes(windows: RateWindow[], count: number, safetyMs = 0): P
   const limiter = new RateLimiter({ windows, clock, safetyMs })
   const times: number[] = []
   await Promise.all(
-    Array.from({ length: count }, () => limiter.acquire().then(() => times.push(clock.now()))),
+    Array.from({ length: count }, () =>
+      limiter.acquire().then((release) => {
+        times.push(clock.now())
+        release()
+      }),
+    ),
   )
   return times
 }
@@ -40,11 +45,35 @@ describe('RateLimiter', () => {
     expect(times).toEqual([0, 0, 1050, 1050, 2100])
   })
 
+  it('counts a request until a window after it completes, however long it was in flight', async () => {
+    const clock = new FakeClock(0)
+    const limiter = new RateLimiter({ windows: [{ limit: 1, windowMs: 100 }], clock, safetyMs: 0 })
+    const first = await limiter.acquire()
+    let second = -1
+    const pending = limiter.acquire().then((release) => {
+      second = clock.now()
+      release()
+    })
+    await clock.advance(500)
+    expect(second).toBe(-1) // the first is still in flight at 500 ms
+    first()
+    await clock.advance(99)
+    expect(second).toBe(-1)
+    await clock.advance(1)
+    await pending
+    expect(second).toBe(600)
+  })
+
   it('serves waiting callers in arrival order', async () => {
     const clock = new FakeClock(0)
     const limiter = new RateLimiter({ windows: [{ limit: 1, windowMs: 100 }], clock, safetyMs: 0 })
     const order: number[] = []
-    const all = [0, 1, 2, 3].map((i) => limiter.acquire().then(() => order.push(i)))
+    const all = [0, 1, 2, 3].map((i) =>
+      limiter.acquire().then((release) => {
+        order.push(i)
+        release()
+      }),
+    )
     for (let i = 0; i < 10; i++) await clock.advance(100)
     await Promise.all(all)
     expect(order).toEqual([0, 1, 2, 3])

@@ -1,11 +1,20 @@
 /**
  * @module openf1/client/rate-limiter
- * A sliding-window-log rate limiter honouring several windows at once (e.g. 3/s and 30/min),
- * shared by every concurrent request of a client.
+ * A rate limiter honouring several windows at once (e.g. 3/s and 30/min), shared by every
+ * concurrent request of a client.
  *
- * Concurrency contract: callers `await acquire()` before each HTTP attempt (retries included).
- * Grants are handed out strictly in arrival order (FIFO), so no caller starves. Each grant's
- * timestamp is recorded at the moment it is granted.
+ * Why a request occupies its window from the moment it is granted until `windowMs` after it
+ * *completes*: the server counts arrivals, and an arrival happens somewhere between our send and
+ * our receipt of the answer. Network and scheduling delays (easily 100 ms on a busy machine) can
+ * bunch arrivals closer together than our send times, so counting send times alone can let N+1
+ * requests land in one server window. Counting a request until its completion + window is safe
+ * whatever the delays (proof sketch: for any server window, the last-granted request in it was
+ * granted after every other one had arrived, i.e. while they were in flight or completed less
+ * than a window ago, so it saw them all).
+ *
+ * Concurrency contract: call `acquire()` before each HTTP attempt (retries included) and call the
+ * returned `release()` exactly once when the attempt has finished (body read or failed). Grants
+ * are handed out in arrival order (FIFO).
  */
 import { SYSTEM_CLOCK, type Clock } from './clock.js'
 import type { RateWindow } from './rate-spec.js'
@@ -16,11 +25,23 @@ export interface RateLimiterOptions {
   readonly windows: readonly RateWindow[]
   /** Clock (injectable for tests). */
   readonly clock?: Clock
-  /**
-   * Extra milliseconds added to every window, so that network jitter between our send time and
-   * the server's arrival time cannot squeeze N+1 requests into the server's window. Default 25.
-   */
+  /** Extra milliseconds added to every window (clock granularity). Default 5. */
   readonly safetyMs?: number
+}
+
+/** Marks the end of a granted request. */
+export type Release = () => void
+
+/** A promise with its resolver (Node 20 has no Promise.withResolvers). */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined
+  const promise = new Promise<void>((r) => (resolve = r))
+  return { promise, resolve }
+}
+
+interface Slot {
+  readonly start: number
+  end: number | undefined
 }
 
 /** Grants permission to send a request without breaking any window. */
@@ -28,62 +49,61 @@ export class RateLimiter {
   private readonly windows: readonly RateWindow[]
   private readonly clock: Clock
   private readonly safetyMs: number
-  /** Grant times, oldest first; trimmed to the longest window. */
-  private readonly granted: number[] = []
   private readonly longest: number
-  private tail: Promise<void> = Promise.resolve()
+  private slots: Slot[] = []
+  private tail: Promise<unknown> = Promise.resolve()
+  private changed = signal()
 
   constructor(options: RateLimiterOptions) {
     this.windows = options.windows
     this.clock = options.clock ?? SYSTEM_CLOCK
-    this.safetyMs = options.safetyMs ?? 25
+    this.safetyMs = options.safetyMs ?? 5
     this.longest = Math.max(0, ...this.windows.map((w) => w.windowMs + this.safetyMs))
   }
 
-  /** Resolves when a request may be sent; the grant is counted against every window. */
-  acquire(): Promise<void> {
+  /** Resolves when a request may be sent; call the returned function when it has finished. */
+  acquire(): Promise<Release> {
     const turn = this.tail.then(() => this.waitForSlot())
-    // The next caller queues behind this one whether it succeeds or not.
     this.tail = turn.catch(() => undefined)
     return turn
   }
 
-  /** Milliseconds until a request could be granted now (0 when free). */
+  /** Milliseconds until a grant is possible: 0 when free, Infinity while blocked by requests in flight. */
   delayNow(): number {
     const now = this.clock.now()
     let wait = 0
     for (const w of this.windows) {
       const span = w.windowMs + this.safetyMs
-      // The grant that must leave the window before another fits: the limit-th most recent one.
-      const inWindow = this.countSince(now - span)
-      if (inWindow >= w.limit) {
-        const blocking = this.granted[this.granted.length - w.limit]
-        if (blocking !== undefined) wait = Math.max(wait, blocking + span - now)
-      }
+      const counted = this.slots.filter((s) => s.end === undefined || s.end > now - span)
+      if (counted.length < w.limit) continue
+      const expiries = counted
+        .filter((s) => s.end !== undefined)
+        .map((s) => (s.end ?? 0) + span - now)
+        .sort((a, b) => a - b)
+      wait = Math.max(wait, expiries[counted.length - w.limit] ?? Infinity)
     }
     return wait
   }
 
-  private countSince(from: number): number {
-    let n = 0
-    for (let i = this.granted.length - 1; i >= 0; i--) {
-      const t = this.granted[i]
-      if (t === undefined || t <= from) break
-      n++
-    }
-    return n
-  }
-
-  private async waitForSlot(): Promise<void> {
+  private async waitForSlot(): Promise<Release> {
     for (;;) {
       const wait = this.delayNow()
       if (wait <= 0) break
-      await this.clock.sleep(wait)
+      const changed = this.changed.promise
+      await (wait === Infinity ? changed : Promise.race([this.clock.sleep(wait), changed]))
     }
     const now = this.clock.now()
-    this.granted.push(now)
-    while (this.granted.length > 0 && (this.granted[0] ?? 0) <= now - this.longest) {
-      this.granted.shift()
+    this.slots = this.slots.filter((s) => s.end === undefined || s.end > now - this.longest)
+    const slot: Slot = { start: now, end: undefined }
+    this.slots.push(slot)
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      slot.end = this.clock.now()
+      const done = this.changed
+      this.changed = signal()
+      done.resolve()
     }
   }
 }

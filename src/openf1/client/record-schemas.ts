@@ -6,23 +6,23 @@
  */
 import { z } from 'zod'
 
-const int = z.number().int().nullable().optional()
-const num = z.number().nullable().optional()
-const str = z.string().nullable().optional()
-const bool = z.boolean().nullable().optional()
+/** The type of a field, as the API has been seen to send it (null or absent always allowed). */
+type FieldKind = 'int' | 'num' | 'str' | 'bool' | 'gap' | 'segments'
+
+const int = 'int' as const
+const num = 'num' as const
+const str = 'str' as const
+const bool = 'bool' as const
 /** Float, `"+1 LAP"`-style string, null, or (qualifying) an array of those. */
-const gap = z
-  .union([z.number(), z.string(), z.array(z.union([z.number(), z.string(), z.null()]))])
-  .nullable()
-  .optional()
-const segments = z.array(z.number().int().nullable()).nullable().optional()
+const gap = 'gap' as const
+const segments = 'segments' as const
 
 const keyed = { meeting_key: int, session_key: int }
 const perDriver = { ...keyed, driver_number: int }
 
-/** Record schemas by endpoint name. */
-export const RECORD_SCHEMAS = {
-  meetings: z.looseObject({
+/** Field kinds by endpoint name (API.md §4). */
+const FIELDS = {
+  meetings: {
     meeting_key: int,
     circuit_key: int,
     circuit_short_name: str,
@@ -35,8 +35,8 @@ export const RECORD_SCHEMAS = {
     meeting_name: str,
     meeting_official_name: str,
     year: int,
-  }),
-  sessions: z.looseObject({
+  },
+  sessions: {
     ...keyed,
     circuit_key: int,
     circuit_short_name: str,
@@ -50,8 +50,8 @@ export const RECORD_SCHEMAS = {
     session_name: str,
     session_type: str,
     year: int,
-  }),
-  drivers: z.looseObject({
+  },
+  drivers: {
     ...perDriver,
     broadcast_name: str,
     country_code: str,
@@ -62,8 +62,8 @@ export const RECORD_SCHEMAS = {
     name_acronym: str,
     team_colour: str,
     team_name: str,
-  }),
-  laps: z.looseObject({
+  },
+  laps: {
     ...perDriver,
     date_start: str,
     duration_sector_1: num,
@@ -78,9 +78,9 @@ export const RECORD_SCHEMAS = {
     segments_sector_2: segments,
     segments_sector_3: segments,
     st_speed: int,
-  }),
-  location: z.looseObject({ ...perDriver, date: str, x: int, y: int, z: int }),
-  car_data: z.looseObject({
+  },
+  location: { ...perDriver, date: str, x: int, y: int, z: int },
+  car_data: {
     ...perDriver,
     brake: int,
     date: str,
@@ -89,24 +89,24 @@ export const RECORD_SCHEMAS = {
     rpm: int,
     speed: int,
     throttle: int,
-  }),
-  stints: z.looseObject({
+  },
+  stints: {
     ...perDriver,
     compound: str,
     lap_end: int,
     lap_start: int,
     stint_number: int,
     tyre_age_at_start: int,
-  }),
-  pit: z.looseObject({
+  },
+  pit: {
     ...perDriver,
     date: str,
     lane_duration: num,
     lap_number: int,
     pit_duration: num,
     stop_duration: num,
-  }),
-  weather: z.looseObject({
+  },
+  weather: {
     ...keyed,
     air_temperature: num,
     date: str,
@@ -116,10 +116,10 @@ export const RECORD_SCHEMAS = {
     track_temperature: num,
     wind_direction: num,
     wind_speed: num,
-  }),
-  position: z.looseObject({ ...perDriver, date: str, position: int }),
-  intervals: z.looseObject({ ...perDriver, date: str, gap_to_leader: gap, interval: gap }),
-  race_control: z.looseObject({
+  },
+  position: { ...perDriver, date: str, position: int },
+  intervals: { ...perDriver, date: str, gap_to_leader: gap, interval: gap },
+  race_control: {
     ...keyed,
     category: str,
     date: str,
@@ -130,8 +130,8 @@ export const RECORD_SCHEMAS = {
     qualifying_phase: int,
     scope: str,
     sector: int,
-  }),
-  session_result: z.looseObject({
+  },
+  session_result: {
     ...perDriver,
     dnf: bool,
     dns: bool,
@@ -141,38 +141,92 @@ export const RECORD_SCHEMAS = {
     number_of_laps: int,
     points: num,
     position: int,
-  }),
-  starting_grid: z.looseObject({ ...perDriver, lap_duration: num, position: int }),
-  overtakes: z.looseObject({
+  },
+  starting_grid: { ...perDriver, lap_duration: num, position: int },
+  overtakes: {
     ...keyed,
     date: str,
     overtaken_driver_number: int,
     overtaking_driver_number: int,
     position: int,
-  }),
-  team_radio: z.looseObject({ ...perDriver, date: str, recording_url: str }),
-  championship_drivers: z.looseObject({
+  },
+  team_radio: { ...perDriver, date: str, recording_url: str },
+  championship_drivers: {
     ...perDriver,
     points_current: num,
     points_start: num,
     position_current: int,
     position_start: int,
-  }),
-  championship_teams: z.looseObject({
+  },
+  championship_teams: {
     ...keyed,
     team_name: str,
     points_current: num,
     points_start: num,
     position_current: int,
     position_start: int,
-  }),
-} as const
+  },
+} as const satisfies Record<string, Record<string, FieldKind>>
+
+const ZOD_OF: Readonly<Record<FieldKind, z.ZodType>> = {
+  int: z.number().int().nullable().optional(),
+  num: z.number().nullable().optional(),
+  str: z.string().nullable().optional(),
+  bool: z.boolean().nullable().optional(),
+  gap: z
+    .union([z.number(), z.string(), z.array(z.union([z.number(), z.string(), z.null()]))])
+    .nullable()
+    .optional(),
+  segments: z.array(z.number().int().nullable()).nullable().optional(),
+}
+
+const isGapItem = (v: unknown): boolean =>
+  v === null || typeof v === 'number' || typeof v === 'string'
+
+/** Fast checks, equivalent to {@link ZOD_OF}; zod only explains the records that fail them. */
+const CHECK_OF: Readonly<Record<FieldKind, (v: unknown) => boolean>> = {
+  int: (v) => v === undefined || v === null || Number.isInteger(v),
+  num: (v) => v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v)),
+  str: (v) => v === undefined || v === null || typeof v === 'string',
+  bool: (v) => v === undefined || v === null || typeof v === 'boolean',
+  gap: (v) => v === undefined || isGapItem(v) || (Array.isArray(v) && v.every(isGapItem)),
+  segments: (v) =>
+    v === undefined ||
+    v === null ||
+    (Array.isArray(v) && v.every((x) => x === null || Number.isInteger(x))),
+}
+
+type ZodShape<F> = { [K in keyof F]: z.ZodType }
+type Kinds = typeof FIELDS
+type TsOf<K> = K extends 'int' | 'num'
+  ? number | null | undefined
+  : K extends 'str'
+    ? string | null | undefined
+    : K extends 'bool'
+      ? boolean | null | undefined
+      : K extends 'segments'
+        ? (number | null)[] | null | undefined
+        : number | string | (number | string | null)[] | null | undefined
+
+function toZod<F extends Record<string, FieldKind>>(fields: F): z.ZodType {
+  const shape: Partial<ZodShape<F>> = {}
+  for (const [k, kind] of Object.entries(fields))
+    (shape as Record<string, z.ZodType>)[k] = ZOD_OF[kind]
+  return z.looseObject(shape as Record<string, z.ZodType>)
+}
+
+/** Tolerant zod schemas by endpoint name: unknown fields kept, missing fields accepted. */
+export const RECORD_SCHEMAS: { readonly [E in keyof Kinds]: z.ZodType } = Object.fromEntries(
+  Object.entries(FIELDS).map(([e, f]) => [e, toZod(f)]),
+) as { readonly [E in keyof Kinds]: z.ZodType }
 
 /** An endpoint name. */
-export type EndpointName = keyof typeof RECORD_SCHEMAS
+export type EndpointName = keyof Kinds
 
 /** The typed record of an endpoint (unknown fields allowed). */
-export type OpenF1Record<E extends EndpointName> = z.infer<(typeof RECORD_SCHEMAS)[E]>
+export type OpenF1Record<E extends EndpointName> = { [K in keyof Kinds[E]]?: TsOf<Kinds[E][K]> } & {
+  readonly [extra: string]: unknown
+}
 
 /** A session as `/sessions` returns it. */
 export type SessionRecord = OpenF1Record<'sessions'>
@@ -207,9 +261,14 @@ export function checkRecords(
   maxIssues = 5,
 ): RecordCheck {
   const schema = RECORD_SCHEMAS[endpoint]
+  const checks = Object.entries(FIELDS[endpoint]).map(([k, kind]) => [k, CHECK_OF[kind]] as const)
   const issues: RecordIssue[] = []
   let invalid = 0
   records.forEach((record, index) => {
+    if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
+      const r = record as Record<string, unknown>
+      if (checks.every(([k, ok]) => ok(r[k]))) return
+    }
     const result = schema.safeParse(record)
     if (result.success) return
     invalid++
