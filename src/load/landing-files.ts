@@ -71,10 +71,10 @@ export function listLandingFiles(landingDir: string): LandingFile[] {
       if (file !== undefined) files.push(file)
     }
   }
+  // Code-point order (not locale order): the same on every machine.
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0)
   return files.sort((a, b) =>
-    a.endpoint === b.endpoint
-      ? a.order.localeCompare(b.order)
-      : a.endpoint.localeCompare(b.endpoint),
+    a.endpoint === b.endpoint ? cmp(a.order, b.order) : cmp(a.endpoint, b.endpoint),
   )
 }
 
