@@ -6,6 +6,7 @@
 import type { Command } from 'commander'
 import type { CliContext } from '../context.js'
 import { runLoad } from './load.js'
+import { runDemoExtract, runDemoSimulate } from './openf1-demo.js'
 
 /** The outcome of one demo stage. */
 export interface DemoStageResult {
@@ -32,8 +33,8 @@ export const DEMO_STAGES: readonly DemoStage[] = [
       return `project '${config.project.name}', profile '${config.profileName}', target ${config.targetName} (targets: ${targets})`
     },
   },
-  { name: 'simulate (synthetic OpenF1 season)', issue: 3 },
-  { name: 'replay + extract (landing zone)', issue: 3 },
+  { name: 'simulate (synthetic OpenF1 season)', issue: 3, run: runDemoSimulate },
+  { name: 'replay + extract (landing zone)', issue: 3, run: runDemoExtract },
   {
     name: 'load (bronze Delta tables)',
     issue: 5,
