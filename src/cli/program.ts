@@ -12,6 +12,15 @@ import { registerReplay } from './commands/replay.js'
 import { registerSimulate } from './commands/simulate.js'
 import { registerLoad } from './commands/load.js'
 import { registerSql } from './commands/sql.js'
+import { registerBuild } from './commands/build.js'
+import { registerRun } from './commands/run.js'
+import { registerTest } from './commands/test.js'
+import { registerSnapshot } from './commands/snapshot.js'
+import { registerSeed } from './commands/seed.js'
+import { registerCompile } from './commands/compile.js'
+import { registerLs } from './commands/ls.js'
+import { registerDocs } from './commands/docs.js'
+import { registerSource } from './commands/source.js'
 import { PLANNED_COMMANDS, registerPlanned } from './commands/planned.js'
 
 /** Builds the program. `onContext` receives the context the running command created. */
@@ -67,6 +76,15 @@ export function buildProgram(io: CliIo, onContext: (ctx: CliContext) => void): C
   registerSimulate(program, context)
   registerLoad(program, context)
   registerSql(program, context)
+  registerBuild(program, context)
+  registerRun(program, context)
+  registerTest(program, context)
+  registerSnapshot(program, context)
+  registerSeed(program, context)
+  registerCompile(program, context)
+  registerLs(program, context)
+  registerDocs(program, context)
+  registerSource(program, context)
   for (const spec of PLANNED_COMMANDS) registerPlanned(program, spec)
 
   // Subcommands inherit exit and output behaviour.

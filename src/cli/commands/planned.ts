@@ -18,16 +18,6 @@ export interface PlannedCommand {
 
 /** Commands still to come, in DESIGN.md §5 order. Entries leave this list as they are built. */
 export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
-  { name: 'build', summary: 'seeds, models, snapshots and tests in DAG order', issue: 6 },
-  { name: 'run', summary: 'run models (as dbt run)', issue: 6 },
-  { name: 'test', summary: 'run data tests (as dbt test)', issue: 6 },
-  { name: 'snapshot', summary: 'run SCD2 snapshots (as dbt snapshot)', issue: 6 },
-  { name: 'seed', summary: 'load CSV seeds (as dbt seed)', issue: 6 },
-  { name: 'compile', summary: 'render models to SQL (as dbt compile)', issue: 6 },
-  { name: 'ls', summary: 'list project resources (as dbt ls)', issue: 6 },
-  { name: 'docs generate', summary: 'catalog.json + static docs site with lineage', issue: 6 },
-  { name: 'docs serve', summary: 'serve the docs site', issue: 6 },
-  { name: 'source freshness', summary: 'check source freshness (sources.json)', issue: 6 },
   { name: 'pipeline', summary: 'extract → load → build as one run with history' },
   { name: 'schedule', summary: 'run the pipeline when new sessions finish' },
   { name: 'serve', summary: 'REST API + SQL endpoint + dashboard' },

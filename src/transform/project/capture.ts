@@ -87,12 +87,16 @@ export function captureNode(
 }
 
 /** An in-memory {@link ParseCache}. */
-export function memoryParseCache(): ParseCache & { readonly size: () => number } {
+export function memoryParseCache(): ParseCache & {
+  readonly size: () => number
+  readonly entries: () => IterableIterator<[string, CaptureResult]>
+} {
   const map = new Map<string, CaptureResult>()
   return {
     get: (k) => map.get(k),
     set: (k, v) => void map.set(k, v),
     size: () => map.size,
+    entries: () => map.entries(),
   }
 }
 

@@ -1,0 +1,116 @@
+/**
+ * @module cli/commands/compile
+ * `pitwall compile` (as `dbt compile`): renders the selected nodes to SQL without touching the
+ * warehouse, writes them to `<home>/target/compiled/` and the manifest, and prints the SQL of a
+ * single selected node. Template errors are listed with file:line:col.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import type { Command } from 'commander'
+import { formatDiagnostic, type Diagnostic } from '../../core/index.js'
+import {
+  buildDag,
+  buildManifest,
+  compileNode,
+  selectNodes,
+  type CompiledNode,
+} from '../../transform/index.js'
+import type { CliContext } from '../context.js'
+import { selectionOptions } from './transform-run-command.js'
+import { loadProject, readArtifact, targetDir, writeArtifact } from './transform-project.js'
+import { statusesOf } from '../../transform/index.js'
+
+/** Registers `pitwall compile`. */
+export function registerCompile(program: Command, context: () => CliContext): void {
+  selectionOptions(
+    program
+      .command('compile')
+      .description('render models, tests and snapshots to SQL (as dbt compile)'),
+  )
+    .option(
+      '--incremental',
+      'render incremental models as for an incremental run (is_incremental() true)',
+    )
+    .action(
+      async (opts: {
+        select?: string[]
+        exclude?: string[]
+        vars?: string
+        state?: string
+        incremental?: boolean
+      }) => {
+        const ctx = context()
+        const project = await loadProject(ctx, {
+          ...(opts.vars === undefined ? {} : { vars: opts.vars }),
+        })
+        const problems: Diagnostic[] = project.diagnostics.filter((d) => d.severity === 'error')
+        const state = await readArtifact(ctx, 'manifest.json', opts.state)
+        const last = await readArtifact(ctx, 'run_results.json', opts.state)
+        const dag = buildDag(project.nodes, Object.keys(project.sources))
+        const selected = selectNodes(
+          {
+            nodes: { ...project.nodes, ...project.sources },
+            dag,
+            ...(state === undefined
+              ? {}
+              : { state: (state as { nodes: Record<string, never> }).nodes }),
+            ...(last === undefined ? {} : { results: statusesOf(last) }),
+          },
+          opts.select,
+          opts.exclude,
+          {
+            resourceTypes: ['model', 'test', 'snapshot', 'analysis'],
+            indirectTests: opts.select === undefined,
+          },
+        )
+        const compiled = new Map<string, CompiledNode>()
+        for (const id of dag.order.filter((i) => selected.has(i))) {
+          const node = project.nodes[id]!
+          const r = compileNode(project, id, {
+            isIncremental: opts.incremental === true && node.config.materialized === 'incremental',
+          })
+          if (!r.ok) {
+            problems.push(r.diagnostic)
+            continue
+          }
+          compiled.set(id, r.node)
+          const out = join(
+            targetDir(ctx),
+            'compiled',
+            project.name,
+            node.original_file_path.replace(/\.(yml|yaml)$/, `/${node.name}.sql`),
+          )
+          await mkdir(dirname(out), { recursive: true })
+          await writeFile(out, `${r.node.compiled_code}\n`)
+        }
+        await writeArtifact(
+          ctx,
+          'manifest.json',
+          buildManifest(
+            project,
+            { invocationId: randomUUID(), generatedAt: new Date().toISOString() },
+            compiled,
+          ),
+        )
+        for (const d of problems) ctx.logger.error(formatDiagnostic(d))
+        if (problems.length > 0) ctx.setExitCode(1)
+        const single = compiled.size === 1 ? [...compiled.values()][0] : undefined
+        const human =
+          single !== undefined
+            ? single.compiled_code
+            : `Compiled ${compiled.size} node(s) to ${join(targetDir(ctx), 'compiled')}${problems.length > 0 ? `; ${problems.length} error(s) above` : ''}`
+        ctx.emit(
+          {
+            compiled: [...compiled.values()].map((c) => ({
+              unique_id: c.unique_id,
+              relation_name: c.relation_name,
+              compiled_code: c.compiled_code,
+            })),
+            errors: problems,
+          },
+          human,
+        )
+      },
+    )
+}

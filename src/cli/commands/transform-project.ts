@@ -1,0 +1,137 @@
+/**
+ * @module cli/commands/transform-project
+ * The disk side of the transformation commands: reads the project folder into a file map, parses
+ * it (with the parse cache kept in `<home>/target/partial_parse.json`, so unchanged files are not
+ * rendered again), and reads/writes the artifacts in `<home>/target/`.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { UsageError, formatDiagnostic } from '../../core/index.js'
+import {
+  memoryParseCache,
+  parseProject,
+  type CaptureResult,
+  type ParsedProject,
+} from '../../transform/index.js'
+import type { CliContext } from '../context.js'
+
+const SKIP_DIRS = new Set(['target', 'node_modules', 'dbt_packages', 'logs', 'lakehouse'])
+const EXTENSIONS = ['.sql', '.yml', '.yaml', '.csv', '.md']
+
+/** Reads every project file (SQL, YAML, CSV, Markdown) under `dir` into a file map. */
+export async function readProjectFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  const walk = async (d: string): Promise<void> => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue
+      const p = join(d, entry.name)
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) await walk(p)
+      } else if (EXTENSIONS.some((e) => entry.name.endsWith(e))) {
+        files[relative(dir, p).split(sep).join('/')] = await readFile(p, 'utf8')
+      }
+    }
+  }
+  await walk(dir)
+  return files
+}
+
+/** The artifacts folder: `<home>/target`. */
+export function targetDir(ctx: CliContext): string {
+  return join(ctx.home, 'target')
+}
+
+/** Parses `--vars` (YAML or JSON mapping). */
+export function parseVars(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {}
+  let value: unknown
+  try {
+    value = parseYaml(text)
+  } catch (error) {
+    throw new UsageError(
+      `--vars is not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`--vars must be a mapping, e.g. --vars '{season: 2024}'`)
+  }
+  return value as Record<string, unknown>
+}
+
+/** Reads, parses and reports the project; logs every diagnostic. */
+export async function loadProject(
+  ctx: CliContext,
+  options: { vars?: string } = {},
+): Promise<ParsedProject> {
+  const files = await readProjectFiles(ctx.projectDir)
+  if (files['dbt_project.yml'] === undefined) {
+    throw new UsageError(`no dbt_project.yml in ${ctx.projectDir}`, {
+      hint: 'Pass --project-dir pointing at a dbt-style project (default: the built-in warehouse/).',
+    })
+  }
+  if (files['profiles.yml'] === undefined || ctx.profilesDir !== ctx.projectDir) {
+    const text = await readFile(join(ctx.profilesDir, 'profiles.yml'), 'utf8').catch(
+      () => undefined,
+    )
+    if (text !== undefined) files['profiles.yml'] = text
+  }
+  const cacheFile = join(targetDir(ctx), 'partial_parse.json')
+  const saved = await readFile(cacheFile, 'utf8')
+    .then((t) => JSON.parse(t) as Record<string, CaptureResult>)
+    .catch(() => ({}) as Record<string, CaptureResult>)
+  const cache = memoryParseCache()
+  for (const [k, v] of Object.entries(saved)) cache.set(k, v)
+  const before = cache.size()
+  const started = performance.now()
+  const project = parseProject(files, {
+    ...(ctx.target === undefined ? {} : { target: ctx.target }),
+    vars: parseVars(options.vars),
+    env: ctx.io.env,
+    cache,
+  })
+  const fresh = cache.size() - before
+  if (fresh > 0) await saveCache(cacheFile, cache, saved)
+  ctx.logger.debug('parsed project', {
+    nodes: Object.keys(project.nodes).length,
+    sources: Object.keys(project.sources).length,
+    rendered: fresh,
+    ms: Math.round(performance.now() - started),
+  })
+  for (const d of project.diagnostics) {
+    if (d.severity === 'warn') ctx.logger.warn(formatDiagnostic(d))
+  }
+  return project
+}
+
+async function saveCache(
+  file: string,
+  cache: ReturnType<typeof memoryParseCache>,
+  saved: Record<string, CaptureResult>,
+): Promise<void> {
+  const out: Record<string, CaptureResult> = { ...saved }
+  for (const [k, v] of cache.entries()) out[k] = v
+  await mkdir(join(file, '..'), { recursive: true })
+  await writeFile(file, JSON.stringify(out))
+}
+
+/** Writes an artifact as `<home>/target/<name>`; returns its path. */
+export async function writeArtifact(
+  ctx: CliContext,
+  name: string,
+  value: unknown,
+): Promise<string> {
+  const dir = targetDir(ctx)
+  await mkdir(dir, { recursive: true })
+  const path = join(dir, name)
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`)
+  return path
+}
+
+/** Reads a JSON artifact from `dir` (`--state`) or `<home>/target`; undefined when absent. */
+export async function readArtifact(ctx: CliContext, name: string, dir?: string): Promise<unknown> {
+  const path = join(dir ?? targetDir(ctx), name)
+  if (!existsSync(path)) return undefined
+  return JSON.parse(await readFile(path, 'utf8')) as unknown
+}

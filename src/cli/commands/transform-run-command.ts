@@ -1,0 +1,148 @@
+/**
+ * @module cli/commands/transform-run-command
+ * The shared shape of `build`, `run`, `test`, `seed` and `snapshot`: options as dbt's, a run on
+ * the Delta warehouse, `manifest.json` and `run_results.json` written to `<home>/target/`, one
+ * line per node, and exit code 1 when anything errored or failed.
+ */
+import { randomUUID } from 'node:crypto'
+import { Option, type Command } from 'commander'
+import { UsageError } from '../../core/index.js'
+import {
+  ProjectInvalidError,
+  buildManifest,
+  buildRunResults,
+  executeRun,
+  statusesOf,
+  type RunCommand,
+} from '../../transform/index.js'
+import type { CliContext } from '../context.js'
+import { nodeLine, runSummary } from './transform-format.js'
+import { loadProject, readArtifact, writeArtifact } from './transform-project.js'
+import { openRuntime } from './transform-runtime.js'
+
+/** Options every run command takes. */
+export interface RunCommandOptions {
+  readonly select?: string[]
+  readonly exclude?: string[]
+  readonly fullRefresh?: boolean
+  readonly threads?: string
+  readonly vars?: string
+  readonly state?: string
+  readonly storeFailures?: boolean
+}
+
+/** Adds the selection options shared with `compile` and `ls`. */
+export function selectionOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '-s, --select <selector...>',
+      'nodes to include (e.g. +silver_laps, tag:gold, path:models/silver, state:modified)',
+    )
+    .option('--exclude <selector...>', 'nodes to leave out')
+    .option('--vars <yaml>', "variables, e.g. '{season: 2024}'")
+    .option(
+      '--state <dir>',
+      'folder with the manifest.json/run_results.json of an earlier run (for state: and result:)',
+    )
+}
+
+/** Registers one run command. */
+export function registerRunCommand(
+  program: Command,
+  context: () => CliContext,
+  name: RunCommand,
+  description: string,
+): void {
+  const cmd = selectionOptions(program.command(name).description(description))
+  if (name !== 'test')
+    cmd.option('--full-refresh', 'rebuild incremental models (and reload seeds) from scratch')
+  if (name === 'build' || name === 'test')
+    cmd.option('--store-failures', 'keep the failing rows of every test in a table')
+  cmd.addOption(new Option('--threads <n>', 'nodes to run at once (default: the target’s threads)'))
+  cmd.action(async (opts: RunCommandOptions) => {
+    const ctx = context()
+    await runCommand(ctx, name, opts)
+  })
+}
+
+/** Runs `name` with `opts`; emits the result. */
+export async function runCommand(
+  ctx: CliContext,
+  name: RunCommand,
+  opts: RunCommandOptions,
+): Promise<void> {
+  const threads = opts.threads === undefined ? undefined : Number(opts.threads)
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
+    throw new UsageError(`--threads must be a whole number ≥ 1 (got '${opts.threads}')`)
+  }
+  const project = await loadProject(ctx, {
+    ...(opts.vars === undefined ? {} : { vars: opts.vars }),
+  })
+  const invocationId = randomUUID()
+  const generatedAt = new Date().toISOString()
+  const state = await readArtifact(ctx, 'manifest.json', opts.state)
+  const last = await readArtifact(ctx, 'run_results.json', opts.state)
+  await writeArtifact(ctx, 'manifest.json', buildManifest(project, { invocationId, generatedAt }))
+  const runtime = await openRuntime(ctx, project)
+  let total = 0
+  let finished = 0
+  try {
+    const progress = ctx.progress.start(name, 0, 'nodes')
+    const outcome = await executeRun(project, runtime.warehouse, {
+      command: name,
+      ...(opts.select === undefined ? {} : { select: opts.select }),
+      ...(opts.exclude === undefined ? {} : { exclude: opts.exclude }),
+      fullRefresh: opts.fullRefresh === true,
+      ...(threads === undefined ? {} : { threads }),
+      storeFailures: opts.storeFailures === true,
+      ...(state === undefined ? {} : { state: (state as { nodes: Record<string, never> }).nodes }),
+      ...(last === undefined ? {} : { results: statusesOf(last) }),
+      onNodeStart: () => {
+        total++
+        progress.setTotal(total)
+      },
+      onNodeDone: (r) => {
+        finished++
+        progress.tick(1, r.unique_id)
+        const line = nodeLine(project, r, finished, Math.max(total, finished))
+        if (r.status === 'error' || r.status === 'fail') ctx.logger.error(line)
+        else if (r.status === 'warn' || r.status === 'skipped') ctx.logger.warn(line)
+        else ctx.logger.info(line)
+      },
+    }).catch((error: unknown) => {
+      if (error instanceof ProjectInvalidError) ctx.setExitCode(2)
+      throw error
+    })
+    progress.done()
+    const args = {
+      which: name,
+      select: opts.select ?? [],
+      exclude: opts.exclude ?? [],
+      full_refresh: opts.fullRefresh === true,
+      threads: threads ?? project.target.threads,
+      target: project.target.name,
+    }
+    const runResults = buildRunResults(outcome.results, outcome.elapsed, args, {
+      invocationId,
+      generatedAt: new Date().toISOString(),
+    })
+    const path = await writeArtifact(ctx, 'run_results.json', runResults)
+    if (!outcome.success) ctx.setExitCode(1)
+    const human =
+      outcome.results.length === 0
+        ? 'Nothing to do: the selection matched no nodes.'
+        : runSummary(project, outcome.results, outcome.elapsed)
+    ctx.emit(
+      {
+        command: name,
+        success: outcome.success,
+        elapsed: outcome.elapsed,
+        results: outcome.results,
+        artifacts: { run_results: path },
+      },
+      `${human}\nrun results: ${path}`,
+    )
+  } finally {
+    await runtime.close()
+  }
+}
