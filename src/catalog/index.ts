@@ -27,3 +27,17 @@ export { layerTableProperties } from './table-properties.js'
 export type { TableProperties } from './table-properties.js'
 export { createLakehouseEngine } from './lakehouse.js'
 export type { LakehouseOptions } from './lakehouse.js'
+export {
+  PRIVILEGES,
+  DEFAULT_PRINCIPALS,
+  defaultGrants,
+  checkAccess,
+  findGrant,
+  covers,
+  addGrant,
+  removeGrant,
+  formatSecurable,
+  parseSecurable,
+} from './grants.js'
+export type { Privilege, Securable, Grant, Principal, AccessDecision } from './grants.js'
+export { loadGrants, saveGrants, GRANTS_TABLE } from './grants-store.js'
