@@ -77,7 +77,6 @@ export class Snapshot {
     readonly checkpointVersion: number | undefined,
     /** Whether `_last_checkpoint` was used, ignored (corrupt/stale/unusable) or absent. */
     readonly lastCheckpointHint: HintStatus,
-    private readonly listing: LogListing,
     private readonly ictKnown: ReadonlyMap<number, number>,
   ) {
     this.schema = parseSchema(metadata.schemaString)
@@ -117,7 +116,8 @@ export class Snapshot {
       const ict = await readIct(new LogStore(this.store), version)
       if (ict !== undefined) return ict
     }
-    const all = await commitTimestamps(new LogStore(this.store), this.listing, undefined)
+    const log = new LogStore(this.store)
+    const all = await commitTimestamps(log, await log.listLog({ times: true }), undefined)
     const ts = all.get(version)
     if (ts === undefined) {
       throw new InvalidLogError(`no commit file for version ${version} of ${this.store.root}`, {
@@ -137,7 +137,7 @@ export async function loadSnapshot(
   options: SnapshotOptions = {},
 ): Promise<Snapshot> {
   const log = new LogStore(store)
-  const listing = await log.listLog()
+  const listing = await log.listLog({ times: options.timestamp !== undefined })
   let version = options.version ?? listing.latest
   if (options.timestamp !== undefined) {
     if (options.version !== undefined) {
@@ -183,7 +183,7 @@ async function loadVersion(
       throw lastError instanceof InvalidLogError && cp === undefined ? lastError : e
     }
     if (cp !== undefined && hint !== undefined && cp.version === hint.version) hintStatus = 'used'
-    return freeze(store, listing, version, cp, state, hintStatus)
+    return freeze(store, version, cp, state, hintStatus)
   }
   throw lastError
 }
@@ -206,7 +206,6 @@ async function replay(
 
 function freeze(
   store: ObjectStore,
-  listing: LogListing,
   version: number,
   cp: CheckpointRef | undefined,
   state: ReplayState,
@@ -245,7 +244,6 @@ function freeze(
     state.domains,
     cp?.version,
     hint,
-    listing,
     ict,
   )
 }

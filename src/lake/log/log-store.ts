@@ -4,6 +4,7 @@
  * version, read one commit, read the `_last_checkpoint` hint. Writing commits lives in
  * `log/commit*.ts` (the writer), built on the same {@link ObjectStore}.
  */
+import { readdir } from 'node:fs/promises'
 import type { Action } from '../protocol/actions.js'
 import { parseActions } from '../protocol/parse-actions.js'
 import { NotADeltaTableError, ObjectNotFoundError, InvalidLogError } from '../lake-errors.js'
@@ -36,9 +37,15 @@ const decoder = new TextDecoder()
 export class LogStore {
   constructor(readonly store: ObjectStore) {}
 
-  /** Lists and classifies `_delta_log/`. @throws NotADeltaTableError when there is no log. */
-  async listLog(): Promise<LogListing> {
-    const metas = await this.store.list(LOG_DIR)
+  /**
+   * Lists and classifies `_delta_log/`. Without `times`, a store on local disk is listed by name
+   * only (one `readdir`, no `stat` per file — opening a table with thousands of commits must not
+   * cost thousands of system calls); `size`/`modified` are then `NaN`. Pass `times: true` when
+   * commit timestamps are needed (time travel by timestamp, history, CDF).
+   * @throws NotADeltaTableError when there is no log.
+   */
+  async listLog(options: { readonly times?: boolean } = {}): Promise<LogListing> {
+    const metas = options.times === true ? await this.store.list(LOG_DIR) : await this.listNames()
     const commits = new Map<number, ObjectMeta>()
     const checkpoints: Extract<LogFile, { kind: 'checkpoint' }>[] = []
     let latest = -1
@@ -56,6 +63,19 @@ export class LogStore {
     if (latest < 0) throw new NotADeltaTableError(this.store.root)
     checkpoints.sort((a, b) => a.version - b.version || a.part - b.part)
     return { commits, checkpoints, latest }
+  }
+
+  private async listNames(): Promise<ObjectMeta[]> {
+    const dir = this.store.localPath?.(LOG_DIR)
+    if (dir === undefined) return this.store.list(LOG_DIR)
+    try {
+      const names = await readdir(dir)
+      return names.sort().map((n) => ({ path: `${LOG_DIR}/${n}`, size: NaN, modified: NaN }))
+    } catch (cause) {
+      const code = (cause as { code?: unknown }).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') return []
+      throw cause
+    }
   }
 
   /** The newest version in the log (commit or checkpoint). */

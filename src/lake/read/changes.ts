@@ -39,7 +39,7 @@ export const CDF_COLUMNS = ['_change_type', '_commit_version', '_commit_timestam
  */
 export async function changesSql(store: ObjectStore, options: ChangesOptions): Promise<string> {
   const log = new LogStore(store)
-  const listing = await log.listLog()
+  const listing = await log.listLog({ times: true })
   const end = options.end ?? listing.latest
   const { start } = options
   if (!Number.isInteger(start) || start < 0)

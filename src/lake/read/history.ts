@@ -33,7 +33,7 @@ export async function history(
   options: HistoryOptions = {},
 ): Promise<HistoryEntry[]> {
   const log = new LogStore(store)
-  const listing = await log.listLog()
+  const listing = await log.listLog({ times: true })
   const stamps = await commitTimestamps(log, listing, undefined)
   const versions = [...listing.commits.keys()].sort((a, b) => b - a)
   const chosen =

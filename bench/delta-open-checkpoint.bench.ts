@@ -1,0 +1,164 @@
+/**
+ * Opening a 1,000-commit Delta table: log replay from the newest checkpoint (classic, every 10
+ * commits, written by the lake's checkpoint writer) vs replaying all 1,000 JSON commits.
+ * The table is log-only (opening never touches data files). Ratio: JSON replay / checkpoint open.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
+import {
+  LocalObjectStore,
+  commitPath,
+  loadSnapshot,
+  serializeActions,
+  writeCheckpoint,
+  type Action,
+  type SqlExecutor,
+  type SqlRow,
+} from '../src/lake/index.js'
+import { time, type Benchmark, type Measurement } from './harness.js'
+
+const COMMITS = 1000
+const INTERVAL = 10
+const RUNS = 5
+
+async function duckdb(): Promise<SqlExecutor & { close(): void }> {
+  const instance = await DuckDBInstance.create(':memory:')
+  const connection = await instance.connect()
+  let queue: Promise<unknown> = Promise.resolve()
+  const all = (sql: string): Promise<SqlRow[]> => {
+    const next = queue.then(
+      async () => (await connection.runAndReadAll(sql)).getRowObjectsJS() as SqlRow[],
+    )
+    queue = next.catch(() => undefined)
+    return next
+  }
+  return {
+    all,
+    run: async (sql) => void (await all(sql)),
+    close: () => {
+      connection.closeSync()
+      instance.closeSync()
+    },
+  }
+}
+
+function commitActions(v: number): Action[] {
+  const out: Action[] = [{ commitInfo: { timestamp: 1_700_000_000_000 + v, operation: 'WRITE' } }]
+  if (v === 0) {
+    out.push({ protocol: { minReaderVersion: 1, minWriterVersion: 2 } })
+    out.push({
+      metaData: {
+        id: 'bench',
+        format: { provider: 'parquet', options: {} },
+        schemaString: JSON.stringify({
+          type: 'struct',
+          fields: [
+            { name: 'id', type: 'long', nullable: true, metadata: {} },
+            { name: 'batch_day', type: 'date', nullable: true, metadata: {} },
+          ],
+        }),
+        partitionColumns: ['batch_day'],
+        configuration: {},
+        createdTime: 1_700_000_000_000,
+      },
+    })
+  }
+  for (let f = 0; f < 3; f++) {
+    out.push({
+      add: {
+        path: `batch_day=2024-06-${String((v % 28) + 1).padStart(2, '0')}/part-${v}-${f}.parquet`,
+        partitionValues: { batch_day: `2024-06-${String((v % 28) + 1).padStart(2, '0')}` },
+        size: 1000,
+        modificationTime: 1_700_000_000_000 + v,
+        dataChange: true,
+        stats: JSON.stringify({
+          numRecords: 100,
+          minValues: { id: v * 300 },
+          maxValues: { id: v * 300 + 299 },
+          nullCount: { id: 0 },
+        }),
+      },
+    })
+  }
+  // Every 5th commit compacts: removes the files of commit v-4.
+  if (v % 5 === 4) {
+    for (let f = 0; f < 3; f++) {
+      const day = String(((v - 4) % 28) + 1).padStart(2, '0')
+      out.push({
+        remove: {
+          path: `batch_day=2024-06-${day}/part-${v - 4}-${f}.parquet`,
+          deletionTimestamp: 1_700_000_000_000 + v,
+          dataChange: true,
+        },
+      })
+    }
+  }
+  return out
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+
+const bench: Benchmark = {
+  name: 'delta-open: 1,000-commit table, checkpoint vs JSON-only replay',
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'pitwall-bench-open-'))
+    const sql = await duckdb()
+    try {
+      const store = new LocalObjectStore(dir)
+      const build = await time(async () => {
+        for (let v = 0; v < COMMITS; v++) {
+          await store.putIfAbsent(
+            commitPath(v),
+            new TextEncoder().encode(serializeActions(commitActions(v))),
+          )
+          if (v > 0 && v % INTERVAL === 0)
+            await writeCheckpoint(await loadSnapshot(store, { sql, version: v }), sql)
+        }
+      })
+      const withCp: number[] = []
+      const jsonOnly: number[] = []
+      let files = 0
+      for (let r = 0; r < RUNS; r++) {
+        const a = await time(() => loadSnapshot(store, { sql }))
+        withCp.push(a.seconds)
+        files = a.value.files.size
+        const b = await time(() => loadSnapshot(store, { sql, ignoreCheckpoints: true }))
+        jsonOnly.push(b.seconds)
+        if (b.value.files.size !== files) throw new Error('checkpoint and JSON replay disagree')
+      }
+      const tt = await time(() => loadSnapshot(store, { sql, version: 505 }))
+      const cp = median(withCp)
+      const js = median(jsonOnly)
+      const measurements: Measurement[] = [
+        {
+          label: `build ${COMMITS} commits + checkpoints every ${INTERVAL}`,
+          seconds: build.seconds,
+        },
+        {
+          label: 'open latest from checkpoint (median of 5)',
+          seconds: cp,
+          extra: { liveFiles: files },
+        },
+        { label: 'open latest replaying all JSON (median of 5)', seconds: js },
+        {
+          label: 'time travel to version 505',
+          seconds: tt.seconds,
+          extra: { fromCheckpoint: tt.value.checkpointVersion ?? -1 },
+        },
+      ]
+      return {
+        name: bench.name,
+        measurements,
+        ratios: [`JSON-only replay / checkpoint open = ${(js / cp).toFixed(1)}×`],
+      }
+    } finally {
+      sql.close()
+      if (process.env['KEEP'] === undefined) rmSync(dir, { recursive: true, force: true })
+      else console.log(dir)
+    }
+  },
+}
+
+export default bench
