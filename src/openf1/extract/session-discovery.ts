@@ -53,13 +53,22 @@ function matchesMeeting(m: MeetingRecord, needle: string): boolean {
     .some((v) => v !== '' && (v === n || v.includes(n)))
 }
 
-function matchesSession(s: SessionRecord, wanted: readonly string[]): boolean {
-  return wanted.some((w) => {
-    const n = w.trim().toLowerCase()
-    return isKey(w)
-      ? s.session_key === Number(w)
-      : norm(s.session_name) === n || norm(s.session_type) === n
-  })
+/**
+ * A wanted value matches a session key, else a session name; it matches a session *type* only
+ * when no candidate carries it as a name (so `Race` is the race, not the sprint, whose type is
+ * also Race, while `Practice` means every practice session).
+ */
+function sessionMatcher(
+  candidates: readonly SessionRecord[],
+  wanted: readonly string[],
+): (s: SessionRecord) => boolean {
+  const names = new Set(candidates.map((c) => norm(c.session_name)))
+  return (s) =>
+    wanted.some((w) => {
+      const n = w.trim().toLowerCase()
+      if (isKey(w)) return s.session_key === Number(w)
+      return names.has(n) ? norm(s.session_name) === n : norm(s.session_type) === n
+    })
 }
 
 /** Finds the sessions matching `criteria`, ordered by `date_start`. */
@@ -105,12 +114,13 @@ export async function discoverSessions(
     }
   }
   const records = (await client.get('sessions', filters)).records as SessionRecord[]
+  const matches = sessionMatcher(records, wanted)
   const picked = records.filter(
     (s) =>
       typeof s.session_key === 'number' &&
       (meetingKeys === undefined ||
         (typeof s.meeting_key === 'number' && meetingKeys.has(s.meeting_key))) &&
-      (wanted.length === 0 || explicitKeys || matchesSession(s, wanted)),
+      (wanted.length === 0 || explicitKeys || matches(s)),
   )
   const unique = new Map<number, SessionRecord>()
   for (const s of picked) unique.set(s.session_key as number, s)
