@@ -3,7 +3,7 @@
  * Metadata cleanup (PROTOCOL.md "Metadata Cleanup"; PROTOCOL-NOTES §1.8), run after a checkpoint:
  * commits, checkpoints and CRC files older than `delta.logRetentionDuration` (30 days) are deleted
  * when they lie before the newest checkpoint that is itself older than the cutoff — that
- * checkpoint stays, so the table always opens. Temp files of crashed writers (`.<uuid>….tmp`)
+ * checkpoint stays, so the table always opens. Temp files of crashed writers (`….tmp`)
  * older than an hour go too. Disabled by `delta.enableExpiredLogCleanup=false`.
  */
 import type { ObjectStore } from '../store/object-store.js'
@@ -40,7 +40,7 @@ export async function cleanupExpiredLogs(
   for (const { meta, file } of files) {
     const name = meta.path.slice(LOG_DIR.length + 1)
     const staleTemp =
-      name.startsWith('.') && name.endsWith('.tmp') && meta.modified < now - STALE_TEMP_MS
+      file === undefined && name.endsWith('.tmp') && meta.modified < now - STALE_TEMP_MS
     const expired =
       file !== undefined &&
       file.kind !== 'compacted' &&
