@@ -1,0 +1,172 @@
+/**
+ * Issue #7 "done when", on the recordings: the four recorded races extracted from the replay
+ * server, loaded to bronze and built with the project in `warehouse/` reproduce the official
+ * fastest laps (and their drivers) and the official podiums of 9531 and 9550, with every data
+ * test passing; building two races and then adding two gives the same tables as building all
+ * four at once; and a second build with no new data writes no rows.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startReplayServer, type ReplayServer } from '../../src/openf1/index.js'
+import type { NodeResult } from '../../src/transform/index.js'
+import { describeShared, sharedPath } from '../helpers/shared-data.js'
+import { CATALOG } from './load-support.js'
+import {
+  build,
+  extractAndLoad,
+  openLakehouse,
+  rows,
+  table,
+  warehouseProject,
+  type Lakehouse,
+} from './warehouse-support.js'
+
+/** The official results (../shared/openf1/README.md). */
+const FASTEST_LAPS = [
+  { session_key: 9189, driver_number: 81, lap: 95.49 },
+  { session_key: 9488, driver_number: 16, lap: 79.813 },
+  { session_key: 9531, driver_number: 44, lap: 74.856 },
+  { session_key: 9550, driver_number: 14, lap: 67.694 },
+]
+const PODIUMS: Record<number, number[]> = { 9531: [1, 4, 63], 9550: [63, 81, 55] }
+const RACES = [9189, 9488, 9531, 9550]
+
+/** Gold and silver tables whose rows must not depend on how the races arrived. */
+const COMPARED = [
+  ['silver_clean', 'silver_laps'],
+  ['silver_clean', 'silver_drivers'],
+  ['silver_clean', 'silver_stints'],
+  ['gold_analytics', 'fact_laps'],
+  ['gold_analytics', 'fact_pit_stops'],
+  ['gold_analytics', 'session_leaderboard'],
+  ['gold_analytics', 'driver_session_summary'],
+  ['gold_analytics', 'team_performance'],
+  ['gold_analytics', 'race_results'],
+  ['gold_analytics', 'lap_time_progression'],
+  ['gold_analytics', 'tyre_strategy'],
+] as const
+
+function failures(results: readonly NodeResult[]): string[] {
+  return results
+    .filter((r) => !['success', 'pass'].includes(r.status))
+    .map((r) => `${r.unique_id}: ${r.status} ${r.message ?? ''}`)
+}
+
+/** Columns that record when rows were loaded, not what they say. */
+function loadTimeColumns(name: string): string[] {
+  if (name.startsWith('silver_')) return ['ingested_at', 'source_file']
+  return name === 'fact_laps' ? ['source_ingested_at'] : []
+}
+
+/** A table's rows as sorted JSON, without the load-time columns. */
+async function content(lake: Lakehouse, schema: string, name: string): Promise<string[]> {
+  const skip = loadTimeColumns(name)
+  const columns = skip.length === 0 ? '*' : `* exclude (${skip.join(', ')})`
+  const r = await rows(lake, `select ${columns} from ${CATALOG}.${schema}.${name}`)
+  return r.map((row) => JSON.stringify(row)).sort()
+}
+
+describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
+  let server: ReplayServer
+  const homes: string[] = []
+  let all: Lakehouse
+  let stepwise: Lakehouse
+  let first: NodeResult[]
+  let stepwiseResults: NodeResult[]
+
+  const newHome = (): string => {
+    const home = mkdtempSync(join(tmpdir(), 'pitwall-warehouse-'))
+    homes.push(home)
+    return home
+  }
+
+  beforeAll(async () => {
+    server = await startReplayServer({ dataDir: sharedPath('openf1', 'v1') })
+    const project = warehouseProject()
+    expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    all = await openLakehouse(newHome())
+    await extractAndLoad(all, server, RACES, new Date('2024-07-01T00:00:00Z'))
+    first = await build(all, project)
+
+    stepwise = await openLakehouse(newHome())
+    await extractAndLoad(stepwise, server, [9189, 9488], new Date('2024-07-01T00:00:00Z'))
+    await build(stepwise, project, 'run')
+    await extractAndLoad(stepwise, server, [9531, 9550], new Date('2024-07-02T00:00:00Z'))
+    stepwiseResults = await build(stepwise, project)
+  })
+
+  afterAll(async () => {
+    await all?.close()
+    await stepwise?.close()
+    await server?.close()
+    for (const home of homes) rmSync(home, { recursive: true, force: true })
+  })
+
+  it('builds every seed, model and snapshot and passes every data test', () => {
+    expect(failures(first)).toEqual([])
+    const tests = first.filter((r) => r.unique_id.startsWith('test.'))
+    expect(tests.length).toBeGreaterThanOrEqual(117)
+    expect(first.some((r) => r.unique_id === 'model.pitwall.race_results')).toBe(true)
+    expect(first.some((r) => r.unique_id === 'snapshot.pitwall.driver_snapshot')).toBe(true)
+  })
+
+  it('reproduces the official fastest lap and its driver of every race', async () => {
+    const board = await rows(
+      all,
+      `select session_key, driver_number, fastest_lap_time as lap
+       from ${table('gold_analytics', 'session_leaderboard')} where position = 1 order by session_key`,
+    )
+    expect(board).toEqual(FASTEST_LAPS)
+    const laps = await rows(
+      all,
+      `select session_key, driver_number, lap_duration as lap
+       from ${table('gold_analytics', 'fact_laps')} where is_session_fastest_lap order by session_key`,
+    )
+    expect(laps).toEqual(FASTEST_LAPS)
+  })
+
+  it('classifies the official podiums of 9531 and 9550 from the laps', async () => {
+    for (const [session, podium] of Object.entries(PODIUMS)) {
+      const top = await rows(
+        all,
+        `select driver_number, status from ${table('gold_analytics', 'race_results')}
+         where session_key = ${session} and position <= 3 order by position`,
+      )
+      expect(top).toEqual(podium.map((driver_number) => ({ driver_number, status: 'Finished' })))
+    }
+    const counts = await rows(
+      all,
+      `select session_key, count(*) as drivers from ${table('gold_analytics', 'race_results')}
+       group by session_key order by session_key`,
+    )
+    expect(counts).toEqual([
+      { session_key: 9189, drivers: 20 },
+      { session_key: 9488, drivers: 19 },
+      { session_key: 9531, drivers: 20 },
+      { session_key: 9550, drivers: 20 },
+    ])
+  })
+
+  it('gives the same tables when races arrive later as when built all at once', async () => {
+    expect(failures(stepwiseResults)).toEqual([])
+    for (const [schema, name] of COMPARED) {
+      const once = await content(all, schema, name)
+      expect(once.length, name).toBeGreaterThan(0)
+      expect(await content(stepwise, schema, name), name).toEqual(once)
+    }
+  })
+
+  it('writes no rows to incremental models on a second build without new data', async () => {
+    const before = await content(all, 'gold_analytics', 'fact_laps')
+    const again = await build(all, warehouseProject(), 'run')
+    expect(failures(again)).toEqual([])
+    const incremental = ['silver_laps', 'silver_drivers', 'fact_laps', 'silver_stints']
+    for (const name of incremental) {
+      const r = again.find((x) => x.unique_id === `model.pitwall.${name}`)
+      expect(r?.adapter_response['rows_affected'] ?? 0, name).toBe(0)
+    }
+    expect(await content(all, 'gold_analytics', 'fact_laps')).toEqual(before)
+  })
+})
