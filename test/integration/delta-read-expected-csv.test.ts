@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
   LocalObjectStore,
   changesSql,
+  history,
   loadSnapshot,
   planScan,
   scanSql,
@@ -78,6 +79,23 @@ describeShared(DATA, 'Delta reader against kernel-rs expected CSVs', () => {
       expect(expectedRows).toBeGreaterThan(0)
     })
   }
+
+  it('refuses a change data feed over versions where it was not enabled', async () => {
+    const store = new LocalObjectStore(sharedPath(DATA, 'basic_partitioned'))
+    await expect(changesSql(store, { sql, start: 0 })).rejects.toThrow(
+      /change data feed is not enabled at version 0/,
+    )
+  })
+
+  it('stamps changes with the commit timestamps of their versions (in-commit timestamps)', async () => {
+    const store = new LocalObjectStore(sharedPath('delta-tables', 'delta-rs', 'cdc_ict_table'))
+    const h = new Map((await history(store)).map((e) => [e.version, e.timestamp]))
+    const rows = await sql.all(
+      `SELECT DISTINCT _commit_version AS v, epoch_ms(_commit_timestamp) AS ms FROM (${await changesSql(store, { sql, start: 0 })}) ORDER BY v`,
+    )
+    expect(rows.length).toBeGreaterThan(1)
+    for (const r of rows) expect(Number(r['ms'])).toBe(h.get(Number(r['v'])))
+  })
 
   it('refuses change data feed ranges with start after end or after the latest version', async () => {
     const store = new LocalObjectStore(sharedPath(DATA, 'cdf-table-simple'))
