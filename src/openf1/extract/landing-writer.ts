@@ -69,11 +69,16 @@ export async function removeUnitFiles(landingDir: string, unit: LandingUnit): Pr
 export async function removeStaleTempFiles(landingDir: string): Promise<number> {
   if (!existsSync(landingDir)) return 0
   let removed = 0
+  const isTemp = (name: string): boolean => name.startsWith('.') && name.includes('.tmp-')
   for (const entry of readdirSync(landingDir, { withFileTypes: true })) {
+    if (entry.isFile() && isTemp(entry.name)) {
+      await rm(join(landingDir, entry.name), { force: true })
+      removed++
+    }
     if (!entry.isDirectory()) continue
     const dir = join(landingDir, entry.name)
     for (const name of readdirSync(dir)) {
-      if (name.startsWith('.') && name.includes('.tmp-')) {
+      if (isTemp(name)) {
         await rm(join(dir, name), { force: true })
         removed++
       }
