@@ -23,6 +23,7 @@ import {
   type StructType,
 } from './protocol/schema.js'
 import { checkReadSupported } from './protocol/table-features.js'
+import { parseIntervalMs } from './protocol/intervals.js'
 import { InvalidLogError, DeltaError, UnsupportedFeatureError } from './lake-errors.js'
 import type { SqlExecutor } from './sql-executor.js'
 import type { ObjectStore } from './store/object-store.js'
@@ -93,9 +94,27 @@ export class Snapshot {
     return this.metadata.configuration
   }
 
-  /** Latest `txn` version per application id (idempotent writes). */
+  /**
+   * Latest `txn` version per application id (idempotent writes). With
+   * `delta.setTransactionRetentionDuration`, transactions whose `lastUpdated` is older than the
+   * retention (from now) are expired, as Spark and kernel-rs do; those without `lastUpdated` stay.
+   */
   get txns(): ReadonlyMap<string, number> {
-    return new Map([...this.txnActions].map(([k, t]) => [k, t.version]))
+    return this.txnsAt(Date.now())
+  }
+
+  /** {@link txns} with expiry measured from `now` (epoch ms). */
+  txnsAt(now: number): ReadonlyMap<string, number> {
+    const retention = parseIntervalMs(this.configuration['delta.setTransactionRetentionDuration'])
+    const out = new Map<string, number>()
+    for (const [appId, t] of this.txnActions) {
+      const expired =
+        retention !== undefined &&
+        typeof t.lastUpdated === 'number' &&
+        t.lastUpdated < now - retention
+      if (!expired) out.set(appId, t.version)
+    }
+    return out
   }
 
   /** Live `add` actions. */

@@ -209,6 +209,23 @@ describeShared(ROOT, 'Delta log replay on reference tables', () => {
     expect(s.txns.get('fakeAppId')).toBe(3)
   })
 
+  it('expires app transactions older than delta.setTransactionRetentionDuration', async () => {
+    const s = await loadSnapshot(at('kernel-rs-data', 'app-txn-with-last-updated'), { sql })
+    expect([...s.txnActions.keys()].sort()).toEqual([
+      'new_app_0',
+      'new_app_1',
+      'new_app_2',
+      'old_app',
+    ])
+    expect([...s.txns.keys()]).toEqual(['new_app_0'])
+    expect([...s.txnsAt(1500).keys()].sort()).toEqual([
+      'new_app_0',
+      'new_app_1',
+      'new_app_2',
+      'old_app',
+    ])
+  })
+
   it('ignores a corrupt _last_checkpoint and still uses the checkpoint', async () => {
     const s = await loadSnapshot(golden('corrupted-last-checkpoint-kernel'), { sql })
     expect(s.lastCheckpointHint).toBe('ignored')
