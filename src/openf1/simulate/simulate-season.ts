@@ -20,6 +20,7 @@ import {
 } from './sim-calendar.js'
 import { Championship } from './sim-championship.js'
 import { SIM_DRIVERS } from './sim-grid.js'
+import { intervalRecords, positionRecords } from './sim-order-records.js'
 import * as R from './sim-records.js'
 import { classify } from './sim-results.js'
 import { simulateRace, simulateRunPlan, type SimSessionKind } from './sim-session.js'
@@ -107,10 +108,10 @@ export async function simulateSeasons(options: SimulateOptions): Promise<Simulat
     await put('pit', s.sessionKey, R.pitRecords(c))
     await put('weather', s.sessionKey, R.weatherRecords(c))
     await put('race_control', s.sessionKey, R.raceControlRecords(c))
-    const { position, overtakes } = R.positionRecords(c)
+    const { position, overtakes } = positionRecords(c)
     await put('position', s.sessionKey, position)
     await put('overtakes', s.sessionKey, overtakes)
-    await put('intervals', s.sessionKey, R.intervalRecords(c))
+    await put('intervals', s.sessionKey, intervalRecords(c))
     await put('session_result', s.sessionKey, R.sessionResultRecords(c))
     await put('starting_grid', s.sessionKey, R.startingGridRecords(c))
     await put('team_radio', s.sessionKey, R.teamRadioRecords(c))
