@@ -125,25 +125,41 @@ export class DeltaWarehouse implements Warehouse {
         await this.engine.run(`drop view if exists ${qualified(rel)}`)
         await rm(this.viewFile(rel), { force: true })
         if (existsSync(join(path, '_delta_log')) && !(await this.sameColumns(rel, sql))) {
-          await rm(path, { recursive: true, force: true })
+          // The query may read the table it replaces: evaluate it before the files go.
+          const staged = await this.stage(sql)
+          try {
+            await rm(path, { recursive: true, force: true })
+            return await this.writeFiles(rel, staged.sql, request)
+          } finally {
+            await staged.release()
+          }
         }
       }
-      await mkdir(path, { recursive: true })
-      const r = await this.lake('write', rel, () =>
-        writeTable({
-          store: new LocalObjectStore(path),
-          executor: this.engine,
-          sql,
-          mode: request.mode,
-          ...(request.mergeSchema === true ? { mergeSchema: true } : {}),
-          ...(request.partitionBy === undefined || request.partitionBy.length === 0
-            ? {}
-            : { partitionColumns: request.partitionBy }),
-        }),
-      )
-      await this.refreshView(rel)
-      return { rows: r.metrics.numOutputRows, version: r.version }
+      return this.writeFiles(rel, sql, request)
     })
+  }
+
+  private async writeFiles(
+    rel: RelationName,
+    sql: string,
+    request: WriteRequest,
+  ): Promise<WriteOutcome> {
+    const path = this.tablePath(rel)
+    await mkdir(path, { recursive: true })
+    const r = await this.lake('write', rel, () =>
+      writeTable({
+        store: new LocalObjectStore(path),
+        executor: this.engine,
+        sql,
+        mode: request.mode,
+        ...(request.mergeSchema === true ? { mergeSchema: true } : {}),
+        ...(request.partitionBy === undefined || request.partitionBy.length === 0
+          ? {}
+          : { partitionColumns: request.partitionBy }),
+      }),
+    )
+    await this.refreshView(rel)
+    return { rows: r.metrics.numOutputRows, version: r.version }
   }
 
   /** @inheritdoc */

@@ -30,8 +30,11 @@ export function planSchemaChange(
     cols.some((c) => c.name.toLowerCase() === name.toLowerCase())
   const added = source.filter((c) => !has(target, c.name)).map((c) => c.name)
   const removed = target.filter((c) => !has(source, c.name)).map((c) => c.name)
+  const typeOf = (name: string) =>
+    target.find((c) => c.name.toLowerCase() === name.toLowerCase())?.type ?? 'varchar'
+  // A column the new rows lack is NULL of the table's type (an untyped NULL is INTEGER).
   const project = (cols: readonly string[]) =>
-    `select ${cols.map((c) => (has(source, c) ? quote(c) : `null as ${quote(c)}`)).join(', ')} from (${sql}) as new_rows`
+    `select ${cols.map((c) => (has(source, c) ? quote(c) : `cast(null as ${typeOf(c)}) as ${quote(c)}`)).join(', ')} from (${sql}) as new_rows`
   const targetNames = target.map((c) => c.name)
   switch (mode) {
     case 'fail':

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { parseProject } from '../project/parse-project.js'
+import { buildDag } from './dag.js'
+import { selectNodes, type SelectionContext } from './selector.js'
+
+const files = {
+  'dbt_project.yml': `name: p\nmodels:\n  p:\n    gold:\n      +materialized: table\n      +tags: [gold]\n`,
+  'profiles.yml': `p:\n  outputs:\n    dev: { type: local, catalog: dev_c }\n`,
+  'models/src.yml': `sources:\n  - name: raw\n    tables: [{ name: laps }]\n`,
+  'models/silver/a.sql': `select * from {{ source('raw', 'laps') }}`,
+  'models/silver/b.sql': `select * from {{ ref('a') }}`,
+  'models/gold/c.sql': `select * from {{ ref('b') }}`,
+  'models/gold/d.sql': `{{ config(materialized='incremental') }} select * from {{ ref('c') }}`,
+  'models/gold/e.sql': `select * from {{ ref('a') }}`,
+  'models/gold/schema.yml': `models:\n  - name: c\n    columns:\n      - name: x\n        tests: [not_null]\n`,
+  'tests/singular_c.sql': `select * from {{ ref('c') }} where false`,
+}
+
+function ctx(extra: Partial<SelectionContext> = {}): SelectionContext {
+  const p = parseProject(files)
+  return {
+    nodes: { ...p.nodes, ...p.sources },
+    dag: buildDag(p.nodes, Object.keys(p.sources)),
+    ...extra,
+  }
+}
+
+const names = (s: Set<string>) => [...s].map((id) => id.split('.').slice(2).join('.')).sort()
+const models = { resourceTypes: ['model'] }
+
+describe('selectNodes', () => {
+  it('applies graph operators with and without depth', () => {
+    const c = ctx()
+    expect(names(selectNodes(c, ['+c'], undefined, models))).toEqual(['a', 'b', 'c'])
+    expect(names(selectNodes(c, ['1+c'], undefined, models))).toEqual(['b', 'c'])
+    expect(names(selectNodes(c, ['a+'], undefined, models))).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(names(selectNodes(c, ['a+1'], undefined, models))).toEqual(['a', 'b', 'e'])
+    expect(names(selectNodes(c, ['1+b+1'], undefined, models))).toEqual(['a', 'b', 'c'])
+    // @b: b, its descendants c and d, and every ancestor of those
+    expect(names(selectNodes(c, ['@b'], undefined, models))).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  it('selects by tag, path, fqn, config, resource type and test type', () => {
+    const c = ctx()
+    expect(names(selectNodes(c, ['tag:gold'], undefined, models))).toEqual(['c', 'd', 'e'])
+    expect(names(selectNodes(c, ['path:models/silver'], undefined, models))).toEqual(['a', 'b'])
+    expect(names(selectNodes(c, ['fqn:p.gold.*'], undefined, models))).toEqual(['c', 'd', 'e'])
+    expect(names(selectNodes(c, ['silver'], undefined, models))).toEqual(['a', 'b'])
+    expect(names(selectNodes(c, ['config.materialized:incremental'], undefined, models))).toEqual([
+      'd',
+    ])
+    expect(names(selectNodes(c, ['resource_type:test'], undefined))).toEqual([
+      'not_null_c_x',
+      'singular_c',
+    ])
+    expect(names(selectNodes(c, ['test_type:singular'], undefined))).toEqual(['singular_c'])
+    expect(names(selectNodes(c, ['source:raw+'], undefined, models))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+    ])
+  })
+
+  it('intersects with commas, unions with spaces, excludes, and adds the tests of selected models', () => {
+    const c = ctx()
+    expect(names(selectNodes(c, ['tag:gold,+c'], undefined, models))).toEqual(['c'])
+    expect(names(selectNodes(c, ['a e'], undefined, models))).toEqual(['a', 'e'])
+    expect(names(selectNodes(c, ['+d'], ['b+'], models))).toEqual(['a'])
+    expect(names(selectNodes(c, ['c'], undefined))).toEqual(['c', 'not_null_c_x', 'singular_c'])
+  })
+
+  it('compares with a saved manifest (state:) and the last run (result:)', () => {
+    const p = parseProject(files)
+    const changed = parseProject({
+      ...files,
+      'models/silver/b.sql': `select 1 as y from {{ ref('a') }}`,
+      'models/gold/f.sql': 'select 1',
+    })
+    const state = Object.fromEntries(
+      Object.values(p.nodes).map((n) => [n.unique_id, { checksum: n.checksum, config: n.config }]),
+    )
+    const c2: SelectionContext = {
+      nodes: { ...changed.nodes },
+      dag: buildDag(changed.nodes),
+      state,
+      results: { 'model.p.c': 'error', 'model.p.a': 'success' },
+    }
+    expect(names(selectNodes(c2, ['state:modified'], undefined, models))).toEqual(['b', 'f'])
+    expect(names(selectNodes(c2, ['state:modified+'], undefined, models))).toEqual([
+      'b',
+      'c',
+      'd',
+      'f',
+    ])
+    expect(names(selectNodes(c2, ['result:error+'], undefined, models))).toEqual(['c', 'd'])
+  })
+
+  it('refuses unknown methods and state selection without a manifest', () => {
+    const c = ctx()
+    expect(() => selectNodes(c, ['colour:red'], undefined)).toThrow(
+      /unknown selector method 'colour'/,
+    )
+    expect(() => selectNodes(c, ['state:modified'], undefined)).toThrow(/needs a saved manifest/)
+  })
+})

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { executeRun, parseProject, type NodeResult } from '../../src/transform/index.js'
+import { withTmpDir } from '../helpers/tmp.js'
+import { PROFILES, appendBronze, openWarehouse } from './transform-fixture.js'
+
+const BASE = {
+  'dbt_project.yml': `name: pitwall\nprofile: pitwall\nmodels:\n  pitwall:\n    +schema: silver_clean\n`,
+  'profiles.yml': PROFILES,
+  'models/sources.yml': `sources:\n  - name: bronze\n    schema: bronze_raw\n    tables: [{ name: events }]\n`,
+}
+const EVENTS = `select * from (values (1, 'a', 10), (2, 'b', -5), (3, null, -7), (4, 'd', 20)) t(id, label, speed)`
+
+const byName = (results: readonly NodeResult[], part: string): NodeResult => {
+  const r = results.find((x) => x.unique_id.includes(part))
+  if (r === undefined)
+    throw new Error(`no result for ${part}: ${results.map((x) => x.unique_id).join(', ')}`)
+  return r
+}
+
+describe('transform node outcomes', () => {
+  it('applies severity, warn_if/error_if, where, limit and store_failures to tests; skips downstream of failures with the cause', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        await appendBronze(warehouse, 'events', EVENTS)
+        const project = parseProject({
+          ...BASE,
+          'models/events.sql': `{{ config(materialized='table') }} select * from {{ source('bronze', 'events') }}`,
+          'models/after_events.sql': `select * from {{ ref('events') }}`,
+          'models/broken.sql': `select *\nfrom {{ source('bronze', 'events') }}\n{% if execute %}{{ exceptions.raise_compiler_error('speed must be set') }}{% endif %}`,
+          'models/after_broken.sql': `select * from {{ ref('broken') }}`,
+          'models/schema.yml': `models:
+  - name: events
+    columns:
+      - name: label
+        data_tests:
+          - not_null: { config: { severity: warn } }
+      - name: speed
+        data_tests:
+          - dbt_utils.accepted_range:
+              arguments: { min_value: 0 }
+              config: { store_failures: true, error_if: ">1", warn_if: ">0" }
+          - dbt_utils.accepted_range:
+              name: speed_positive_where_labelled
+              arguments: { min_value: 0 }
+              config: { where: "label is not null", limit: 5 }
+`,
+        })
+        const r = await executeRun(project, warehouse, { command: 'build', threads: 3 })
+        const notNull = byName(r.results, 'not_null_events_label')
+        expect(notNull.status).toBe('warn')
+        expect(notNull.failures).toBe(1)
+        const range = byName(r.results, 'dbt_utils_accepted_range_events_speed__0')
+        expect(range.status).toBe('fail')
+        expect(range.failures).toBe(2)
+        expect(range.stored_failures).toBe(
+          '"dev_f1_data_analytics"."gold_analytics_dbt_test__audit"."dbt_utils_accepted_range_events_speed__0"',
+        )
+        const stored = await warehouse.query(`select id from ${range.stored_failures!} order by id`)
+        expect(stored.rows).toEqual([{ id: 2 }, { id: 3 }])
+        const filtered = byName(r.results, 'speed_positive_where_labelled')
+        // with where: only id 2 is labelled and negative; error_if defaults to != 0
+        expect(filtered.status).toBe('fail')
+        expect(filtered.failures).toBe(1)
+        expect(filtered.failing_rows_sample).toEqual([{ id: 2, label: 'b', speed: -5 }])
+        // a failing test in build skips the tested model's children, naming the cause
+        const after = byName(r.results, 'model.pitwall.after_events')
+        expect(after.status).toBe('skipped')
+        expect(after.message).toContain('test failed')
+        const broken = byName(r.results, 'model.pitwall.broken')
+        expect(broken.status).toBe('error')
+        expect(broken.message).toMatch(
+          /^models\/broken\.sql:3:\d+: error: template error: speed must be set/,
+        )
+        expect(byName(r.results, 'model.pitwall.after_broken').message).toBe(
+          'skipped because an upstream node errored: model.pitwall.broken',
+        )
+        expect(r.success).toBe(false)
+      } finally {
+        await engine.close()
+      }
+    })
+  })
+
+  it('fails a merge with NULL keys, and handles on_schema_change fail / append_new_columns / sync_all_columns', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        await appendBronze(
+          warehouse,
+          'events',
+          `select * from (values (1, 'a', 10), (2, 'b', 20)) t(id, label, speed)`,
+        )
+        const model = (cols: string, mode: string) =>
+          `{{ config(materialized='incremental', unique_key='id', on_schema_change='${mode}') }}\nselect ${cols} from {{ source('bronze', 'events') }}\n{% if is_incremental() %}where id > (select max(id) from {{ this }}){% endif %}`
+        const files = (cols: string) => ({
+          ...BASE,
+          'models/m_fail.sql': model(cols, 'fail'),
+          'models/m_append.sql': model(cols, 'append_new_columns'),
+          'models/m_sync.sql': model(cols, 'sync_all_columns'),
+          'models/m_null.sql': `{{ config(materialized='incremental', unique_key=['id', 'label']) }}\nselect id, case when id = 3 then null else label end as label from {{ source('bronze', 'events') }}`,
+        })
+        const first = await executeRun(parseProject(files('id, label')), warehouse, {
+          command: 'run',
+        })
+        expect(first.results.filter((x) => x.status !== 'success').map((x) => x.message)).toEqual(
+          [],
+        )
+        await appendBronze(
+          warehouse,
+          'events',
+          `select * from (values (3, 'c', 30)) t(id, label, speed)`,
+        )
+        const second = await executeRun(parseProject(files('id, speed')), warehouse, {
+          command: 'run',
+        })
+        expect(byName(second.results, 'm_null').status).toBe('error')
+        expect(byName(second.results, 'm_null').message).toMatch(
+          /1 new row\(s\) of m_null have a NULL in the unique_key \(id, label\)/,
+        )
+        expect(byName(second.results, 'm_fail').message).toMatch(/added speed, removed label/)
+        expect(byName(second.results, 'm_append').message).toMatch(/^OK merged/)
+        const appended = await warehouse.query(
+          'select id, label, speed from dev_f1_data_analytics.silver_clean.m_append order by id',
+        )
+        // old rows keep their label (not backfilled: NULL only where the new rows lack it)
+        expect(appended.rows).toEqual([
+          { id: 1, label: 'a', speed: null },
+          { id: 2, label: 'b', speed: null },
+          { id: 3, label: null, speed: 30 },
+        ])
+        const synced = await warehouse.query(
+          'select * from dev_f1_data_analytics.silver_clean.m_sync order by id',
+        )
+        expect(synced.columns.map((c) => c.name)).toEqual(['id', 'speed'])
+        expect(synced.rows).toEqual([
+          { id: 1, speed: null },
+          { id: 2, speed: null },
+          { id: 3, speed: 30 },
+        ])
+      } finally {
+        await engine.close()
+      }
+    })
+  })
+})
