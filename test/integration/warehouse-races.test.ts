@@ -108,6 +108,8 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
     expect(failures(first)).toEqual([])
     const tests = first.filter((r) => r.unique_id.startsWith('test.'))
     expect(tests.length).toBeGreaterThanOrEqual(117)
+    const unitTests = first.filter((r) => r.unique_id.startsWith('unit_test.'))
+    expect(unitTests.map((r) => r.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass'])
     expect(first.some((r) => r.unique_id === 'model.pitwall.race_results')).toBe(true)
     expect(first.some((r) => r.unique_id === 'snapshot.pitwall.driver_snapshot')).toBe(true)
   })
