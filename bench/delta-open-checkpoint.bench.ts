@@ -3,9 +3,11 @@
  * commits, written by the lake's checkpoint writer) vs replaying all 1,000 JSON commits.
  * The table is log-only (opening never touches data files). Ratio: JSON replay / checkpoint open.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { DuckDBInstance } from '@duckdb/node-api'
 import {
   LocalObjectStore,
@@ -98,6 +100,35 @@ function commitActions(v: number): Action[] {
   return out
 }
 
+/** kernel-rs's 300k-add log (5 commits, no data files), unpacked when `tar` + `unzstd` exist. */
+async function open300k(): Promise<Measurement | undefined> {
+  const shared = resolve(
+    process.env['PITWALL_SHARED_DIR'] ??
+      join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared'),
+  )
+  const archive = join(
+    shared,
+    'delta-tables',
+    'kernel-rs-data',
+    '300k-add-files-100-col-partitioned.tar.zst',
+  )
+  if (!existsSync(archive)) return undefined
+  const dir = mkdtempSync(join(tmpdir(), 'pitwall-bench-300k-'))
+  try {
+    const tar = spawnSync('tar', ['--use-compress-program=unzstd', '-xf', archive, '-C', dir])
+    if (tar.status !== 0) return undefined
+    const store = new LocalObjectStore(join(dir, '300k-add-files-100-col-partitioned'))
+    const r = await time(() => loadSnapshot(store))
+    return {
+      label: 'open kernel-rs 300k-add-files log (JSON only)',
+      seconds: r.seconds,
+      extra: { liveFiles: r.value.files.size },
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 
 const bench: Benchmark = {
@@ -148,6 +179,8 @@ const bench: Benchmark = {
           extra: { fromCheckpoint: tt.value.checkpointVersion ?? -1 },
         },
       ]
+      const big = await open300k()
+      if (big !== undefined) measurements.push(big)
       return {
         name: bench.name,
         measurements,
