@@ -182,11 +182,14 @@ function sessionJobs(
       })
       continue
     }
+    // Time series can be split by date window if the API finds them too large (422).
+    const dated = spec.key.includes('date') && session.dateEnd !== undefined
     jobs.push({
       unit: { endpoint: spec.name, key: session.sessionKey },
       sessionKey: session.sessionKey,
       meetingKey: session.meetingKey,
       filters: [where.eq('session_key', session.sessionKey)],
+      ...(dated ? { span: { start: session.dateStart, end: session.dateEnd ?? '' } } : {}),
     })
   }
   return jobs
