@@ -357,6 +357,18 @@ describeShared(ROOT, 'Delta log replay on reference tables', () => {
     expect((await sql.all(`DESCRIBE ${q}`)).map((r) => r['column_name'])).toEqual(['column'])
   })
 
+  it('reads ISO-8601 UTC timestamp partition values (kernel-timestamp-partition-col-ISO8601)', async () => {
+    const s = await loadSnapshot(
+      at('delta-spark', 'golden', 'kernel-timestamp-partition-col-ISO8601'),
+      { sql },
+    )
+    const rows = await sql.all(
+      `SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') AS t, str FROM (${await scanSql(s, { sql })}) ORDER BY str`,
+    )
+    expect(rows).toHaveLength(2)
+    for (const r of rows) expect(r['t']).toBe(r['str'])
+  })
+
   it('counts 1,111,930 rows in COVID-19_NYT', async () => {
     const s = await loadSnapshot(at('delta-rs', 'COVID-19_NYT'), { sql })
     expect(await countRows(sql, await scanSql(s, { sql, columns: ['date'] }))).toBe(1111930)
