@@ -62,7 +62,11 @@ export async function stageFile(
       )
     }
     const records = Number(shape?.['records'] ?? 0)
-    const profiles = await profileKeys(engine, raw)
+    const keys = await keysOf(engine, raw)
+    const cols = `${input.stagingTable}_cols`
+    await extractColumns(engine, input.path, raw, cols, keys)
+    const column = new Map(keys.map((k, i) => [k, `c${i}`]))
+    const profiles = await profileKeys(engine, cols, keys, schema)
     const newColumns: BronzeColumn[] = []
     const rescuedKeys: string[] = []
     for (const p of profiles) {
@@ -81,21 +85,21 @@ export async function stageFile(
       schema.add(column)
       newColumns.push(column)
     }
-    const present = new Set(profiles.map((p) => p.key))
+    // Each source value was extracted once (column c<i> of `cols`); now typed or rescued.
     const selects: string[] = []
     const rescues: string[] = []
     for (const c of schema.list()) {
-      if (!present.has(c.name)) {
+      const v = column.get(c.name)
+      if (v === undefined) {
         selects.push(`CAST(NULL AS ${c.type}) AS ${sqlIdent(c.name)}`)
         continue
       }
-      const v = `(j -> ${sqlString(c.name)})`
       const { value, fits } = columnSql(v, c.type)
       selects.push(`${value} AS ${sqlIdent(c.name)}`)
       if (fits !== 'TRUE') rescues.push(`CASE WHEN NOT ${fits} THEN ${rescueEntry(c.name, v)} END`)
     }
     for (const key of rescuedKeys) {
-      const v = `(j -> ${sqlString(key)})`
+      const v = column.get(key) ?? 'NULL'
       rescues.push(`CASE WHEN ${v} IS NOT NULL THEN ${rescueEntry(key, v)} END`)
     }
     const rescued =
@@ -109,7 +113,7 @@ export async function stageFile(
         `CAST(${sqlString(input.ingestedAt)} AS TIMESTAMP WITH TIME ZONE) AS _ingestion_timestamp`,
         `${sqlString(input.sourceFile)} AS _source_file`,
         `DATE ${sqlString(input.batchDay)} AS batch_day`,
-      ].join(',\n  ')} FROM ${sqlIdent(raw)}`,
+      ].join(',\n  ')} FROM ${sqlIdent(cols)}`,
     )
     const [counts] = await engine.all(
       `SELECT count(*) FILTER (WHERE _rescued_data IS NOT NULL) AS rescued FROM ${sqlIdent(input.stagingTable)}`,
@@ -121,7 +125,9 @@ export async function stageFile(
       newColumns,
     }
   } finally {
-    await engine.run(`DROP TABLE IF EXISTS ${sqlIdent(raw)}`)
+    await engine.run(
+      `DROP TABLE IF EXISTS ${sqlIdent(raw)}; DROP TABLE IF EXISTS ${sqlIdent(`${input.stagingTable}_cols`)}`,
+    )
   }
 }
 
@@ -129,23 +135,98 @@ function rescueEntry(key: string, v: string): string {
   return `${sqlString(`${JSON.stringify(key)}:`)} || CAST(${v} AS VARCHAR)`
 }
 
-/** Every key of the file in first-seen order with its value and element JSON types. */
-async function profileKeys(engine: Engine, raw: string): Promise<KeyProfile[]> {
+/** Every key of the file, in first-seen order. */
+async function keysOf(engine: Engine, raw: string): Promise<string[]> {
   const rows = await engine.all(
-    `WITH kv AS (
-       SELECT rn, unnest(json_keys(j)) AS k, unnest(range(len(json_keys(j)))) AS i, j
-       FROM (SELECT row_number() OVER () AS rn, j FROM ${sqlIdent(raw)})
-     ), typed AS (SELECT rn, i, k, j -> k AS v, json_type(j -> k) AS t FROM kv)
-     SELECT k,
-            min(rn * 100000 + i) AS first_seen,
-            list(DISTINCT t) FILTER (WHERE t <> 'NULL') AS types,
-            flatten(list(DISTINCT list_filter(list_transform(json_extract(v, '$[*]'), e -> json_type(e)), x -> x <> 'NULL')) FILTER (WHERE t = 'ARRAY')) AS element_types
-     FROM typed GROUP BY k ORDER BY first_seen`,
+    `SELECT k, min(rowid * 100000 + i) AS first_seen
+     FROM (SELECT rowid, unnest(json_keys(j)) AS k, generate_subscripts(json_keys(j), 1) AS i FROM ${sqlIdent(raw)})
+     GROUP BY k ORDER BY first_seen`,
   )
-  return rows.map((r) => ({
-    key: String(r['k']),
-    types: new Set((r['types'] as string[] | null) ?? []),
-    elementTypes: new Set((r['element_types'] as string[] | null) ?? []),
+  return rows.map((r) => String(r['k']))
+}
+
+/**
+ * `cols`: one JSON column `c<i>` per key (SQL NULL when absent or null), each record parsed once
+ * by `read_json`. Keys equal but for case cannot be `read_json` columns; then each value is
+ * extracted from the objects instead (slower, same result).
+ */
+async function extractColumns(
+  engine: Engine,
+  path: string,
+  raw: string,
+  cols: string,
+  keys: readonly string[],
+): Promise<void> {
+  const lower = new Set(keys.map((k) => k.toLowerCase()))
+  if (keys.length === 0) {
+    await engine.run(
+      `CREATE OR REPLACE TEMP TABLE ${sqlIdent(cols)} AS SELECT 0 AS _none FROM ${sqlIdent(raw)}`,
+    )
+    return
+  }
+  if (lower.size === keys.length) {
+    const spec = keys.map((k) => `${sqlString(k)}: 'JSON'`).join(', ')
+    const select = keys.map((k, i) => `${sqlIdent(k)} AS c${i}`).join(', ')
+    await engine.run(
+      `CREATE OR REPLACE TEMP TABLE ${sqlIdent(cols)} AS SELECT ${select} FROM read_json(${sqlString(path)}, format = 'array', maximum_object_size = 268435456, columns = {${spec}})`,
+    )
+    return
+  }
+  const select = keys
+    .map(
+      (k, i) =>
+        `CASE WHEN json_type(j -> ${sqlString(k)}) <> 'NULL' THEN j -> ${sqlString(k)} END AS c${i}`,
+    )
+    .join(', ')
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE ${sqlIdent(cols)} AS SELECT ${select} FROM ${sqlIdent(raw)}`,
+  )
+}
+
+/**
+ * The JSON types of values (and of array elements) of the keys not yet in `schema`: only those
+ * need a type inferred, so re-loading a known shape costs no profiling.
+ */
+async function profileKeys(
+  engine: Engine,
+  cols: string,
+  keys: readonly string[],
+  schema: BronzeSchema,
+): Promise<KeyProfile[]> {
+  const fresh = keys
+    .map((k, i) => ({ k, c: `c${i}` }))
+    .filter(({ k }) => schema.get(k) === undefined)
+  const types = new Map<string, Set<string>>()
+  const elements = new Map<string, Set<string>>()
+  if (fresh.length > 0) {
+    const valueTypes = fresh
+      .map(({ c }, i) => `list(DISTINCT json_type(${c})) FILTER (WHERE ${c} IS NOT NULL) AS t${i}`)
+      .join(', ')
+    const [row] = await engine.all(`SELECT ${valueTypes} FROM ${sqlIdent(cols)}`)
+    const arrays: { k: string; c: string }[] = []
+    fresh.forEach((f, i) => {
+      const t = new Set((row?.[`t${i}`] as string[] | null) ?? [])
+      types.set(f.k, t)
+      if (t.has('ARRAY')) arrays.push(f)
+    })
+    if (arrays.length > 0) {
+      const parts = arrays
+        .map(
+          ({ k, c }) =>
+            `SELECT ${sqlString(k)} AS k, json_type(unnest(json_extract(${c}, '$[*]'))) AS t FROM ${sqlIdent(cols)} WHERE json_type(${c}) = 'ARRAY'`,
+        )
+        .join(' UNION ALL ')
+      const rows = await engine.all(
+        `SELECT k, list(DISTINCT t) FILTER (WHERE t <> 'NULL') AS types FROM (${parts}) GROUP BY k`,
+      )
+      for (const r of rows)
+        elements.set(String(r['k']), new Set((r['types'] as string[] | null) ?? []))
+    }
+  }
+  return keys.map((key) => ({
+    key,
+    types: types.get(key) ?? new Set<string>(),
+    elementTypes: elements.get(key) ?? new Set<string>(),
   }))
 }
 
