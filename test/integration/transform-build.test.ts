@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { LocalObjectStore, loadSnapshot } from '../../src/lake/index.js'
 import { executeRun } from '../../src/transform/index.js'
 import { withTmpDir } from '../helpers/tmp.js'
 import { appendBronze, fixtureProject, openWarehouse, tableRows } from './transform-fixture.js'
@@ -42,6 +44,14 @@ describe('transform build on Delta', () => {
         )
         expect(accepted?.status).toBe('pass')
         expect(first.results.map((r) => `${r.unique_id} ${r.status}`).sort()).toMatchSnapshot()
+
+        // tblproperties and zorder_by are applied after the write, as Delta commits
+        const fact = await loadSnapshot(
+          new LocalObjectStore(join(home, 'dev_f1_data_analytics', 'gold_analytics', 'fact_laps')),
+        )
+        expect(fact.metadata.configuration['quality']).toBe('gold')
+        expect(fact.version).toBe(2) // create, set properties, optimize (zorder)
+        expect(byId.get('model.pitwall.fact_laps')?.message).toMatch(/^OK created table/)
 
         await appendBronze(warehouse, 'bronze_laps', LAPS_2)
         const second = await executeRun(project, warehouse, { command: 'run', threads: 2 })

@@ -25,6 +25,8 @@ models:
     gold:
       +schema: gold_analytics
       +materialized: table
+      +tblproperties:
+        quality: gold
 seeds:
   pitwall:
     +schema: silver_clean
@@ -99,7 +101,8 @@ from {{ source('bronze', 'bronze_drivers') }}
 where updated_at > (select max(updated_at) from {{ this }})
 {% endif %}
 `,
-  'models/gold/fact_laps.sql': `select l.session_key, l.driver_number, l.lap_number,
+  'models/gold/fact_laps.sql': `{{ config(zorder_by=['driver_number', 'lap_number']) }}
+select l.session_key, l.driver_number, l.lap_number,
   {{ lap_seconds('l.lap_duration') }} as lap_seconds,
   d.full_name,
   rank() over (partition by l.session_key order by l.lap_duration) as lap_rank

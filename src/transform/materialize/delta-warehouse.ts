@@ -18,7 +18,10 @@ import {
   LocalObjectStore,
   deleteRows,
   loadSnapshot,
+  mergeTable,
+  optimizeTable,
   scanSql,
+  setTableProperties,
   writeTable,
 } from '../../lake/index.js'
 import { WarehouseOperationError } from '../transform-errors.js'
@@ -179,32 +182,33 @@ export class DeltaWarehouse implements Warehouse {
 
   /**
    * @inheritdoc
-   * Implemented as a null-safe delete of the matching keys followed by an append of the staged
-   * rows (two commits).
+   * One Delta commit through the lake's copy-on-write MERGE (null-safe keys; only the files that
+   * may hold a source key are rewritten).
    */
-  async merge(
+  merge(
     rel: RelationName,
     sql: string,
     keys: readonly string[],
     options: { readonly mergeSchema?: boolean } = {},
   ): Promise<{ inserted: number; updated: number }> {
-    const stage = `__pitwall_stage_${++this.stageCounter}_${rel.identifier}`
-    await this.engine.run(`create or replace temp table ${quote(stage)} as ${sql}`)
-    try {
-      const keyJson = (alias?: string) =>
-        `to_json(struct_pack(${keys.map((k) => `${quote(k)} := ${alias === undefined ? '' : `${alias}.`}${quote(k)}`).join(', ')}))`
-      const updated = await this.deleteWhere(
-        rel,
-        `${keyJson()} in (select ${keyJson('s')} from ${quote(stage)} s)`,
+    return this.serial(rel, async () => {
+      const path = this.tablePath(rel)
+      if (!existsSync(join(path, '_delta_log'))) {
+        const w = await this.writeFiles(rel, sql, { mode: 'append' })
+        return { inserted: w.rows, updated: 0 }
+      }
+      const r = await this.lake('merge into', rel, () =>
+        mergeTable({
+          store: new LocalObjectStore(path),
+          executor: this.engine,
+          sql,
+          keys,
+          ...(options.mergeSchema === true ? { mergeSchema: true } : {}),
+        }),
       )
-      const written = await this.write(rel, `select * from ${quote(stage)}`, {
-        mode: 'append',
-        ...(options.mergeSchema === true ? { mergeSchema: true } : {}),
-      })
-      return { inserted: written.rows - updated, updated }
-    } finally {
-      await this.engine.run(`drop table if exists ${quote(stage)}`)
-    }
+      await this.refreshView(rel)
+      return { inserted: r.metrics.numTargetRowsInserted, updated: r.metrics.numTargetRowsUpdated }
+    })
   }
 
   /** @inheritdoc */
@@ -212,37 +216,27 @@ export class DeltaWarehouse implements Warehouse {
     rel: RelationName,
     properties: Readonly<Record<string, string>>,
   ): Promise<void> {
-    const lake = (await import('../../lake/index.js')) as Record<string, unknown>
-    const setProps = lake['setTableProperties']
-    if (typeof setProps !== 'function') {
-      throw new WarehouseOperationError(
-        `cannot set TBLPROPERTIES on ${qualified(rel)}: the lake layer does not offer setTableProperties yet`,
-      )
-    }
     await this.serial(rel, () =>
-      (setProps as (o: object) => Promise<unknown>)({
-        store: new LocalObjectStore(this.tablePath(rel)),
-        executor: this.engine,
-        properties,
-      }),
+      this.lake('set TBLPROPERTIES on', rel, () =>
+        setTableProperties({
+          store: new LocalObjectStore(this.tablePath(rel)),
+          executor: this.engine,
+          set: properties,
+        }),
+      ),
     )
   }
 
   /** @inheritdoc */
   async optimize(rel: RelationName, zorderBy: readonly string[]): Promise<void> {
-    const lake = (await import('../../lake/index.js')) as Record<string, unknown>
-    const optimize = lake['optimizeTable']
-    if (typeof optimize !== 'function') {
-      throw new WarehouseOperationError(
-        `cannot OPTIMIZE ZORDER BY ${zorderBy.join(', ')} on ${qualified(rel)}: the lake layer does not offer optimizeTable yet`,
-      )
-    }
     await this.serial(rel, () =>
-      (optimize as (o: object) => Promise<unknown>)({
-        store: new LocalObjectStore(this.tablePath(rel)),
-        executor: this.engine,
-        zorderBy,
-      }),
+      this.lake('OPTIMIZE ZORDER BY', rel, () =>
+        optimizeTable({
+          store: new LocalObjectStore(this.tablePath(rel)),
+          executor: this.engine,
+          zOrderBy: zorderBy,
+        }),
+      ),
     )
     await this.refreshView(rel)
   }
