@@ -31,17 +31,20 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** A real server answering from a script of (status, headers, body). */
+/** A real server answering from a script of (status, headers, body, delay). */
 async function scripted(
-  script: { status: number; headers?: Record<string, string>; body: string }[],
+  script: { status: number; headers?: Record<string, string>; body: string; delayMs?: number }[],
 ): Promise<{ url: string; hits: number[]; server: Server }> {
   const hits: number[] = []
   const server = createServer((_req, res) => {
     hits.push(Date.now())
     const step = script[Math.min(hits.length - 1, script.length - 1)]
     if (step === undefined) return void res.end()
-    res.writeHead(step.status, { 'content-type': 'application/json', ...step.headers })
-    res.end(step.body)
+    setTimeout(() => {
+      if (res.destroyed) return
+      res.writeHead(step.status, { 'content-type': 'application/json', ...step.headers })
+      res.end(step.body)
+    }, step.delayMs ?? 0)
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, hits, server }
@@ -108,6 +111,26 @@ describe('OpenF1Client', () => {
       expect((error as TransientFailureError).attempts).toBe(4)
       expect(s.hits).toHaveLength(4)
     } finally {
+      s.server.close()
+    }
+  })
+
+  it('retries a request that times out', async () => {
+    const s = await scripted([
+      { status: 200, body: '[{"late":true}]', delayMs: 2000 },
+      { status: 200, body: '[{"late":false}]' },
+    ])
+    try {
+      const client = new OpenF1Client({
+        baseUrl: s.url,
+        rate: FAST,
+        timeoutMs: 200,
+        retry: { baseDelayMs: 1 },
+      })
+      const got = await client.get('laps', [])
+      expect(got).toMatchObject({ attempts: 2, records: [{ late: false }] })
+    } finally {
+      s.server.closeAllConnections()
       s.server.close()
     }
   })
