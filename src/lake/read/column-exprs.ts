@@ -24,24 +24,30 @@ function hasStruct(type: DataType): boolean {
   return false
 }
 
-let lambdaCounter = 0
-
-/** Renames nested struct fields from physical to logical names. */
-export function renameNested(expr: string, type: DataType, mode: ColumnMappingMode): string {
+/**
+ * Renames nested struct fields from physical to logical names. Lambda variables are named by
+ * nesting depth so the SQL is deterministic.
+ */
+export function renameNested(
+  expr: string,
+  type: DataType,
+  mode: ColumnMappingMode,
+  depth = 0,
+): string {
   if (mode === 'none' || !hasStruct(type)) return expr
   if (isStruct(type)) {
     const parts = type.fields.map(
       (f) =>
-        `${sqlIdent(f.name)} := ${renameNested(`(${expr}).${sqlIdent(physicalName(f, mode))}`, f.type, mode)}`,
+        `${sqlIdent(f.name)} := ${renameNested(`(${expr}).${sqlIdent(physicalName(f, mode))}`, f.type, mode, depth)}`,
     )
     return `CASE WHEN ${expr} IS NULL THEN NULL ELSE struct_pack(${parts.join(', ')}) END`
   }
-  const x = `__x${lambdaCounter++}`
+  const x = `__x${depth}`
   if (isArray(type))
-    return `list_transform(${expr}, lambda ${x}: ${renameNested(x, type.elementType, mode)})`
+    return `list_transform(${expr}, lambda ${x}: ${renameNested(x, type.elementType, mode, depth + 1)})`
   if (isMap(type)) {
-    const k = renameNested(`${x}.key`, type.keyType, mode)
-    const v = renameNested(`${x}.value`, type.valueType, mode)
+    const k = renameNested(`${x}.key`, type.keyType, mode, depth + 1)
+    const v = renameNested(`${x}.value`, type.valueType, mode, depth + 1)
     return `map_from_entries(list_transform(map_entries(${expr}), lambda ${x}: struct_pack(key := ${k}, value := ${v})))`
   }
   return expr
