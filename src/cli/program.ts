@@ -2,7 +2,7 @@
  * @module cli/program
  * The commander program: global options, built commands and the planned ones.
  */
-import { Command, Option } from 'commander'
+import { Command, CommanderError, Option } from 'commander'
 import { createContext, type CliContext, type GlobalOptions } from './context.js'
 import type { CliIo } from './io.js'
 import { registerDebug } from './commands/debug.js'
@@ -21,6 +21,7 @@ import { registerCompile } from './commands/compile.js'
 import { registerLs } from './commands/ls.js'
 import { registerDocs } from './commands/docs.js'
 import { registerSource } from './commands/source.js'
+import { registerTable } from './commands/table.js'
 import { PLANNED_COMMANDS, registerPlanned } from './commands/planned.js'
 
 /** Builds the program. `onContext` receives the context the running command created. */
@@ -30,7 +31,14 @@ export function buildProgram(io: CliIo, onContext: (ctx: CliContext) => void): C
     .description(
       'pitwall: a Formula 1 lakehouse. OpenF1 → Delta Lake bronze/silver/gold → dbt-style models → API and dashboard.',
     )
-    .version('0.1.0', '-V, --version')
+    // `--version` alone prints the version; `--version N` after a command is that command's option
+    // (`pitwall table scan t --version 3`, read through optsWithGlobals()).
+    .addOption(new Option('-V, --version [n]', 'output the version number'))
+    .on('option:version', (value: unknown) => {
+      if (typeof value === 'string') return
+      io.stdout.write('0.1.0\n')
+      throw new CommanderError(0, 'commander.version', '0.1.0')
+    })
     .option(
       '--home <dir>',
       'lakehouse home: landing zone, Delta tables, artifacts (env PITWALL_HOME)',
@@ -85,6 +93,7 @@ export function buildProgram(io: CliIo, onContext: (ctx: CliContext) => void): C
   registerLs(program, context)
   registerDocs(program, context)
   registerSource(program, context)
+  registerTable(program, context)
   for (const spec of PLANNED_COMMANDS) registerPlanned(program, spec)
 
   // Subcommands inherit exit and output behaviour.

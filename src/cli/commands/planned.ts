@@ -21,12 +21,6 @@ export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
   { name: 'pipeline', summary: 'extract → load → build as one run with history' },
   { name: 'schedule', summary: 'run the pipeline when new sessions finish' },
   { name: 'serve', summary: 'REST API + SQL endpoint + dashboard' },
-  {
-    name: 'table',
-    summary:
-      'Delta table operations: scan, history, changes, optimize, vacuum, restore, properties',
-    issue: 4,
-  },
   { name: 'grant', summary: 'grant a privilege (Unity Catalog style)' },
   { name: 'revoke', summary: 'revoke a privilege' },
   { name: 'principals', summary: 'list principals and their grants' },
