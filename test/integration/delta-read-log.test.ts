@@ -3,6 +3,7 @@
  * special golden assertions (shared/delta-tables/README.md §2, §3), `_last_checkpoint` handling,
  * the delta-rs facts of `delta-rs/EXPECTED.md`, and history.
  */
+import { chmodSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
@@ -19,6 +20,7 @@ import {
   type Snapshot,
 } from '../../src/lake/index.js'
 import { describeShared, sharedPath } from '../helpers/shared-data.js'
+import { copyToTemp } from '../helpers/tmp.js'
 import { DuckDbSql, countRows } from './delta-read-support.js'
 
 const ROOT = 'delta-tables'
@@ -240,6 +242,22 @@ describeShared(ROOT, 'Delta log replay on reference tables', () => {
     expect([a.lastCheckpointHint, a.checkpointVersion, a.version]).toEqual(['absent', 2, 3])
     const b = await loadSnapshot(at('delta-rs', 'table_failed_last_checkpoint_update'), { sql })
     expect([b.checkpointVersion, b.version]).toEqual([3, 3])
+  })
+
+  it('falls back to an older checkpoint when the newest one is unreadable', async () => {
+    const src = sharedPath(ROOT, 'delta-spark', 'kernel-defaults', 'basic-dv-with-checkpoint')
+    const copy = copyToTemp(src)
+    try {
+      const cp = join(copy.path, '_delta_log', '00000000000000000040.checkpoint.parquet')
+      chmodSync(cp, 0o644)
+      writeFileSync(cp, 'not parquet')
+      const intact = await loadSnapshot(new LocalObjectStore(src), { sql })
+      const broken = await loadSnapshot(new LocalObjectStore(copy.path), { sql })
+      expect(broken.checkpointVersion).toBe(30)
+      expect([...broken.files.keys()].sort()).toEqual([...intact.files.keys()].sort())
+    } finally {
+      copy.cleanup()
+    }
   })
 
   it('opens data_err_logs table_a and table_b (a gap before the checkpoint is fine)', async () => {
