@@ -13,8 +13,12 @@ import {
 } from '../../openf1/index.js'
 import type { CliContext } from '../context.js'
 
-/** The demo's simulated season: one meeting (qualifying and race), as a seeded 2024. */
-export const DEMO_SEASON = { year: 2024, meetings: 1, seed: 1 } as const
+/**
+ * The demo's simulated season: one meeting (qualifying and race) of a seeded 2024, telemetry at
+ * 1 Hz instead of the API's 3.7 Hz so that the whole demo (loading included) stays quick; use
+ * `pitwall simulate` for full-rate data.
+ */
+export const DEMO_SEASON = { year: 2024, meetings: 1, seed: 1, telemetryHz: 1 } as const
 
 /** `<home>/simulated`. */
 export function simulatedDir(ctx: CliContext): string {
@@ -30,6 +34,7 @@ export async function runDemoSimulate(ctx: CliContext): Promise<string> {
     meetings: DEMO_SEASON.meetings,
     kinds: ['qualifying', 'race'],
     seed: DEMO_SEASON.seed,
+    telemetryHz: DEMO_SEASON.telemetryHz,
     outDir: out,
     progress: ctx.progress,
   })

@@ -8,7 +8,7 @@ import type { Command } from 'commander'
 import { UsageError } from '../../core/index.js'
 import { SIM_SESSION_KINDS, simulateSeasons, type SimSessionKind } from '../../openf1/index.js'
 import type { CliContext } from '../context.js'
-import { collect, intOption } from './openf1-options.js'
+import { collect, intOption, numberOption } from './openf1-options.js'
 
 interface SimulateFlags {
   seasons: string[]
@@ -16,6 +16,7 @@ interface SimulateFlags {
   sessions?: string
   out: string
   seed?: string
+  telemetryHz?: string
   gzip: boolean
 }
 
@@ -44,6 +45,7 @@ export function registerSimulate(program: Command, context: () => CliContext): v
     .option('--sessions <kinds>', `session kinds: ${SIM_SESSION_KINDS.join(', ')} or all`, 'all')
     .requiredOption('--out <dir>', 'output folder (the layout of ../shared/openf1/v1)')
     .option('--seed <n>', 'seed', '1')
+    .option('--telemetry-hz <hz>', 'location/car_data samples per second (the API: ~3.7)', '3.7')
     .option('--no-gzip', 'write plain .json instead of .json.gz')
     .action(async (flags: SimulateFlags) => {
       const ctx = context()
@@ -56,6 +58,7 @@ export function registerSimulate(program: Command, context: () => CliContext): v
         outDir,
         seed: intOption(flags.seed, '--seed', 0) ?? 1,
         gzip: flags.gzip,
+        telemetryHz: numberOption(flags.telemetryHz, '--telemetry-hz', 0.05, 50) ?? 3.7,
         ...(meetings === undefined ? {} : { meetings }),
         ...(kinds === undefined ? {} : { kinds }),
         progress: ctx.progress,

@@ -10,14 +10,25 @@ import type { SessionContext } from './sim-records.js'
 import { apiDate } from './sim-dates.js'
 import type { SimRun } from './sim-session.js'
 
-/** Sample times (epoch ms) at ~3.7 Hz between `from` and `to`. */
-export function sampleTimes(random: Random, from: number, to: number): number[] {
+/** The API's telemetry rate. */
+export const API_TELEMETRY_HZ = 3.7
+
+/** Sample times (epoch ms) at ~`hz` (default the API's ~3.7 Hz) between `from` and `to`. */
+export function sampleTimes(
+  random: Random,
+  from: number,
+  to: number,
+  hz = API_TELEMETRY_HZ,
+): number[] {
+  const scale = API_TELEMETRY_HZ / hz
   const out: number[] = []
   for (let t = from + random() * 200; t < to;) {
     out.push(Math.round(t))
     const u = random()
     // Mostly 0.2–0.32 s, sometimes a short 0.02–0.1 s or a long up to 1.3 s gap (median ~0.26 s).
-    t += u < 0.04 ? 20 + random() * 80 : u < 0.97 ? 200 + random() * 120 : 500 + random() * 800
+    t +=
+      scale *
+      (u < 0.04 ? 20 + random() * 80 : u < 0.97 ? 200 + random() * 120 : 500 + random() * 800)
   }
   return out
 }
@@ -63,12 +74,13 @@ export function* carDataRecords(
   run: SimRun,
   from: number,
   to: number,
+  hz = API_TELEMETRY_HZ,
 ): Generator<string> {
   const random = seededRandom(c.seed ^ (run.driver.number * 2654435761))
   const cursor = new LapCursor(run)
   const head = `"session_key":${c.session.sessionKey},"driver_number":${run.driver.number},"meeting_key":${c.meeting.meetingKey}`
   const race = c.timing.kind === 'race' || c.timing.kind === 'sprint'
-  for (const t of sampleTimes(random, from, to)) {
+  for (const t of sampleTimes(random, from, to, hz)) {
     const at = cursor.at(t)
     let speed = 0
     let gear = 0

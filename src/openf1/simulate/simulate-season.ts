@@ -40,6 +40,11 @@ export interface SimulateOptions {
   readonly seed?: number
   /** Write `.json.gz` (default) or plain `.json`. */
   readonly gzip?: boolean
+  /**
+   * location/car_data samples per second (default 3.7, the API's rate). Lower it for small,
+   * fast demos; volumes then shrink proportionally.
+   */
+  readonly telemetryHz?: number
   /** Telemetry files written at once (default 2). */
   readonly concurrency?: number
   readonly progress?: Progress
@@ -128,6 +133,7 @@ export async function simulateSeasons(options: SimulateOptions): Promise<Simulat
       seededRandom(c.seed ^ 0x10c),
       s.start - 5 * 60_000,
       c.timing.end + 3 * 60_000,
+      options.telemetryHz,
     )
     const carFrom = s.start - (race ? 55 : 5) * 60_000
     await mapConcurrent(c.timing.runs, options.concurrency ?? 2, async (run) => {
@@ -141,7 +147,7 @@ export async function simulateSeasons(options: SimulateOptions): Promise<Simulat
       const nl = await writeJsonArray(dir('location'), locationRecords(c, run, times), gzip)
       const nc = await writeJsonArray(
         dir('car_data'),
-        carDataRecords(c, run, carFrom, c.timing.end + 3 * 60_000),
+        carDataRecords(c, run, carFrom, c.timing.end + 3 * 60_000, options.telemetryHz),
         gzip,
       )
       records['location'] = (records['location'] ?? 0) + nl
