@@ -79,10 +79,7 @@ function renderNode(
   const node = project.nodes[uniqueId]
   if (node === undefined) throw new Error(`compileNode: unknown node ${uniqueId}`)
   let failure: Diagnostic | undefined
-  const byName = (name: string) =>
-    Object.values(project.nodes).find(
-      (n) => n.name === name && ['model', 'seed', 'snapshot'].includes(n.resource_type),
-    )
+  const byName = (name: string) => nameIndex(project).get(name)
   const resolve = (target: ProjectNode | SourceNode): unknown => {
     const override = options.relationOverride?.(target.unique_id)
     if (override !== undefined) return override
@@ -141,6 +138,21 @@ function renderNode(
   }
   const r = project.engine.render(node.original_file_path, node.raw_code, scope, node.unique_id)
   return r.ok ? { ok: true, sql: r.sql.trim() } : r
+}
+
+const NAME_INDEX = new WeakMap<ParsedProject, Map<string, ProjectNode>>()
+
+/** Models, seeds and snapshots by name (built once per project). */
+function nameIndex(project: ParsedProject): Map<string, ProjectNode> {
+  let index = NAME_INDEX.get(project)
+  if (index === undefined) {
+    index = new Map()
+    for (const n of Object.values(project.nodes)) {
+      if (['model', 'seed', 'snapshot'].includes(n.resource_type)) index.set(n.name, n)
+    }
+    NAME_INDEX.set(project, index)
+  }
+  return index
 }
 
 /** Calls a generic test's macro with its rendered arguments and the `where`-filtered model. */

@@ -1,0 +1,75 @@
+/**
+ * Parse + compile of a generated 500-model project (time per model), cold and with the parse
+ * cache warm, against a baseline of nunjucks rendering the same 500 templates with stub
+ * functions (the template engine alone, no project logic).
+ */
+import nunjucks from 'nunjucks'
+import { compileNode, memoryParseCache, parseProject } from '../src/transform/index.js'
+import { time, type Benchmark, type Measurement } from './harness.js'
+import { generatedProject } from './transform-generated-project.js'
+
+const MODELS = 500
+
+const bench: Benchmark = {
+  name: 'transform: parse + compile a 500-model project',
+  async run() {
+    const files = generatedProject(MODELS)
+    const cache = memoryParseCache()
+    const cold = await time(() => parseProject(files, { cache }))
+    const project = cold.value
+    const ids = Object.keys(project.nodes)
+    const compile = await time(() => {
+      for (const id of ids) {
+        const r = compileNode(project, id)
+        if (!r.ok) throw new Error(r.diagnostic.message)
+      }
+    })
+    const warm = await time(() => parseProject(files, { cache }))
+    const env = new nunjucks.Environment(null, { autoescape: false })
+    const stub = {
+      ref: (n: string) => n,
+      source: (s: string, t: string) => `${s}.${t}`,
+      config: () => '',
+      is_incremental: () => false,
+      this: 't',
+      scaled: (c: string) => c,
+    }
+    const baseline = await time(() => {
+      for (const [file, text] of Object.entries(files)) {
+        if (file.endsWith('.sql') && file.startsWith('models/'))
+          new nunjucks.Template(text, env, file).render(stub)
+      }
+    })
+    const models = ids.filter((id) => id.startsWith('model.')).length
+    const tests = ids.filter((id) => id.startsWith('test.')).length
+    const measurements: Measurement[] = [
+      { label: `nunjucks render only (${MODELS} templates)`, seconds: baseline.seconds },
+      {
+        label: 'parse, cold',
+        seconds: cold.seconds,
+        extra: { models, tests, msPerModel: +((cold.seconds * 1000) / models).toFixed(2) },
+      },
+      {
+        label: 'parse, warm parse cache',
+        seconds: warm.seconds,
+        extra: { msPerModel: +((warm.seconds * 1000) / models).toFixed(2) },
+      },
+      {
+        label: `compile ${ids.length} nodes`,
+        seconds: compile.seconds,
+        extra: { msPerNode: +((compile.seconds * 1000) / ids.length).toFixed(2) },
+      },
+    ]
+    return {
+      name: bench.name,
+      measurements,
+      ratios: [
+        `parse+compile per model = ${(((cold.seconds + compile.seconds) * 1000) / models).toFixed(2)} ms (models and their ${tests} tests)`,
+        `cold parse / nunjucks-only render = ${(cold.seconds / baseline.seconds).toFixed(1)}×`,
+        `warm parse / cold parse = ${(warm.seconds / cold.seconds).toFixed(2)}×`,
+      ],
+    }
+  },
+}
+
+export default bench
