@@ -6,7 +6,7 @@
  * to keep this test fast; the loader treats every endpoint alike.)
  */
 import { spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -152,6 +152,54 @@ describeShared('openf1/v1', 'bronze loading of the recorded sessions', () => {
           `SELECT source_file FROM ${CATALOG}.system.load_log ORDER BY source_file`,
         )
         expect(log.map((r) => r['source_file'])).toEqual(sources)
+      } finally {
+        await engine.close()
+      }
+    }))
+
+  it('loads every file exactly once after a load was killed mid-way', () =>
+    withTmpDir(async (home) => {
+      cpSync(landing, join(home, 'landing'), { recursive: true })
+      const child = spawn(process.execPath, [
+        join(REPO_ROOT, 'bin', 'pitwall.js'),
+        '--home',
+        home,
+        'load',
+      ])
+      const exited = new Promise<void>((r) => child.on('close', () => r()))
+      const firstCommit = join(
+        home,
+        CATALOG,
+        'bronze_raw',
+        'bronze_drivers',
+        '_delta_log',
+        '00000000000000000000.json',
+      )
+      for (let i = 0; i < 600 && !existsSync(firstCommit); i++)
+        await new Promise((r) => setTimeout(r, 20))
+      child.kill('SIGKILL')
+      await exited
+      const engine = await DuckDbEngine.create()
+      try {
+        const report = await load(home, engine)
+        expect(report.hasFailures).toBe(false)
+        const lake = createLakehouseEngine(engine, { home, catalogs: [CATALOG] })
+        for (const [key, records] of recordedCounts()) {
+          const [endpoint, session] = key.split('/')
+          const [row] = await lake.all(
+            `SELECT count(*) AS n FROM ${CATALOG}.bronze_raw.bronze_${endpoint} WHERE session_key = ${session}`,
+          )
+          expect({ key, n: row?.['n'] }).toEqual({ key, n: records })
+        }
+        const log = await lake.all(
+          `SELECT count(*) AS entries, count(DISTINCT source_file) AS files FROM ${CATALOG}.system.load_log`,
+        )
+        expect(log).toEqual([
+          {
+            entries: ENDPOINTS.length * SESSIONS.length - 1,
+            files: ENDPOINTS.length * SESSIONS.length - 1,
+          },
+        ])
       } finally {
         await engine.close()
       }
