@@ -2,11 +2,7 @@
  * @module lake/snapshot
  * A table at one version: log replay from the newest usable checkpoint plus the JSON commits
  * after it (PROTOCOL-NOTES §1.7), the protocol check, and time travel by version or timestamp.
- *
- * Time travel by timestamp (PROTOCOL-NOTES §1.13) picks the latest version whose commit timestamp
- * is ≤ the requested instant. A timestamp before the earliest available commit is an error (as
- * Spark and kernel-java; delta-rs would return the first version); a timestamp after the latest
- * commit gives the latest version (as kernel-java).
+ * Time travel by timestamp: see `snapshot-time-travel.ts`.
  */
 import type {
   AddAction,
@@ -37,6 +33,7 @@ import {
 import { readCheckpoint } from './log/checkpoint-reader.js'
 import { ReplayState } from './log/replay.js'
 import { commitTimestamps, ictEnablementVersion, readIct } from './log/commit-timestamps.js'
+import { toEpochMs, versionAtTimestamp } from './snapshot-time-travel.js'
 
 /** Which version to load. */
 export interface SnapshotOptions {
@@ -162,7 +159,14 @@ export async function loadSnapshot(
     if (options.version !== undefined) {
       throw new DeltaError('time-travel-options', 'give either a version or a timestamp, not both')
     }
-    version = await versionAtTimestamp(store, log, listing, options)
+    const latest = await loadVersion(store, log, listing, listing.latest, options.sql)
+    const wanted = toEpochMs(options.timestamp)
+    version = await versionAtTimestamp(
+      log,
+      listing,
+      wanted,
+      ictEnablementVersion(latest.configuration),
+    )
   }
   if (!Number.isInteger(version) || version < 0 || version > listing.latest) {
     throw new DeltaError(
@@ -265,46 +269,4 @@ function freeze(
     hint,
     ict,
   )
-}
-
-/** Resolves a timestamp to a version (semantics in the module header). */
-async function versionAtTimestamp(
-  store: ObjectStore,
-  log: LogStore,
-  listing: LogListing,
-  options: SnapshotOptions,
-): Promise<number> {
-  const wanted = toEpochMs(options.timestamp ?? 0)
-  const latest = await loadVersion(store, log, listing, listing.latest, options.sql)
-  const stamps = await commitTimestamps(log, listing, ictEnablementVersion(latest.configuration))
-  let found: number | undefined
-  let earliest: number | undefined
-  for (const [v, ts] of stamps) {
-    if (earliest === undefined) earliest = ts
-    if (ts <= wanted) found = v
-  }
-  if (found === undefined) {
-    throw new DeltaError(
-      'timestamp-before-history',
-      `${new Date(wanted).toISOString()} is before the earliest available commit of ${store.root}` +
-        (earliest === undefined ? '' : ` (${new Date(earliest).toISOString()})`),
-      {
-        context: { table: store.root, timestamp: wanted },
-        hint: 'use a later timestamp or a version',
-      },
-    )
-  }
-  return found
-}
-
-/** Parses a timestamp option (Date, epoch ms, or ISO-8601 string). */
-export function toEpochMs(value: Date | number | string): number {
-  const ms =
-    value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value)
-  if (!Number.isFinite(ms)) {
-    throw new DeltaError('invalid-timestamp', `invalid timestamp '${String(value)}'`, {
-      hint: 'use an ISO-8601 timestamp such as 2024-06-30T12:00:00Z',
-    })
-  }
-  return ms
 }
