@@ -18,7 +18,13 @@ import {
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { selectionOptions } from './transform-run-command.js'
-import { loadProject, readArtifact, targetDir, writeArtifact } from './transform-project.js'
+import {
+  loadProject,
+  readArtifact,
+  stateNodes,
+  targetDir,
+  writeArtifact,
+} from './transform-project.js'
 import { statusesOf } from '../../transform/index.js'
 
 /** Registers `pitwall compile`. */
@@ -52,9 +58,7 @@ export function registerCompile(program: Command, context: () => CliContext): vo
           {
             nodes: { ...project.nodes, ...project.sources },
             dag,
-            ...(state === undefined
-              ? {}
-              : { state: (state as { nodes: Record<string, never> }).nodes }),
+            ...(state === undefined ? {} : { state: stateNodes(state)! }),
             ...(last === undefined ? {} : { results: statusesOf(last) }),
           },
           opts.select,

@@ -7,7 +7,7 @@ import { UsageError } from '../../core/index.js'
 import { buildDag, selectNodes, statusesOf } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { selectionOptions } from './transform-run-command.js'
-import { loadProject, readArtifact } from './transform-project.js'
+import { loadProject, readArtifact, stateNodes } from './transform-project.js'
 
 const OUTPUTS = ['selector', 'name', 'path', 'json'] as const
 
@@ -47,9 +47,7 @@ export function registerLs(program: Command, context: () => CliContext): void {
           {
             nodes: all,
             dag,
-            ...(state === undefined
-              ? {}
-              : { state: (state as { nodes: Record<string, never> }).nodes }),
+            ...(state === undefined ? {} : { state: stateNodes(state)! }),
             ...(last === undefined ? {} : { results: statusesOf(last) }),
           },
           opts.select,

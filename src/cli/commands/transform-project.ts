@@ -135,3 +135,12 @@ export async function readArtifact(ctx: CliContext, name: string, dir?: string):
   if (!existsSync(path)) return undefined
   return JSON.parse(await readFile(path, 'utf8')) as unknown
 }
+
+/** The nodes of a saved manifest for `state:` selection (unit tests live beside the nodes). */
+export function stateNodes(
+  manifest: unknown,
+): Record<string, { checksum?: { checksum: string }; config?: unknown }> | undefined {
+  if (manifest === undefined || manifest === null || typeof manifest !== 'object') return undefined
+  const m = manifest as { nodes?: object; unit_tests?: object }
+  return { ...(m.nodes ?? {}), ...(m.unit_tests ?? {}) } as Record<string, never>
+}

@@ -17,7 +17,7 @@ import {
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { nodeLine, runSummary } from './transform-format.js'
-import { loadProject, readArtifact, writeArtifact } from './transform-project.js'
+import { loadProject, readArtifact, stateNodes, writeArtifact } from './transform-project.js'
 import { openRuntime } from './transform-runtime.js'
 
 /** Options every run command takes. */
@@ -95,7 +95,7 @@ export async function runCommand(
       fullRefresh: opts.fullRefresh === true,
       ...(threads === undefined ? {} : { threads }),
       storeFailures: opts.storeFailures === true,
-      ...(state === undefined ? {} : { state: (state as { nodes: Record<string, never> }).nodes }),
+      ...(state === undefined ? {} : { state: stateNodes(state)! }),
       ...(last === undefined ? {} : { results: statusesOf(last) }),
       onNodeStart: () => {
         total++
