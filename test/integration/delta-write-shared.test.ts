@@ -2,6 +2,8 @@ import { afterEach, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
+  deleteRows,
+  mergeTable,
   LocalObjectStore,
   loadSnapshot,
   vacuumTable,
@@ -11,7 +13,7 @@ import {
 } from '../../src/lake/index.js'
 import { describeShared, sharedPath } from '../helpers/shared-data.js'
 import { copyToTemp } from '../helpers/tmp.js'
-import { tableFixture, type TableFixture } from './delta-write-helpers.js'
+import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -129,6 +131,61 @@ describeShared('delta-tables', 'delta writer against the shared tables', () => {
     const mine = JSON.parse(ours[0]?.stats ?? '{}') as Record<string, unknown>
     for (const key of ['numRecords', 'minValues', 'maxValues', 'nullCount'])
       expect(mine[key]).toEqual(spark[key])
+  })
+
+  it('deletes from a table with a deletion vector without resurrecting its deleted rows', async () => {
+    const fx = await fixtureOf('kernel-rs-data/table-with-dv-small')
+    const before = await loadSnapshot(fx.store, { sql: fx.executor })
+    const dv = before.addActions[0]?.deletionVector
+    expect(dv?.cardinality).toBe(2)
+    const r = await deleteRows({ ...fx, predicate: 'value = 5' })
+    expect(r.metrics.numDeletedRows).toBe(1)
+    expect(plain(await readBack(fx, 'value')).map((x) => x['value'])).toEqual([1, 2, 3, 4, 6, 7, 8])
+    const commit = readFileSync(
+      join(fx.dir, '_delta_log', `${String(r.version).padStart(20, '0')}.json`),
+      'utf8',
+    )
+    const remove = commit
+      .split('\n')
+      .map((l) => (l === '' ? {} : (JSON.parse(l) as Record<string, unknown>)))
+      .find((a) => 'remove' in a)
+    // The remove repeats the DV of the file it removes, otherwise it would not cancel that add.
+    expect((remove?.['remove'] as { deletionVector?: unknown }).deletionVector).toEqual(dv)
+    const after = await loadSnapshot(fx.store, { sql: fx.executor })
+    expect(
+      after.addActions.every((a) => a.deletionVector === undefined || a.deletionVector === null),
+    ).toBe(true)
+    await mergeTable({
+      ...fx,
+      keys: ['value'],
+      sql: `SELECT * FROM (VALUES (0), (3), (10)) s(value)`,
+    })
+    expect(plain(await readBack(fx, 'value')).map((x) => x['value'])).toEqual([
+      0, 1, 2, 3, 4, 6, 7, 8, 10,
+    ])
+  })
+
+  it('appends to and deletes from a Spark-written partitioned table; the reader agrees with the stats', async () => {
+    const fx = await fixtureOf('delta-rs/delta-0.8.0-partitioned')
+    await writeTable({
+      ...fx,
+      sql: `SELECT '8' AS value, '2022' AS year, '1' AS month, '1' AS day`,
+    })
+    await deleteRows({ ...fx, predicate: `month = '2'` })
+    const rows = plain(await readBack(fx, 'value'))
+    expect(rows.map((x) => x['value'])).toEqual(['1', '4', '5', '6', '7', '8'])
+    const snap = await loadSnapshot(fx.store, { sql: fx.executor })
+    // Spark 0.8 wrote no stats; the file pitwall added carries them.
+    const ours = snap.addActions.find((a) => a.partitionValues['year'] === '2022')
+    expect(JSON.parse(ours?.stats ?? '{}')).toEqual({
+      numRecords: 1,
+      minValues: { value: '8' },
+      maxValues: { value: '8' },
+      nullCount: { value: 0 },
+    })
+    expect(snap.addActions.find((a) => a.partitionValues['year'] === '2022')?.path).toMatch(
+      /^year=2022\/month=1\/day=1\/part-/,
+    )
   })
 
   it('encodes partition paths exactly as partition-path-encoding.csv', async () => {

@@ -26,6 +26,7 @@ import { keyProbes, mayContainKeys } from './merge-pruning.js'
 import { cdfEnabled, requiredProtocol } from './writer-protocol.js'
 import {
   commitOperation,
+  numRecords,
   openForWrite,
   removeOf,
   type OperationResult,
@@ -135,7 +136,6 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
     if (whenNotMatched === 'insert') parts.push(inserted)
     const count = async (sql: string): Promise<number> =>
       Number((await executor.all(`SELECT count(*) AS n FROM (${sql})`))[0]?.['n'] ?? 0)
-    const numCopied = touched.length === 0 ? 0 : await count(copied)
     const numMatched = touched.length === 0 ? 0 : await count(matchedOld)
     const numInserted = whenNotMatched === 'insert' ? await count(inserted) : 0
     const adds: AddAction[] =
@@ -172,7 +172,11 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
       numTargetRowsInserted: numInserted,
       numTargetRowsUpdated: whenMatched === 'update' ? numMatched : 0,
       numTargetRowsDeleted: whenMatched === 'delete' ? numMatched : 0,
-      numTargetRowsCopied: numCopied,
+      // Rows written = copied + updated + inserted (from the new files' footers): no extra pass.
+      numTargetRowsCopied:
+        adds.reduce((n, a) => n + numRecords(a), 0) -
+        (whenMatched === 'update' ? numMatched : 0) -
+        numInserted,
       numTargetFilesAdded: adds.length,
       numTargetFilesRemoved: touched.length,
       numTargetFilesScanned: candidates.length,
