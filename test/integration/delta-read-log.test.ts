@@ -312,6 +312,39 @@ describeShared(ROOT, 'Delta log replay on reference tables', () => {
     ])
   })
 
+  it('matches the remaining delta-rs/EXPECTED.md facts (0.8.0 stats, partitioned rows, cdc, date)', async () => {
+    const e = await loadSnapshot(at('delta-rs', 'delta-0.8.0'), { sql })
+    const stats = [...e.files.values()].map(
+      (a) => JSON.parse(a.stats ?? '{}') as Record<string, unknown>,
+    )
+    expect(stats.reduce((n, x) => n + Number(x['numRecords']), 0)).toBe(4)
+    expect(stats.every((x) => (x['nullCount'] as Record<string, number>)['value'] === 0)).toBe(true)
+    const p = await loadSnapshot(at('delta-rs', 'delta-0.8.0-partitioned'), { sql })
+    expect(p.metadata.id).toBe('fe5a3c11-30d4-4dd7-b115-a1c121e66a4e')
+    expect(p.metadata.createdTime).toBe(1615555644515)
+    expect([...p.files.values()].map((a) => a.size).sort()).toEqual([407, 414, 414, 414, 414, 414])
+    const rows = await sql.all(
+      `SELECT value || ',' || year || ',' || month || ',' || day AS r FROM (${await scanSql(p, { sql })}) ORDER BY r`,
+    )
+    expect(rows.map((r) => r['r'])).toEqual([
+      '1,2020,1,1',
+      '2,2020,2,3',
+      '3,2020,2,5',
+      '4,2021,4,5',
+      '5,2021,12,4',
+      '6,2021,12,20',
+      '7,2021,12,20',
+    ])
+    const cdc = await loadSnapshot(at('delta-rs', 'simple_table_with_cdc'), { sql })
+    const c = await sql.all(`SELECT id, name FROM (${await scanSql(cdc, { sql })})`)
+    expect(c.map((r) => [Number(r['id']), r['name']])).toEqual([[0, 'Mino']])
+    const d = await loadSnapshot(at('delta-rs', 'delta-0.8.0-date'), { sql })
+    const dates = await sql.all(
+      `SELECT CAST(date AS VARCHAR) AS d FROM (${await scanSql(d, { sql })})`,
+    )
+    expect(dates.map((r) => r['d'])).toEqual(['2021-01-01'])
+  })
+
   const pruned = async (path: string[], filter: ScanFilter) => {
     const s = await loadSnapshot(at(...path), { sql })
     return planScan(s, filter)
