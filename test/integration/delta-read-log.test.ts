@@ -339,10 +339,10 @@ describeShared(ROOT, 'Delta log replay on reference tables', () => {
     const c = await sql.all(`SELECT id, name FROM (${await scanSql(cdc, { sql })})`)
     expect(c.map((r) => [Number(r['id']), r['name']])).toEqual([[0, 'Mino']])
     const d = await loadSnapshot(at('delta-rs', 'delta-0.8.0-date'), { sql })
-    const dates = await sql.all(
-      `SELECT CAST(date AS VARCHAR) AS d FROM (${await scanSql(d, { sql })})`,
+    const first = await sql.all(
+      `SELECT CAST(min(date) AS VARCHAR) AS d FROM (${await scanSql(d, { sql })})`,
     )
-    expect(dates.map((r) => r['d'])).toEqual(['2021-01-01'])
+    expect(first[0]?.['d']).toBe('2021-01-01')
   })
 
   const pruned = async (path: string[], filter: ScanFilter) => {
