@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { formatTimestamp, statsFromFooter, type FooterColumnChunk } from './file-stats.js'
+import type { DeltaSchema } from './delta-types.js'
+
+const chunk = (
+  rg: number,
+  rows: number,
+  path: string,
+  min: string | null,
+  max: string | null,
+  nulls: number,
+): FooterColumnChunk => ({
+  row_group_id: rg,
+  row_group_num_rows: rows,
+  path_in_schema: path,
+  stats_min_value: min,
+  stats_max_value: max,
+  stats_null_count: nulls,
+})
+
+const field = (name: string, type: DeltaSchema['fields'][number]['type']) => ({
+  name,
+  type,
+  nullable: true,
+  metadata: {},
+})
+
+describe('statsFromFooter', () => {
+  it('aggregates row groups, truncates strings to 32 characters and skips booleans', () => {
+    const schema: DeltaSchema = {
+      type: 'struct',
+      fields: [
+        field('n', 'long'),
+        field('s', 'string'),
+        field('b', 'boolean'),
+        field('e', 'integer'),
+      ],
+    }
+    const long = 'x'.repeat(40)
+    const stats = JSON.parse(
+      statsFromFooter(schema, [
+        chunk(0, 2, 'n', '5', '9', 0),
+        chunk(1, 3, 'n', '-3', '7', 1),
+        chunk(0, 2, 's', 'a', long, 0),
+        chunk(1, 3, 's', 'b', 'c', 0),
+        chunk(0, 2, 'b', 'false', 'true', 0),
+        chunk(1, 3, 'b', 'false', 'true', 0),
+        chunk(0, 2, 'e', null, null, 2),
+        chunk(1, 3, 'e', null, null, 3),
+      ]),
+    ) as Record<string, Record<string, unknown>>
+    expect(stats['numRecords']).toBe(5)
+    expect(stats['minValues']).toEqual({ n: -3, s: 'a' })
+    expect(stats['maxValues']).toEqual({ n: 9, s: `${'x'.repeat(32)}\uFFFD` })
+    expect(stats['nullCount']).toEqual({ n: 1, s: 0, b: 0, e: 5 })
+  })
+
+  it('keeps only the first numIndexedCols leaf columns and nests struct leaves', () => {
+    const schema: DeltaSchema = {
+      type: 'struct',
+      fields: [
+        field('st', { type: 'struct', fields: [field('a', 'integer'), field('b', 'integer')] }),
+        field('c', 'integer'),
+      ],
+    }
+    const stats = JSON.parse(
+      statsFromFooter(
+        schema,
+        [
+          chunk(0, 1, 'st, a', '1', '1', 0),
+          chunk(0, 1, 'st, b', '2', '2', 0),
+          chunk(0, 1, 'c', '3', '3', 0),
+        ],
+        { numIndexedCols: 2 },
+      ),
+    ) as Record<string, unknown>
+    expect(stats['minValues']).toEqual({ st: { a: 1, b: 2 } })
+    expect(stats['nullCount']).toEqual({ st: { a: 0, b: 0 } })
+  })
+
+  it('formats timestamps with milliseconds, UTC with Z and ntz without', () => {
+    expect(formatTimestamp('2023-06-15 12:30:00.123456+00', true)).toBe('2023-06-15T12:30:00.123Z')
+    expect(formatTimestamp('2023-06-15 14:30:00+02', true)).toBe('2023-06-15T12:30:00.000Z')
+    expect(formatTimestamp('2023-06-15 12:30:00', false)).toBe('2023-06-15T12:30:00.000')
+    expect(formatTimestamp('infinity', true)).toBeUndefined()
+  })
+})
