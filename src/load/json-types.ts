@@ -75,21 +75,17 @@ function inList(expr: string, set: ReadonlySet<string>): string {
 }
 
 /**
- * SQL for one column: `value` (the typed value or NULL) and `fits` (TRUE when the source value is
- * absent, null, or converts to `columnType` without loss). `v` is a SQL expression of type JSON
- * holding the source value (SQL NULL when the key is absent).
+ * SQL for one column: `typed`, the value converted to `columnType`, or NULL when the source value
+ * `v` (a JSON expression, SQL NULL when absent or null) does not convert without loss. A value is
+ * rescued exactly when `v IS NOT NULL` and `typed IS NULL`.
  */
-export function columnSql(v: string, columnType: string): { value: string; fits: string } {
+export function typedSql(v: string, columnType: string): string {
   const t = `json_type(${v})`
-  if (columnType === 'JSON') {
-    return { value: `CASE WHEN ${t} <> 'NULL' THEN ${v} END`, fits: 'TRUE' }
-  }
-  const absent = `(${v} IS NULL OR ${t} = 'NULL')`
+  if (columnType === 'JSON') return v
   const scalar = acceptedTypes(columnType)
   if (scalar !== undefined) {
-    const ok = `${inList(t, scalar)} AND TRY_CAST(${v} AS ${columnType}) IS NOT NULL`
     const value = columnType === 'VARCHAR' ? `(${v} ->> '$')` : `TRY_CAST(${v} AS ${columnType})`
-    return { value: `CASE WHEN ${ok} THEN ${value} END`, fits: `(${absent} OR (${ok}))` }
+    return `CASE WHEN ${inList(t, scalar)} THEN ${value} END`
   }
   if (columnType.endsWith('[]')) {
     const element = acceptedTypes(columnType.slice(0, -2))
@@ -97,17 +93,9 @@ export function columnSql(v: string, columnType: string): { value: string; fits:
       element === undefined
         ? 'TRUE'
         : `list_bool_and(list_transform(json_extract(${v}, '$[*]'), e -> json_type(e) = 'NULL' OR ${inList('json_type(e)', element)})) IS NOT FALSE`
-    const ok = `${t} = 'ARRAY' AND ${elementsOk} AND TRY_CAST(${v} AS ${columnType}) IS NOT NULL`
-    return {
-      value: `CASE WHEN ${ok} THEN TRY_CAST(${v} AS ${columnType}) END`,
-      fits: `(${absent} OR (${ok}))`,
-    }
+    return `CASE WHEN ${t} = 'ARRAY' AND ${elementsOk} THEN TRY_CAST(${v} AS ${columnType}) END`
   }
   // Any other type (a table created by another writer: DATE, TIMESTAMP, DECIMAL, …): convert the
-  // string or number form and rescue what does not convert.
-  const ok = `TRY_CAST((${v} ->> '$') AS ${columnType}) IS NOT NULL`
-  return {
-    value: `CASE WHEN ${ok} THEN TRY_CAST((${v} ->> '$') AS ${columnType}) END`,
-    fits: `(${absent} OR (${ok}))`,
-  }
+  // string or number form; what does not convert is rescued.
+  return `TRY_CAST((${v} ->> '$') AS ${columnType})`
 }

@@ -8,7 +8,7 @@
 import type { Engine } from '../engine/index.js'
 import { sqlIdent, sqlString } from '../lake/index.js'
 import { RESERVED_NAMES, type BronzeColumn, type BronzeSchema } from './bronze-schema.js'
-import { columnSql, inferColumnType, type KeyProfile } from './json-types.js'
+import { inferColumnType, typedSql, type KeyProfile } from './json-types.js'
 import { knownType, MIXED_KEYS } from './known-types.js'
 import { MalformedFileError } from './load-errors.js'
 
@@ -52,17 +52,7 @@ export async function stageFile(
     throw new MalformedFileError(input.sourceFile, reasonOf(cause), cause)
   }
   try {
-    const [shape] = await engine.all(
-      `SELECT count(*) AS records, count(*) FILTER (WHERE json_type(j) <> 'OBJECT') AS bad, any_value(json_type(j)) FILTER (WHERE json_type(j) <> 'OBJECT') AS bad_type FROM ${sqlIdent(raw)}`,
-    )
-    if (Number(shape?.['bad'] ?? 0) > 0) {
-      throw new MalformedFileError(
-        input.sourceFile,
-        `${String(shape?.['bad'])} element(s) of the top-level array are ${String(shape?.['bad_type'])}, not objects`,
-      )
-    }
-    const records = Number(shape?.['records'] ?? 0)
-    const keys = await keysOf(engine, raw)
+    const { records, keys } = await shapeOf(engine, raw, input.sourceFile)
     const cols = `${input.stagingTable}_cols`
     await extractColumns(engine, input.path, raw, cols, keys)
     const column = new Map(keys.map((k, i) => [k, `c${i}`]))
@@ -85,7 +75,9 @@ export async function stageFile(
       schema.add(column)
       newColumns.push(column)
     }
-    // Each source value was extracted once (column c<i> of `cols`); now typed or rescued.
+    // Each source value was extracted once (column c<i> of `cols`); it is typed once (t<i>,
+    // inner query) and rescued when it is present but did not convert.
+    const typed: string[] = []
     const selects: string[] = []
     const rescues: string[] = []
     for (const c of schema.list()) {
@@ -94,9 +86,14 @@ export async function stageFile(
         selects.push(`CAST(NULL AS ${c.type}) AS ${sqlIdent(c.name)}`)
         continue
       }
-      const { value, fits } = columnSql(v, c.type)
-      selects.push(`${value} AS ${sqlIdent(c.name)}`)
-      if (fits !== 'TRUE') rescues.push(`CASE WHEN NOT ${fits} THEN ${rescueEntry(c.name, v)} END`)
+      const t = `t${v.slice(1)}`
+      typed.push(`${typedSql(v, c.type)} AS ${t}`)
+      selects.push(`${t} AS ${sqlIdent(c.name)}`)
+      if (c.type !== 'JSON') {
+        rescues.push(
+          `CASE WHEN ${v} IS NOT NULL AND ${t} IS NULL THEN ${rescueEntry(c.name, v)} END`,
+        )
+      }
     }
     for (const key of rescuedKeys) {
       const v = column.get(key) ?? 'NULL'
@@ -113,7 +110,9 @@ export async function stageFile(
         `CAST(${sqlString(input.ingestedAt)} AS TIMESTAMP WITH TIME ZONE) AS _ingestion_timestamp`,
         `${sqlString(input.sourceFile)} AS _source_file`,
         `DATE ${sqlString(input.batchDay)} AS batch_day`,
-      ].join(',\n  ')} FROM ${sqlIdent(cols)}`,
+      ].join(
+        ',\n  ',
+      )} FROM (SELECT *${typed.map((x) => `, ${x}`).join('')} FROM ${sqlIdent(cols)})`,
     )
     const [counts] = await engine.all(
       `SELECT count(*) FILTER (WHERE _rescued_data IS NOT NULL) AS rescued FROM ${sqlIdent(input.stagingTable)}`,
@@ -135,14 +134,39 @@ function rescueEntry(key: string, v: string): string {
   return `${sqlString(`${JSON.stringify(key)}:`)} || CAST(${v} AS VARCHAR)`
 }
 
-/** Every key of the file, in first-seen order. */
-async function keysOf(engine: Engine, raw: string): Promise<string[]> {
-  const rows = await engine.all(
-    `SELECT k, min(rowid * 100000 + i) AS first_seen
-     FROM (SELECT rowid, unnest(json_keys(j)) AS k, generate_subscripts(json_keys(j), 1) AS i FROM ${sqlIdent(raw)})
-     GROUP BY k ORDER BY first_seen`,
+/**
+ * Counts the records, checks each is an object, and lists every key in first-seen order. Grouped
+ * by key list, so the work per record is one hash: a response has only a few distinct key lists.
+ * @throws MalformedFileError when an element is not an object.
+ */
+async function shapeOf(
+  engine: Engine,
+  raw: string,
+  sourceFile: string,
+): Promise<{ records: number; keys: string[] }> {
+  const groups = await engine.all(
+    `SELECT json_type(j) AS t, CASE WHEN json_type(j) = 'OBJECT' THEN json_keys(j) END AS ks, count(*) AS n, min(rowid) AS first
+     FROM ${sqlIdent(raw)} GROUP BY ALL ORDER BY first`,
   )
-  return rows.map((r) => String(r['k']))
+  const bad = groups.filter((g) => g['t'] !== 'OBJECT')
+  if (bad.length > 0) {
+    const n = bad.reduce((sum, g) => sum + Number(g['n']), 0)
+    throw new MalformedFileError(
+      sourceFile,
+      `${n} element(s) of the top-level array are ${bad.map((g) => String(g['t'])).join('/')}, not objects`,
+    )
+  }
+  const keys: string[] = []
+  const seen = new Set<string>()
+  for (const g of groups) {
+    for (const k of (g['ks'] as string[] | null) ?? []) {
+      if (!seen.has(k)) {
+        seen.add(k)
+        keys.push(k)
+      }
+    }
+  }
+  return { records: groups.reduce((sum, g) => sum + Number(g['n']), 0), keys }
 }
 
 /**
