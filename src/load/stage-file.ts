@@ -1,9 +1,11 @@
 /**
  * @module load/stage-file
  * One landing file → a DuckDB temp table of bronze rows. The file is read as JSON objects
- * (`read_json_objects`), each key is profiled (its JSON types), new keys become new columns
- * (schema evolution), and each value is checked against its column's type: what fits is typed,
- * what does not goes, with its original JSON, into `_rescued_data`. Nothing is dropped or rounded.
+ * (`read_json_objects`: malformed JSON fails here, and the file is quarantined), its keys are
+ * listed, each record is parsed once more by `read_json` into one JSON column per key, keys new
+ * to the table are profiled (their JSON types) and become columns (schema evolution), and each
+ * value is converted to its column's type: what converts without loss is typed, what does not
+ * goes, as its original JSON, into `_rescued_data`. Nothing is dropped or rounded.
  */
 import type { Engine } from '../engine/index.js'
 import { sqlIdent, sqlString } from '../lake/index.js'
