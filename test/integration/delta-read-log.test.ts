@@ -345,6 +345,17 @@ describeShared(ROOT, 'Delta log replay on reference tables', () => {
     expect(first[0]?.['d']).toBe('2021-01-01')
   })
 
+  it('returns each row with its file and row index, deleted rows excluded (withFileInfo)', async () => {
+    const s = await loadSnapshot(at('kernel-rs-data', 'table-with-dv-small'), { sql })
+    const [live] = [...s.files.values()]
+    expect(live?.deletionVector?.cardinality).toBe(2)
+    const rows = await sql.all(
+      `SELECT "__delta_file" AS f, "__delta_row" AS r FROM (${await scanSql(s, { sql, withFileInfo: true })}) ORDER BY r`,
+    )
+    expect(new Set(rows.map((r) => r['f']))).toEqual(new Set([live?.path]))
+    expect(rows.map((r) => Number(r['r']))).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+  })
+
   const pruned = async (path: string[], filter: ScanFilter) => {
     const s = await loadSnapshot(at(...path), { sql })
     return planScan(s, filter)
