@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander'
 import type { CliContext } from '../context.js'
+import { executeCommand } from './transform-run-command.js'
 import { runLoad } from './load.js'
 import { runDemoExtract, runDemoSimulate } from './openf1-demo.js'
 
@@ -47,7 +48,17 @@ export const DEMO_STAGES: readonly DemoStage[] = [
       return summary
     },
   },
-  { name: 'build (silver, gold, marts, snapshots, tests)', issue: 7 },
+  {
+    name: 'build (silver, gold, marts, snapshots, tests)',
+    issue: 7,
+    async run(ctx) {
+      const { outcome } = await executeCommand(ctx, 'build', {})
+      const count = (s: string) => outcome.results.filter((r) => r.status === s).length
+      const summary = `${outcome.results.length} node(s) in ${outcome.elapsed.toFixed(1)}s: PASS=${count('success') + count('pass')} WARN=${count('warn')} ERROR=${count('error')} FAIL=${count('fail')} SKIP=${count('skipped')}`
+      if (!outcome.success) throw new Error(`${summary}; see \`pitwall build\` for details`)
+      return summary
+    },
+  },
   { name: 'pipeline history' },
   { name: 'serve (API, SQL endpoint, dashboard)' },
 ]

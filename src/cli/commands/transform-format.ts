@@ -14,7 +14,11 @@ export function nodeLine(
 ): string {
   const node = project.nodes[r.unique_id]
   const what =
-    node === undefined ? r.unique_id : `${node.resource_type} ${node.schema}.${node.name}`
+    node === undefined
+      ? r.unique_id
+      : node.resource_type === 'test' || node.resource_type === 'unit_test'
+        ? `${node.resource_type} ${node.name}`
+        : `${node.resource_type} ${node.schema}.${node.name}`
   const status = r.status.toUpperCase()
   const msg =
     r.status === 'success'

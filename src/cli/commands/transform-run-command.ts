@@ -14,6 +14,7 @@ import {
   executeRun,
   statusesOf,
   type RunCommand,
+  type RunOutcome,
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { nodeLine, runSummary } from './transform-format.js'
@@ -65,12 +66,31 @@ export function registerRunCommand(
   })
 }
 
+/** What a run command produced. */
+export interface RunCommandResult {
+  readonly outcome: RunOutcome
+  /** The `--json` body. */
+  readonly json: Readonly<Record<string, unknown>>
+  /** The human summary. */
+  readonly human: string
+}
+
 /** Runs `name` with `opts`; emits the result. */
 export async function runCommand(
   ctx: CliContext,
   name: RunCommand,
   opts: RunCommandOptions,
 ): Promise<void> {
+  const r = await executeCommand(ctx, name, opts)
+  ctx.emit(r.json, r.human)
+}
+
+/** Runs `name` with `opts` and writes the artifacts; sets exit code 1 when anything failed. */
+export async function executeCommand(
+  ctx: CliContext,
+  name: RunCommand,
+  opts: RunCommandOptions,
+): Promise<RunCommandResult> {
   const threads = opts.threads === undefined ? undefined : Number(opts.threads)
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
     throw new UsageError(`--threads must be a whole number ≥ 1 (got '${opts.threads}')`)
@@ -132,16 +152,17 @@ export async function runCommand(
       outcome.results.length === 0
         ? 'Nothing to do: the selection matched no nodes.'
         : runSummary(project, outcome.results, outcome.elapsed)
-    ctx.emit(
-      {
+    return {
+      outcome,
+      json: {
         command: name,
         success: outcome.success,
         elapsed: outcome.elapsed,
         results: outcome.results,
         artifacts: { run_results: path },
       },
-      `${human}\nrun results: ${path}`,
-    )
+      human: `${human}\nrun results: ${path}`,
+    }
   } finally {
     await runtime.close()
   }
