@@ -88,7 +88,7 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
   })
   const id = randomUUID().replaceAll('-', '')
   const src = `__pw_merge_src_${id}`
-  const tgt = `__pw_merge_tgt_${id}`
+  const matched = `__pw_merge_matched_${id}`
   try {
     await executor.run(
       `CREATE TEMP TABLE ${src} AS ${projectToSchema(options.sql, source, schema)}`,
@@ -105,39 +105,61 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
       schema,
       partitionColumns: snapshot.partitionColumns,
     }
-    await executor.run(
-      `CREATE TEMP TABLE ${tgt} AS ${await fileScanSql({ ...scanOpts, files: candidates })}`,
-    )
     const on = keys
       .map((k) => `t.${sqlIdent(k)} IS NOT DISTINCT FROM s.${sqlIdent(k)}`)
       .join(' AND ')
-    const touchedRows =
+    const keyCols = keys.map((k) => `s.${sqlIdent(k)}`).join(', ')
+    // One streaming pass over the candidate files: which target rows match, in which file. The
+    // target is never materialised; only touched files are read again, to rewrite them.
+    await executor.run(
+      `CREATE TEMP TABLE ${matched} AS SELECT t.${FILE_COLUMN} AS __pw_f, ${keyCols} ` +
+        `FROM (${await fileScanSql({ ...scanOpts, files: candidates })}) t JOIN ${src} s ON ${on}`,
+    )
+    const numMatched = Number(
+      (await executor.all(`SELECT count(*) AS n FROM ${matched}`))[0]?.['n'] ?? 0,
+    )
+    const touchedPaths =
       whenMatched === 'ignore'
-        ? []
-        : await executor.all(
-            `SELECT DISTINCT t.${FILE_COLUMN} AS f FROM ${tgt} t JOIN ${src} s ON ${on}`,
+        ? new Set<string>()
+        : new Set(
+            (await executor.all(`SELECT DISTINCT __pw_f FROM ${matched}`)).map((r) =>
+              String(r['__pw_f']),
+            ),
           )
-    const touchedPaths = new Set(touchedRows.map((r) => String(r['f'])))
     const touched = candidates.filter((a) => touchedPaths.has(a.path))
-    const inTouched = `t.${FILE_COLUMN} IN (SELECT f FROM (VALUES ${touched.length === 0 ? "('')" : touched.map((a) => `('${a.path.replaceAll("'", "''")}')`).join(', ')}) AS x(f))`
     const sourceCols = new Set(source.fields.map((f) => f.name.toLowerCase()))
     const col = (name: string): string => sqlIdent(name)
+    const isMatch = `s.${sqlIdent(keys[0] as string)} IS NOT NULL` // source keys are never NULL
     const tCols = schema.fields.map((f) => `t.${col(f.name)}`).join(', ')
     const sCols = schema.fields.map((f) => `s.${col(f.name)}`).join(', ')
     const updCols = schema.fields
       .map((f) => (sourceCols.has(f.name.toLowerCase()) ? `s.${col(f.name)}` : `t.${col(f.name)}`))
       .join(', ')
-    const copied = `SELECT ${tCols} FROM ${tgt} t WHERE ${inTouched} AND NOT EXISTS (SELECT 1 FROM ${src} s WHERE ${on})`
-    const updated = `SELECT ${updCols} FROM ${tgt} t JOIN ${src} s ON ${on} WHERE ${inTouched}`
-    const matchedOld = `SELECT ${tCols} FROM ${tgt} t JOIN ${src} s ON ${on} WHERE ${inTouched}`
-    const inserted = `SELECT ${sCols} FROM ${src} s WHERE NOT EXISTS (SELECT 1 FROM ${tgt} t WHERE ${on})`
-    const parts = [copied]
-    if (whenMatched === 'update') parts.push(updated)
+    const rewriteCols = schema.fields
+      .map((f) =>
+        whenMatched === 'update' && sourceCols.has(f.name.toLowerCase())
+          ? `CASE WHEN ${isMatch} THEN s.${col(f.name)} ELSE t.${col(f.name)} END AS ${col(f.name)}`
+          : `t.${col(f.name)}`,
+      )
+      .join(', ')
+    const touchedScan =
+      touched.length === 0 ? '' : await fileScanSql({ ...scanOpts, files: touched })
+    // Touched files in one pass: unmatched rows copied, matched rows updated (or dropped).
+    const rewritten =
+      `SELECT ${rewriteCols} FROM (${touchedScan}) t LEFT JOIN ${src} s ON ${on}` +
+      (whenMatched === 'delete' ? ` WHERE NOT (${isMatch})` : '')
+    const mOn = keys
+      .map((k) => `m.${sqlIdent(k)} IS NOT DISTINCT FROM s.${sqlIdent(k)}`)
+      .join(' AND ')
+    const inserted = `SELECT ${sCols} FROM ${src} s WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE ${mOn})`
+    const matchedOld = `SELECT ${tCols} FROM (${touchedScan}) t JOIN ${src} s ON ${on}`
+    const updated = `SELECT ${updCols} FROM (${touchedScan}) t JOIN ${src} s ON ${on}`
+    const parts = touched.length === 0 ? [] : [rewritten]
     if (whenNotMatched === 'insert') parts.push(inserted)
-    const count = async (sql: string): Promise<number> =>
-      Number((await executor.all(`SELECT count(*) AS n FROM (${sql})`))[0]?.['n'] ?? 0)
-    const numMatched = touched.length === 0 ? 0 : await count(matchedOld)
-    const numInserted = whenNotMatched === 'insert' ? await count(inserted) : 0
+    const numInserted =
+      whenNotMatched === 'insert'
+        ? Number((await executor.all(`SELECT count(*) AS n FROM (${inserted})`))[0]?.['n'] ?? 0)
+        : 0
     const adds: AddAction[] =
       touched.length === 0 && numInserted === 0
         ? []
@@ -211,7 +233,7 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
     }
   } finally {
     await executor.run(`DROP TABLE IF EXISTS ${src}`)
-    await executor.run(`DROP TABLE IF EXISTS ${tgt}`)
+    await executor.run(`DROP TABLE IF EXISTS ${matched}`)
   }
 }
 
