@@ -1,0 +1,130 @@
+/**
+ * The F1 warehouse on the four recorded races (9189, 9488, 9531, 9550; every endpoint the
+ * recordings have, 4.3 M telemetry rows): extract-free `pitwall load` + build of every seed,
+ * model and snapshot, against a plain DuckDB script doing the same transformations (bronze from
+ * `read_json` of the same files, then the project's compiled SQL as `CREATE TABLE … AS` in DAG
+ * order, in memory). The landing zone comes from the real extractor and the replay server (not
+ * timed). Data tests are timed separately (the baseline has none).
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  formatTableName,
+  layerTableProperties,
+  tableName,
+  tablePath,
+} from '../src/catalog/index.js'
+import { loadLanding } from '../src/load/index.js'
+import { OpenF1Client, runExtraction, startReplayServer } from '../src/openf1/index.js'
+import { time, type Benchmark, type Measurement } from './harness.js'
+import {
+  CATALOG,
+  ensureBronzeTables,
+  openLakehouse,
+  plainDuckDb,
+  runProject,
+  warehouseProject,
+  withPeakMemory,
+} from './warehouse-support.js'
+
+const SESSIONS = ['9189', '9488', '9531', '9550']
+const SHARED = join(
+  process.env['PITWALL_SHARED_DIR'] ?? join(import.meta.dirname, '..', '..', 'shared'),
+  'openf1',
+  'v1',
+)
+
+const benchmark: Benchmark = {
+  name: 'warehouse: load + build of the 4 recorded races vs plain DuckDB running the same SQL',
+  async run() {
+    const root = mkdtempSync(join(tmpdir(), 'pitwall-bench-warehouse-'))
+    try {
+      const landing = join(root, 'landing')
+      const server = await startReplayServer({ dataDir: SHARED })
+      try {
+        const client = new OpenF1Client({ baseUrl: server.url, rate: [], concurrency: 8 })
+        await runExtraction({ client, landingDir: landing, criteria: { sessions: SESSIONS } })
+      } finally {
+        await server.close()
+      }
+      const filesByEndpoint: Record<string, string[]> = {}
+      for (const d of readdirSync(landing, { withFileTypes: true })) {
+        if (!d.isDirectory() || d.name.startsWith('_')) continue
+        filesByEndpoint[d.name] = readdirSync(join(landing, d.name)).map((f) =>
+          join(landing, d.name, f),
+        )
+      }
+      const project = warehouseProject()
+
+      const plain = await time(() => plainDuckDb(project, filesByEndpoint))
+
+      const home = join(root, 'lakehouse')
+      cpSync(landing, join(home, 'landing'), { recursive: true })
+      const lake = await openLakehouse(home)
+      try {
+        const load = await time(() =>
+          loadLanding({
+            home,
+            catalog: CATALOG,
+            engine: lake.base,
+            locate: (schema, table) => {
+              const name = tableName(CATALOG, schema, table)
+              return { name: formatTableName(name), path: tablePath(home, name) }
+            },
+            properties: {
+              bronze_raw: layerTableProperties('bronze_raw'),
+              system: layerTableProperties('system'),
+            },
+          }),
+        )
+        await ensureBronzeTables(home, lake.base)
+        const build = await withPeakMemory(() =>
+          time(() => runProject(lake.warehouse, project, 'nodes')),
+        )
+        const tests = await time(() => runProject(lake.warehouse, project, 'test'))
+        const again = await time(() => runProject(lake.warehouse, project, 'nodes'))
+        const failed = tests.value.filter((r) => r.status === 'fail').length
+        const pitwall = load.seconds + build.value.seconds
+        const measurements: Measurement[] = [
+          {
+            label: 'plain DuckDB: read_json + compiled SQL (baseline)',
+            seconds: plain.seconds,
+            extra: { relations: plain.value },
+          },
+          {
+            label: 'pitwall load (landing → bronze Delta)',
+            seconds: load.seconds,
+            extra: { rows: load.value.totals.rowsWritten },
+          },
+          {
+            label: 'pitwall build (seeds, models, snapshots on Delta)',
+            seconds: build.value.seconds,
+            extra: { nodes: build.value.value.length, peakRssMiB: build.peakMiB },
+          },
+          {
+            label: 'pitwall test (data and unit tests)',
+            seconds: tests.seconds,
+            extra: { tests: tests.value.length, failed },
+          },
+          { label: 'pitwall build again (no new data)', seconds: again.seconds },
+        ]
+        return {
+          name: benchmark.name,
+          measurements,
+          ratios: [
+            `pitwall load + run / plain DuckDB = ${(pitwall / plain.seconds).toFixed(2)}×`,
+            `pitwall build alone / plain DuckDB (which includes its JSON read) = ${(build.value.seconds / plain.seconds).toFixed(2)}×`,
+            `no-op rebuild / first build = ${(again.seconds / build.value.seconds).toFixed(2)}×`,
+          ],
+        }
+      } finally {
+        await lake.engine.close()
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  },
+}
+
+export default benchmark

@@ -1,0 +1,121 @@
+/**
+ * The F1 warehouse on a synthetic season (`pitwall simulate`, races only): build 24 races (time
+ * and peak memory), then add the 25th race and build again (the incremental cost), then build
+ * with nothing new. Bronze is written straight from the simulated JSON (one Delta append per
+ * endpoint and batch), because the per-file loader on ~28 M telemetry rows would dominate the
+ * run; `warehouse-build.bench.ts` times the real loader. WAREHOUSE_BENCH_RACES sets the size
+ * (default 24; the added race is one more).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { simulateSeasons } from '../src/openf1/index.js'
+import { time, type Benchmark, type Measurement } from './harness.js'
+import {
+  BRONZE_OF,
+  ensureBronzeTables,
+  openLakehouse,
+  recordingFiles,
+  runProject,
+  warehouseProject,
+  withPeakMemory,
+  writeBronze,
+} from './warehouse-support.js'
+
+const RACES = Number(process.env['WAREHOUSE_BENCH_RACES'] ?? 24)
+
+const benchmark: Benchmark = {
+  name: `warehouse: synthetic season, ${RACES} races built, then race ${RACES + 1} added`,
+  async run() {
+    const root = mkdtempSync(join(tmpdir(), 'pitwall-bench-season-'))
+    try {
+      const sim = join(root, 'sim')
+      await simulateSeasons({ seasons: [2024], meetings: RACES + 1, kinds: ['race'], outDir: sim })
+      const sessions = (
+        JSON.parse(readFileSync(join(sim, 'sessions.json'), 'utf8')) as {
+          session_key: number
+          date_start: string
+        }[]
+      )
+        .sort((a, b) => a.date_start.localeCompare(b.date_start))
+        .map((s) => s.session_key)
+      const first = sessions.slice(0, RACES)
+      const last = sessions.slice(RACES)
+      const home = join(root, 'lakehouse')
+      const lake = await openLakehouse(home)
+      const writeBatch = async (keys: readonly number[]): Promise<number> => {
+        let files = 0
+        for (const [endpoint, table] of Object.entries(BRONZE_OF)) {
+          const list =
+            endpoint === 'sessions' || endpoint === 'meetings'
+              ? [join(sim, `${endpoint}.json`)]
+              : recordingFiles(sim, endpoint, keys)
+          if (list.length === 0) continue
+          await writeBronze(home, lake.base, table, list)
+          files += list.length
+        }
+        return files
+      }
+      try {
+        const project = warehouseProject()
+        const bronze = await time(() => writeBatch(first))
+        await ensureBronzeTables(home, lake.base)
+        const build = await withPeakMemory(() =>
+          time(() => runProject(lake.warehouse, project, 'nodes')),
+        )
+        const bronzeLast = await time(() => writeBatch(last))
+        const added = await withPeakMemory(() =>
+          time(() => runProject(lake.warehouse, project, 'nodes')),
+        )
+        const again = await time(() => runProject(lake.warehouse, project, 'nodes'))
+        const laps = await lake.engine.query(
+          `select count(*) as laps, count(distinct session_key) as sessions from dev_f1_data_analytics.gold_analytics.fact_laps`,
+        )
+        const telemetry = await lake.engine.query(
+          `select count(*) as n from dev_f1_data_analytics.silver_clean.silver_car_data`,
+        )
+        const measurements: Measurement[] = [
+          {
+            label: `bronze: direct Delta appends (${RACES} races)`,
+            seconds: bronze.seconds,
+            extra: { files: bronze.value },
+          },
+          {
+            label: `pitwall build, ${RACES} races`,
+            seconds: build.value.seconds,
+            extra: { peakRssMiB: build.peakMiB, nodes: build.value.value.length },
+          },
+          {
+            label: `bronze: race ${RACES + 1} appended`,
+            seconds: bronzeLast.seconds,
+            extra: { files: bronzeLast.value },
+          },
+          {
+            label: `pitwall build after adding race ${RACES + 1}`,
+            seconds: added.value.seconds,
+            extra: {
+              peakRssMiB: added.peakMiB,
+              ...(laps.rows[0] as Record<string, number>),
+              carDataRows: Number(telemetry.rows[0]?.['n']),
+            },
+          },
+          { label: 'pitwall build again (no new data)', seconds: again.seconds },
+        ]
+        return {
+          name: benchmark.name,
+          measurements,
+          ratios: [
+            `adding race ${RACES + 1} / building ${RACES} races = ${(added.value.seconds / build.value.seconds).toFixed(3)}× (1/${RACES} = ${(1 / RACES).toFixed(3)})`,
+            `no-op rebuild / first build = ${(again.seconds / build.value.seconds).toFixed(3)}×`,
+          ],
+        }
+      } finally {
+        await lake.engine.close()
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  },
+}
+
+export default benchmark
