@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
+  changesSql,
   createTable,
   deleteRows,
   loadSnapshot,
   SchemaMismatchError,
+  updateRows,
   writeTable,
 } from '../../src/lake/index.js'
 import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
@@ -114,6 +116,60 @@ describe('delta writer round trip', () => {
     const err = await writeTable({ ...fx, sql: `SELECT 'abc' AS id` }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(SchemaMismatchError)
     expect((err as Error).message).toMatch(/'id'.*integer.*string/)
+  })
+
+  it('updates rows copy-on-write and records update pre/post images with CDF on', async () => {
+    fx = await tableFixture()
+    await writeTable({
+      ...fx,
+      configuration: { 'delta.enableChangeDataFeed': 'true' },
+      sql: `SELECT i AS id, 'v' AS val FROM range(4) t(i)`,
+    })
+    await writeTable({ ...fx, sql: `SELECT 10 AS id, 'w' AS val` })
+    const r = await updateRows({
+      ...fx,
+      set: { val: `val || '!'` },
+      predicate: 'id >= 2 AND id < 10',
+    })
+    expect(r.metrics).toEqual({
+      numUpdatedRows: 2,
+      numCopiedRows: 2,
+      numRemovedFiles: 1,
+      numAddedFiles: 1,
+    })
+    expect(plain(await readBack(fx, 'id')).map((x) => x['val'])).toEqual([
+      'v',
+      'v',
+      'v!',
+      'v!',
+      'w',
+    ])
+    const cdc = plain(
+      await fx.executor.all(
+        `SELECT id, val, _change_type FROM read_parquet('${join(fx.dir, '_change_data')}/*.parquet') ORDER BY _change_type, id`,
+      ),
+    )
+    expect(cdc).toEqual([
+      { id: 2, val: 'v!', _change_type: 'update_postimage' },
+      { id: 3, val: 'v!', _change_type: 'update_postimage' },
+      { id: 2, val: 'v', _change_type: 'update_preimage' },
+      { id: 3, val: 'v', _change_type: 'update_preimage' },
+    ])
+    // The reader's change data feed reads our cdc files back.
+    const feed = await changesSql(fx.store, { start: r.version, sql: fx.executor })
+    const changes = plain(
+      await fx.executor.all(
+        `SELECT id, _change_type, _commit_version FROM (${feed}) ORDER BY _change_type, id`,
+      ),
+    )
+    expect(changes.map((c) => [c['id'], c['_change_type'], c['_commit_version']])).toEqual([
+      [2, 'update_postimage', r.version],
+      [3, 'update_postimage', r.version],
+      [2, 'update_preimage', r.version],
+      [3, 'update_preimage', r.version],
+    ])
+    const none = await updateRows({ ...fx, set: { val: `'x'` }, predicate: 'id > 100' })
+    expect(none.version).toBe(r.version)
   })
 
   it('skips an idempotent write whose txn version was already committed', async () => {
