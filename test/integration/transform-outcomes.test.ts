@@ -143,4 +143,37 @@ describe('transform node outcomes', () => {
       }
     })
   })
+
+  it('runs on-run-start/end and pre/post hooks rendered in the node scope', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        await appendBronze(warehouse, 'events', EVENTS)
+        const project = parseProject({
+          ...BASE,
+          'dbt_project.yml': `name: pitwall
+profile: pitwall
+on-run-start: "create temp table hook_log (what varchar)"
+on-run-end: ["insert into hook_log values ('end {{ target.name }}')"]
+models:
+  pitwall:
+    +schema: silver_clean
+    +post-hook: "insert into hook_log select 'post ' || count(*) from {{ this }}"
+`,
+          'models/m.sql': `{{ config(materialized='table', pre_hook="insert into hook_log values ('pre {{ this.identifier }}')") }}
+select * from {{ source('bronze', 'events') }}`,
+        })
+        const r = await executeRun(project, warehouse, { command: 'run' })
+        expect(r.results.map((x) => `${x.unique_id} ${x.status}`)).toEqual([
+          'operation.pitwall.pitwall-on-run-start-0 success',
+          'model.pitwall.m success',
+          'operation.pitwall.pitwall-on-run-end-0 success',
+        ])
+        const log = await warehouse.query('select what from hook_log')
+        expect(log.rows.map((x) => x['what'])).toEqual(['pre m', 'post 4', 'end dev'])
+      } finally {
+        await engine.close()
+      }
+    })
+  })
 })

@@ -16,6 +16,8 @@ import { injectCtes, type ExtraCte } from './inject-ctes.js'
 export interface CompileOptions {
   /** The value of `is_incremental()` (the runner knows whether the table exists). */
   readonly isIncremental?: boolean
+  /** Render this text in the node's scope instead of its code (hooks). */
+  readonly text?: string
   /** Replace a referenced node's relation (unit tests feed fixture CTEs this way). */
   readonly relationOverride?: (uniqueId: string) => string | undefined
   readonly vars?: Readonly<Record<string, unknown>>
@@ -122,7 +124,7 @@ function renderNode(
     ...(options.vars === undefined ? {} : { vars: options.vars }),
     ...(options.macroOverrides === undefined ? {} : { macroOverrides: options.macroOverrides }),
   }
-  if (node.test_metadata !== undefined) {
+  if (node.test_metadata !== undefined && options.text === undefined) {
     try {
       return { ok: true, sql: renderGenericTest(project, node, scope) }
     } catch (error) {
@@ -136,8 +138,23 @@ function renderNode(
       return { ok: false, diagnostic: failure }
     }
   }
-  const r = project.engine.render(node.original_file_path, node.raw_code, scope, node.unique_id)
+  const r = project.engine.render(
+    node.original_file_path,
+    options.text ?? node.raw_code,
+    scope,
+    node.unique_id,
+  )
   return r.ok ? { ok: true, sql: r.sql.trim() } : r
+}
+
+/** Renders hook SQL (`pre_hook`, `post_hook`) in the scope of `uniqueId`. */
+export function renderInNode(
+  project: ParsedProject,
+  uniqueId: string,
+  text: string,
+  options: CompileOptions = {},
+): { ok: true; sql: string } | { ok: false; diagnostic: Diagnostic } {
+  return renderNode(project, uniqueId, { ...options, text }, [], new Set())
 }
 
 const NAME_INDEX = new WeakMap<ParsedProject, Map<string, ProjectNode>>()

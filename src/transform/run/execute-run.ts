@@ -15,6 +15,7 @@ import { ProjectInvalidError } from '../transform-errors.js'
 import { GraphQueue } from './graph-queue.js'
 import { blocksDescendants, type NodeResult } from './node-result.js'
 import { runNode } from './run-node.js'
+import { runProjectHooks } from './run-hooks.js'
 
 /** The commands that execute nodes, and the resource types each runs. */
 export const COMMAND_RESOURCES = {
@@ -115,7 +116,13 @@ export async function executeRun(
     })
     running.set(id, p)
   }
-  for (;;) {
+  const startHooks = await runProjectHooks(project, warehouse, 'on-run-start')
+  for (const r of startHooks) finish(r)
+  const startFailed = startHooks.some((r) => r.status === 'error')
+  if (startFailed) {
+    for (const id of order) finish(skipped(id, 'skipped because an on-run-start hook failed'))
+  }
+  while (!startFailed) {
     while (running.size < threads) {
       const next = queue.take()
       if (next === undefined) break
@@ -123,6 +130,9 @@ export async function executeRun(
     }
     if (running.size === 0) break
     await Promise.race(running.values())
+  }
+  if (!startFailed) {
+    for (const r of await runProjectHooks(project, warehouse, 'on-run-end')) finish(r)
   }
   const success = !results.some((r) => r.status === 'error' || r.status === 'fail')
   return { results, elapsed: (performance.now() - t0) / 1000, success, startedAt }

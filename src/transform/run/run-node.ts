@@ -4,6 +4,7 @@
  * an `error` result (STYLE.md §11). It never throws.
  */
 import { formatDiagnostic } from '../../core/index.js'
+import { renderInNode } from '../compile/compile-node.js'
 import type { MaterializeContext, MaterializeOutcome } from '../materialize/materialize-model.js'
 import { materializeModel } from '../materialize/materialize-model.js'
 import { materializeSeed } from '../materialize/materialize-seed.js'
@@ -19,6 +20,29 @@ export interface RunNodeOptions {
   readonly storeFailures: boolean
   /** The run's timestamp (snapshots). */
   readonly now: string
+}
+
+/** Runs the node's `pre_hook` / `post_hook` statements, rendered in its scope. */
+async function runHooks(
+  ctx: MaterializeContext,
+  node: ProjectNode,
+  which: 'pre_hook' | 'post_hook',
+): Promise<void> {
+  const hooks = node.config[which]
+  for (const hook of Array.isArray(hooks) ? hooks : hooks == null ? [] : [hooks]) {
+    const text = typeof hook === 'string' ? hook : String((hook as { sql?: unknown }).sql ?? '')
+    const r = renderInNode(ctx.project, node.unique_id, text)
+    if (!r.ok) throw new TemplateError(r.diagnostic)
+    if (r.sql.trim() === '') continue
+    try {
+      await ctx.warehouse.query(r.sql)
+    } catch (error) {
+      throw new Error(
+        `${which.replace('_', '-')} failed: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      )
+    }
+  }
 }
 
 /** Runs `node`; always resolves to its result. */
@@ -90,12 +114,14 @@ export async function runNode(
       case 'model':
       case 'seed':
       case 'snapshot': {
+        await runHooks(ctx, node, 'pre_hook')
         const o: MaterializeOutcome =
           node.resource_type === 'model'
             ? await materializeModel(ctx, node)
             : node.resource_type === 'seed'
               ? await materializeSeed(ctx, node)
               : await runSnapshot(ctx, node, options.now)
+        await runHooks(ctx, node, 'post_hook')
         return done('success', o.message, {
           rows: o.rowsAffected,
           compiled: true,
