@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { mergeTable, writeTable } from '../../src/lake/index.js'
+import { memoryIo, runCli } from '../../src/cli/index.js'
 import { runPitwall } from '../helpers/cli.js'
+
+/** Runs the CLI in-process (the same program the binary runs; one spawn below checks the binary). */
+async function pitwall(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = memoryIo({ env: { NO_COLOR: '1' } })
+  const code = await runCli(args, io)
+  return { code, stdout: io.out(), stderr: io.err() }
+}
 import { tableFixture, type TableFixture } from './delta-write-helpers.js'
 
 let fx: TableFixture | undefined
@@ -47,27 +55,27 @@ describe('pitwall table', () => {
       { lap: 1, at: '2024-06-30T12:00:00.000Z', big: '9007199254740993' },
     ])
 
-    const csv = runPitwall(['table', 'scan', dir, '--format', 'csv'])
+    const csv = await pitwall(['table', 'scan', dir, '--format', 'csv'])
     expect(csv.stdout.trim().split(/\r?\n/)).toEqual(['lap,at,big', '1,2024-06-30T13:00:00.000Z,2'])
 
-    const hist = runPitwall(['table', 'history', dir, '--format', 'json'])
+    const hist = await pitwall(['table', 'history', dir, '--format', 'json'])
     const entries = JSON.parse(hist.stdout) as { version: number; operation: string }[]
     expect(entries.map((e) => [e.version, e.operation])).toEqual([
       [1, 'MERGE'],
       [0, 'CREATE TABLE AS SELECT'],
     ])
 
-    const changes = runPitwall(['table', 'changes', dir, '--from', '1', '--format', 'json'])
+    const changes = await pitwall(['table', 'changes', dir, '--from', '1', '--format', 'json'])
     expect(changes.code, changes.stderr).toBe(0)
     const kinds = (JSON.parse(changes.stdout) as { _change_type: string }[])
       .map((c) => c._change_type)
       .sort()
     expect(kinds).toEqual(['update_postimage', 'update_preimage'])
 
-    const refused = runPitwall(['table', 'vacuum', dir, '--retain', '1h'])
+    const refused = await pitwall(['table', 'vacuum', dir, '--retain', '1h'])
     expect(refused.code).not.toBe(0)
     expect(refused.stderr).toContain('greater than 168 hours, got 1 hours')
-    const dry = runPitwall([
+    const dry = await pitwall([
       '--json',
       'table',
       'vacuum',
@@ -84,11 +92,11 @@ describe('pitwall table', () => {
     expect(files.length).toBe(2)
     expect(files.filter((f) => f.startsWith('_change_data/')).length).toBe(1)
 
-    const restored = runPitwall(['--json', 'table', 'restore', dir, '--version', '0'])
+    const restored = await pitwall(['--json', 'table', 'restore', dir, '--version', '0'])
     expect(restored.code, restored.stderr).toBe(0)
     expect((JSON.parse(restored.stdout) as { version: number }).version).toBe(2)
 
-    const props = runPitwall(['--json', 'table', 'properties', dir, '--set', 'quality=silver'])
+    const props = await pitwall(['--json', 'table', 'properties', dir, '--set', 'quality=silver'])
     expect(props.code, props.stderr).toBe(0)
     expect(
       (JSON.parse(props.stdout) as { metrics: { configuration: Record<string, string> } }).metrics
