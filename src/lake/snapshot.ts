@@ -32,6 +32,7 @@ import {
 } from './log/log-segment.js'
 import { readCheckpoint } from './log/checkpoint-reader.js'
 import { ReplayState } from './log/replay.js'
+import { mapLimit } from './log/map-limit.js'
 import { commitTimestamps, ictEnablementVersion, readIct } from './log/commit-timestamps.js'
 import { toEpochMs, versionAtTimestamp } from './snapshot-time-travel.js'
 
@@ -222,7 +223,7 @@ async function replay(
   const commits = commitRange(listing, cp?.version, version, store.root)
   const state = new ReplayState()
   if (cp !== undefined) state.apply(await readCheckpoint(store, cp, sql))
-  const bodies = await Promise.all(commits.map((v) => log.readCommit(v)))
+  const bodies = await mapLimit(commits, 64, (v) => log.readCommit(v))
   commits.forEach((v, i) => state.apply(bodies[i] ?? [], v))
   return state
 }

@@ -9,6 +9,7 @@ import type { CommitInfoAction } from '../protocol/actions.js'
 import type { ObjectStore } from '../store/object-store.js'
 import { LogStore } from '../log/log-store.js'
 import { commitTimestamps } from '../log/commit-timestamps.js'
+import { mapLimit } from '../log/map-limit.js'
 
 /** One commit of the history. */
 export interface HistoryEntry {
@@ -38,19 +39,17 @@ export async function history(
   const versions = [...listing.commits.keys()].sort((a, b) => b - a)
   const chosen =
     options.limit === undefined ? versions : versions.slice(0, Math.max(0, options.limit))
-  const entries = await Promise.all(
-    chosen.map(async (version): Promise<HistoryEntry> => {
-      const actions = await log.readCommit(version)
-      let info: CommitInfoAction = {}
-      for (const a of actions) if ('commitInfo' in a) info = a.commitInfo
-      const ict = typeof info.inCommitTimestamp === 'number' ? info.inCommitTimestamp : undefined
-      return {
-        version,
-        timestamp: ict ?? stamps.get(version) ?? 0,
-        operation: typeof info.operation === 'string' ? info.operation : undefined,
-        commitInfo: info,
-      }
-    }),
-  )
+  const entries = await mapLimit(chosen, 64, async (version): Promise<HistoryEntry> => {
+    const actions = await log.readCommit(version)
+    let info: CommitInfoAction = {}
+    for (const a of actions) if ('commitInfo' in a) info = a.commitInfo
+    const ict = typeof info.inCommitTimestamp === 'number' ? info.inCommitTimestamp : undefined
+    return {
+      version,
+      timestamp: ict ?? stamps.get(version) ?? 0,
+      operation: typeof info.operation === 'string' ? info.operation : undefined,
+      commitInfo: info,
+    }
+  })
   return entries
 }
