@@ -176,4 +176,32 @@ select * from {{ source('bronze', 'events') }}`,
       }
     })
   })
+
+  it('fails the readers of a source that does not exist with a message saying how to fix it', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        const project = parseProject({
+          ...BASE,
+          'models/m.sql': `select * from {{ source('bronze', 'events') }}`,
+          'models/n.sql': `select * from {{ ref('m') }}`,
+        })
+        const r = await executeRun(project, warehouse, { command: 'run' })
+        expect(r.results.map((x) => [x.unique_id, x.status, x.message])).toEqual([
+          [
+            'model.pitwall.m',
+            'error',
+            'source bronze.events does not exist yet (dev_f1_data_analytics.bronze_raw.events); load it first (pitwall load) or fix schema/identifier in models/sources.yml',
+          ],
+          [
+            'model.pitwall.n',
+            'skipped',
+            'skipped because an upstream node errored: model.pitwall.m',
+          ],
+        ])
+      } finally {
+        await engine.close()
+      }
+    })
+  })
 })

@@ -98,10 +98,16 @@ export async function executeRun(
     const thread = freeThreads.shift() ?? 'Thread-1'
     options.onNodeStart?.(id)
     const node = project.nodes[id]!
-    const p = runNode(ctx, node, thread, {
-      storeFailures: options.storeFailures === true,
-      now,
-    }).then((r) => {
+    const absent = node.depends_on.nodes.filter((d) => missing.has(d))
+    const run =
+      absent.length === 0
+        ? runNode(ctx, node, thread, { storeFailures: options.storeFailures === true, now })
+        : Promise.resolve({
+            ...skipped(id, absent.map((a) => missing.get(a)!).join('; ')),
+            status: 'error' as const,
+            thread_id: thread,
+          })
+    const p = run.then((r) => {
       finish(r)
       running.delete(id)
       freeThreads.push(thread)
@@ -116,6 +122,7 @@ export async function executeRun(
     })
     running.set(id, p)
   }
+  const missing = await missingSources(project, warehouse, order)
   const startHooks = await runProjectHooks(project, warehouse, 'on-run-start')
   for (const r of startHooks) finish(r)
   const startFailed = startHooks.some((r) => r.status === 'error')
@@ -171,6 +178,32 @@ function ancestorsOf(parents: ReadonlyMap<string, readonly string[]>, id: string
     stack.push(...(parents.get(p) ?? []))
   }
   return seen
+}
+
+/** Sources the selected nodes read that do not exist, with the message their readers get. */
+async function missingSources(
+  project: ParsedProject,
+  warehouse: Warehouse,
+  order: readonly string[],
+): Promise<Map<string, string>> {
+  const used = new Set<string>()
+  for (const id of order) {
+    for (const d of project.nodes[id]!.depends_on.nodes) if (d.startsWith('source.')) used.add(d)
+  }
+  const missing = new Map<string, string>()
+  for (const id of [...used].sort()) {
+    const s = project.sources[id]!
+    const info = await warehouse
+      .describe({ database: s.database, schema: s.schema, identifier: s.identifier })
+      .catch(() => undefined)
+    if (info === undefined) {
+      missing.set(
+        id,
+        `source ${s.source_name}.${s.name} does not exist yet (${s.database}.${s.schema}.${s.identifier}); load it first (pitwall load) or fix schema/identifier in ${s.original_file_path}`,
+      )
+    }
+  }
+  return missing
 }
 
 function skipped(id: string, message: string): NodeResult {
