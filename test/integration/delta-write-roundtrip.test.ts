@@ -172,6 +172,28 @@ describe('delta writer round trip', () => {
     expect(none.version).toBe(r.version)
   })
 
+  it('refuses NULLs in a NOT NULL column, naming it', async () => {
+    fx = await tableFixture()
+    await createTable({
+      ...fx,
+      schema: {
+        type: 'struct',
+        fields: [
+          { name: 'id', type: 'long', nullable: false, metadata: {} },
+          { name: 'val', type: 'string', nullable: true, metadata: {} },
+        ],
+      },
+    })
+    await expect(
+      writeTable({ ...fx, sql: `SELECT NULL::BIGINT AS id, 'x' AS val` }),
+    ).rejects.toThrow("column 'id' is NOT NULL but 1 written row(s) have NULL in it")
+    await expect(writeTable({ ...fx, sql: `SELECT 'x' AS val` })).rejects.toThrow(
+      /'id' is NOT NULL/,
+    )
+    await writeTable({ ...fx, sql: `SELECT 1 AS id, NULL::VARCHAR AS val` })
+    expect(plain(await readBack(fx, 'id'))).toEqual([{ id: 1, val: null }])
+  })
+
   it('skips an idempotent write whose txn version was already committed', async () => {
     fx = await tableFixture()
     const first = await writeTable({

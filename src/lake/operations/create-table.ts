@@ -9,7 +9,7 @@ import type { Action, MetadataAction } from '../protocol/actions.js'
 import { DeltaError, SchemaMismatchError } from '../lake-errors.js'
 import type { StructType } from '../protocol/schema.js'
 import { writeDataFiles } from '../write/data-writer.js'
-import { describeSource, projectToSchema } from '../write/source-schema.js'
+import { checkNotNull, describeSource, projectToSchema } from '../write/source-schema.js'
 import { requiredProtocol } from './writer-protocol.js'
 import {
   commitOperation,
@@ -101,6 +101,9 @@ export async function createTable(
     ...(options.name === undefined ? {} : { name: options.name }),
     ...(options.description === undefined ? {} : { description: options.description }),
   })
+  if (options.sql !== undefined && source !== undefined) {
+    await checkNotNull(options.executor, projectToSchema(options.sql, source, schema), schema)
+  }
   const adds =
     options.sql === undefined || source === undefined
       ? []

@@ -21,7 +21,7 @@ import { writeDataFiles } from '../write/data-writer.js'
 import { fileScanSql, FILE_COLUMN } from '../write/file-scan.js'
 import { writeCdcFiles } from '../write/cdc-writer.js'
 import { reconcileSchema } from '../write/schema-merge.js'
-import { describeSource, projectToSchema } from '../write/source-schema.js'
+import { checkNotNull, describeSource, projectToSchema } from '../write/source-schema.js'
 import { keyProbes, mayContainKeys } from './merge-pruning.js'
 import { cdfEnabled, requiredProtocol } from './writer-protocol.js'
 import {
@@ -94,6 +94,12 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
       `CREATE TEMP TABLE ${src} AS ${projectToSchema(options.sql, source, schema)}`,
     )
     await checkSourceKeys(options, src, keys)
+    // NOT NULL columns: written from the source (updates keep target values of absent columns).
+    const inSource = new Set(source.fields.map((f) => f.name.toLowerCase()))
+    const checked = schema.fields.filter(
+      (f) => whenNotMatched === 'insert' || inSource.has(f.name.toLowerCase()),
+    )
+    await checkNotNull(executor, `SELECT * FROM ${src}`, { type: 'struct', fields: checked })
     const numSourceRows = Number(
       (await executor.all(`SELECT count(*) AS n FROM ${src}`))[0]?.['n'] ?? 0,
     )

@@ -9,7 +9,7 @@ import type { Action, AddAction } from '../protocol/actions.js'
 import { DeltaError } from '../lake-errors.js'
 import { writeDataFiles } from '../write/data-writer.js'
 import { reconcileSchema } from '../write/schema-merge.js'
-import { describeSource, projectToSchema } from '../write/source-schema.js'
+import { checkNotNull, describeSource, projectToSchema } from '../write/source-schema.js'
 import { createTable } from './create-table.js'
 import { removeMatchingRows } from './copy-on-write.js'
 import { requiredProtocol } from './writer-protocol.js'
@@ -109,6 +109,7 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
   })
   const schema = reconciled.schema
   const projected = projectToSchema(options.sql, source, schema)
+  await checkNotNull(options.executor, projected, schema)
   const partitionColumns = snapshot.partitionColumns
   if (options.replaceWhere !== undefined) {
     const bad = await options.executor.all(

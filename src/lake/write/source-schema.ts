@@ -5,6 +5,7 @@
  * NULL for table columns the data does not have.
  */
 import { duckDbType } from '../protocol/schema.js'
+import { SchemaMismatchError } from '../lake-errors.js'
 import { sqlIdent, type SqlExecutor } from '../sql-executor.js'
 import { deltaTypeOf, type DeltaSchema } from './delta-types.js'
 
@@ -36,4 +37,30 @@ export function projectToSchema(sql: string, source: DeltaSchema, target: DeltaS
       : `CAST(src.${sqlIdent(s.name)} AS ${t}) AS ${sqlIdent(f.name)}`
   })
   return `SELECT ${cols.join(', ')} FROM (${sql}) AS src`
+}
+
+/**
+ * Refuses NULLs in the table's non-nullable top-level columns (Spark's NOT NULL check).
+ * @throws SchemaMismatchError naming the column and how many rows are NULL.
+ */
+export async function checkNotNull(
+  executor: SqlExecutor,
+  sql: string,
+  schema: DeltaSchema,
+): Promise<void> {
+  const required = schema.fields.filter((f) => !f.nullable)
+  if (required.length === 0) return
+  const sel = required.map((f, i) => `count(*) FILTER (WHERE ${sqlIdent(f.name)} IS NULL) AS n${i}`)
+  const row = (await executor.all(`SELECT ${sel.join(', ')} FROM (${sql})`))[0] ?? {}
+  required.forEach((f, i) => {
+    const n = Number(row[`n${i}`] ?? 0)
+    if (n > 0) {
+      throw new SchemaMismatchError(
+        `column '${f.name}' is NOT NULL but ${n} written row(s) have NULL in it`,
+        {
+          hint: 'fill or filter the NULLs before writing',
+        },
+      )
+    }
+  })
 }
