@@ -172,6 +172,30 @@ describe('delta writer round trip', () => {
     expect(none.version).toBe(r.version)
   })
 
+  it('records deleted and inserted rows of a replaceWhere overwrite in the change data feed', async () => {
+    fx = await tableFixture()
+    await writeTable({
+      ...fx,
+      configuration: { 'delta.enableChangeDataFeed': 'true' },
+      sql: `SELECT i AS id FROM range(4) t(i)`,
+    })
+    const r = await writeTable({
+      ...fx,
+      mode: 'overwrite',
+      replaceWhere: 'id >= 2',
+      sql: `SELECT 7 AS id`,
+    })
+    const feed = await changesSql(fx.store, { start: r.version, sql: fx.executor })
+    const changes = plain(
+      await fx.executor.all(`SELECT id, _change_type FROM (${feed}) ORDER BY id`),
+    )
+    expect(changes).toEqual([
+      { id: 2, _change_type: 'delete' },
+      { id: 3, _change_type: 'delete' },
+      { id: 7, _change_type: 'insert' },
+    ])
+  })
+
   it('refuses NULLs in a NOT NULL column, naming it', async () => {
     fx = await tableFixture()
     await createTable({

@@ -8,6 +8,7 @@
 import type { Action, AddAction } from '../protocol/actions.js'
 import { DeltaError } from '../lake-errors.js'
 import { writeDataFiles } from '../write/data-writer.js'
+import { writeCdcFiles } from '../write/cdc-writer.js'
 import { reconcileSchema } from '../write/schema-merge.js'
 import { checkNotNull, describeSource, projectToSchema } from '../write/source-schema.js'
 import { createTable } from './create-table.js'
@@ -162,6 +163,17 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
     read = { wholeTable: true }
   }
   actions.push(...txnAction, ...adds.map((add) => ({ add })))
+  if (adds.length > 0 && actions.some((a) => 'cdc' in a)) {
+    // A version with cdc files is read from them only: the new rows must be there too.
+    const cdc = await writeCdcFiles({
+      executor: options.executor,
+      store: options.store,
+      sql: `SELECT *, 'insert' AS _change_type FROM (${projected})`,
+      schema,
+      partitionColumns,
+    })
+    actions.push(...cdc.map((c) => ({ cdc: c })))
+  }
   const rows = adds.reduce((n, a) => n + numRecords(a), 0)
   const result = await commitOperation(options, snapshot, {
     operation: 'WRITE',
