@@ -204,4 +204,34 @@ select * from {{ source('bronze', 'events') }}`,
       }
     })
   })
+
+  it('runs unit tests before their model in build; a failing one skips the model', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        await appendBronze(warehouse, 'events', EVENTS)
+        const project = parseProject({
+          ...BASE,
+          'models/fast.sql': `select id, speed * 2 as double_speed from {{ source('bronze', 'events') }} where speed > 0`,
+          'models/schema.yml': `unit_tests:
+  - name: doubles_positive_speeds
+    model: fast
+    given:
+      - input: source('bronze', 'events')
+        rows: [{ id: 1, speed: 5 }, { id: 2, speed: -1 }]
+    expect:
+      rows: [{ id: 1, double_speed: 11 }]
+`,
+        })
+        const r = await executeRun(project, warehouse, { command: 'build' })
+        expect(r.results.map((x) => [x.unique_id, x.status])).toEqual([
+          ['unit_test.pitwall.fast.doubles_positive_speeds', 'fail'],
+          ['model.pitwall.fast', 'skipped'],
+        ])
+        expect(r.results[0]!.message).toContain('expected but missing: [1,11]; unexpected: [1,10]')
+      } finally {
+        await engine.close()
+      }
+    })
+  })
 })

@@ -21,6 +21,8 @@ export interface SelectableNode {
   readonly test_metadata?: unknown
   readonly source_name?: string
   readonly package_name: string
+  /** For tests: the node they test. */
+  readonly attached_node?: string | null
 }
 
 /** Everything a selection may consult. */
@@ -55,7 +57,13 @@ export function selectNodes(
   if (options.indirectTests !== false) {
     for (const id of all) {
       const n = ctx.nodes[id]!
-      if (n.resource_type !== 'test' || chosen.has(id)) continue
+      if (chosen.has(id)) continue
+      const attached = n.attached_node
+      if (n.resource_type === 'unit_test') {
+        if (attached != null && chosen.has(attached)) chosen.add(id)
+        continue
+      }
+      if (n.resource_type !== 'test') continue
       const parents = ctx.dag.parents.get(id) ?? []
       if (parents.some((p) => chosen.has(p))) chosen.add(id)
     }

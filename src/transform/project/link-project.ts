@@ -137,6 +137,7 @@ export function linkProject(input: LinkInput): {
           schema: target.schema,
         }),
         refs: [{ name: u.model, package: null }],
+        attached_node: `model.${project}.${u.model}`,
         unit_test: u,
       }
     }
@@ -162,6 +163,14 @@ export function linkProject(input: LinkInput): {
       else deps.add(sid)
     }
     linked[id] = { ...n, depends_on: { nodes: [...deps].sort(), macros: n.depends_on.macros } }
+  }
+  // A unit test runs on fixtures before its model is built (dbt build): it depends on the model's
+  // parents, and the runner makes the model wait for it.
+  for (const n of Object.values(linked)) {
+    if (n.resource_type !== 'unit_test' || n.attached_node == null) continue
+    const model = linked[n.attached_node]
+    if (model === undefined) continue
+    linked[n.unique_id] = { ...n, depends_on: { nodes: model.depends_on.nodes, macros: [] } }
   }
 
   const exposures: Record<string, ExposureNode> = {}

@@ -138,6 +138,17 @@ export async function executeRun(
     if (running.size === 0) break
     await Promise.race(running.values())
   }
+  // Safety net: anything the queue never released is reported, never silently dropped.
+  const reported = new Set(results.map((r) => r.unique_id))
+  for (const id of order) {
+    if (!reported.has(id))
+      finish(
+        skipped(
+          id,
+          'skipped: its dependencies never completed (dependency cycle in the run queue)',
+        ),
+      )
+  }
   if (!startFailed) {
     for (const r of await runProjectHooks(project, warehouse, 'on-run-end')) finish(r)
   }
@@ -153,15 +164,23 @@ function addTestEdges(
   parents: Map<string, string[]>,
 ): void {
   const inRun = new Set(order)
+  // Unit tests first: the model waits for them.
+  for (const id of order) {
+    const t = project.nodes[id]!
+    const model = t.attached_node
+    if (t.resource_type === 'unit_test' && model != null && inRun.has(model)) {
+      parents.get(model)!.push(id)
+    }
+  }
   for (const id of order) {
     const t = project.nodes[id]!
     if (t.resource_type !== 'test') continue
-    const testAncestors = ancestorsOf(parents, id)
     for (const tested of t.depends_on.nodes) {
       for (const child of dag.children.get(tested) ?? []) {
-        if (!inRun.has(child) || child === id || project.nodes[child]?.resource_type === 'test')
-          continue
-        if (testAncestors.has(child)) continue
+        const kind = project.nodes[child]?.resource_type
+        if (!inRun.has(child) || child === id || kind === 'test' || kind === 'unit_test') continue
+        // Never create a cycle (a test that reads the child, e.g. relationships).
+        if (ancestorsOf(parents, id).has(child)) continue
         parents.get(child)!.push(id)
       }
     }

@@ -40,5 +40,5 @@ export interface NodeResult {
 /** True when the status stops the node's descendants. */
 export function blocksDescendants(result: NodeResult, resourceType: string): boolean {
   if (result.status === 'error') return true
-  return resourceType === 'test' && result.status === 'fail'
+  return (resourceType === 'test' || resourceType === 'unit_test') && result.status === 'fail'
 }
