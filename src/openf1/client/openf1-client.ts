@@ -164,12 +164,16 @@ export class OpenF1Client {
     let res: Response
     let body: string
     try {
-      res = await this.fetchFn(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) })
+      try {
+        res = await this.fetchFn(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) })
+      } finally {
+        // The server has seen the request once its answer's headers are here: from now on the
+        // request only needs to count for one window (see rate-limiter.ts).
+        release()
+      }
       body = await res.text()
     } catch (error) {
       throw new RetryableFailure(describeNetworkError(error))
-    } finally {
-      release()
     }
     this.stats.bytes += body.length
     if (res.status === 200) {

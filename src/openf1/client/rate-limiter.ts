@@ -4,8 +4,8 @@
  * concurrent request of a client.
  *
  * Why a request occupies its window from the moment it is granted until `windowMs` after it
- * *completes*: the server counts arrivals, and an arrival happens somewhere between our send and
- * our receipt of the answer. Network and scheduling delays (easily 100 ms on a busy machine) can
+ * *completes* (its answer starts arriving): the server counts arrivals, and an arrival happens
+ * somewhere between our send and the first byte of the answer. Network and scheduling delays (easily 100 ms on a busy machine) can
  * bunch arrivals closer together than our send times, so counting send times alone can let N+1
  * requests land in one server window. Counting a request until its completion + window is safe
  * whatever the delays (proof sketch: for any server window, the last-granted request in it was
@@ -13,7 +13,8 @@
  * than a window ago, so it saw them all).
  *
  * Concurrency contract: call `acquire()` before each HTTP attempt (retries included) and call the
- * returned `release()` exactly once when the attempt has finished (body read or failed). Grants
+ * returned `release()` once the server has certainly seen the request — when the answer's
+ * headers arrive or the attempt fails — and before any slow body read. Grants
  * are handed out in arrival order (FIFO).
  */
 import { SYSTEM_CLOCK, type Clock } from './clock.js'

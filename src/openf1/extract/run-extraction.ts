@@ -6,6 +6,7 @@
  * Resumable: complete units are skipped; failed ones are reported, never fatal for the others.
  */
 import { NO_PROGRESS, SILENT_LOGGER, type Logger, type Progress } from '../../core/index.js'
+import { mapConcurrent } from '../client/concurrency.js'
 import { ENDPOINTS } from '../client/endpoints.js'
 import type { OpenF1Client } from '../client/openf1-client.js'
 import { where } from '../client/query.js'
@@ -47,6 +48,9 @@ export interface ExtractOptions {
 
 type DriverSource = 'drivers' | 'laps' | 'stints' | 'position'
 
+/** A unit's result, with its records while the session still needs them. */
+type Tracked = UnitResult & { readonly records_?: readonly unknown[] }
+
 /** Runs an extraction; see the module doc. */
 export async function runExtraction(options: ExtractOptions): Promise<ExtractionResult> {
   const started = performance.now()
@@ -69,11 +73,10 @@ export async function runExtraction(options: ExtractOptions): Promise<Extraction
   const unitBar = progress.start('requests', 0, 'files')
   const recordBar = progress.start('records', 0, 'records')
   const meetingsDone = new Set<number>()
-  const results: SessionResult[] = []
   let locked: LiveSessionLockedError | undefined
   let plannedUnits = 0
 
-  const track = async (job: UnitJob): Promise<UnitResult & { records_?: readonly unknown[] }> => {
+  const track = async (job: UnitJob): Promise<Tracked> => {
     if (locked !== undefined) {
       return {
         unit: unitId(job.unit),
@@ -106,56 +109,53 @@ export async function runExtraction(options: ExtractOptions): Promise<Extraction
     }
   }
 
-  for (const session of sessions) {
+  // Two sessions at a time, so the limiter is never idle while one session waits for its last
+  // answers; within a session, per-driver requests start as soon as the drivers are known.
+  const results = await mapConcurrent(sessions, 2, async (session) => {
     const jobs = sessionJobs(session, selected, meetingsDone)
     plannedUnits += jobs.length
     unitBar.setTotal(plannedUnits)
-    const runs = await Promise.all(jobs.map(track))
-    const memo = new Map<string, readonly unknown[]>()
-    for (const r of runs) if (r.records_ !== undefined) memo.set(r.endpoint, r.records_)
-    const units: UnitResult[] = runs.map(({ records_: _dropped, ...r }) => r)
+    const pending = new Map<string, Promise<Tracked>>()
+    const sessionRuns = jobs.map((job) => {
+      const p = track(job)
+      pending.set(job.unit.endpoint, p)
+      return p
+    })
     const notes: string[] = []
-
+    let driverRuns: Promise<Tracked>[] = []
     const driverEndpoints = ENDPOINTS.filter((e) => e.scope === 'driver' && selected.has(e.name))
-    if (driverEndpoints.length > 0 && locked === undefined) {
+    if (driverEndpoints.length > 0) {
       const drivers = await resolveSessionDrivers((endpoint) =>
-        recordsOf(ctx, session, endpoint, memo),
+        recordsOf(ctx, session, endpoint, pending),
       )
       if (drivers.numbers.length === 0) {
         notes.push('no driver numbers found (drivers, laps, stints and position are empty)')
       } else if (drivers.source[0] !== 'drivers') {
         notes.push(`/drivers is empty; driver numbers taken from ${drivers.source.join(', ')}`)
       }
-      const driverJobs: UnitJob[] = driverEndpoints.flatMap((e) =>
-        drivers.numbers.map((n) => ({
-          unit: { endpoint: e.name, key: session.sessionKey, driverNumber: n },
-          sessionKey: session.sessionKey,
-          meetingKey: session.meetingKey,
-          filters: [where.eq('session_key', session.sessionKey), where.eq('driver_number', n)],
-          ...(session.dateEnd === undefined
-            ? {}
-            : { span: { start: session.dateStart, end: session.dateEnd } }),
-        })),
+      const driverJobs = driverEndpoints.flatMap((e) =>
+        drivers.numbers.map((n) => driverJob(session, e.name, n)),
       )
       plannedUnits += driverJobs.length
       unitBar.setTotal(plannedUnits)
-      for (const r of await Promise.all(driverJobs.map(track))) {
-        const { records_: _dropped, ...rest } = r
-        units.push(rest)
-      }
+      driverRuns = driverJobs.map(track)
     }
+    const units: UnitResult[] = (await Promise.all([...sessionRuns, ...driverRuns])).map(
+      ({ records_: _dropped, ...r }) => r,
+    )
     const failed = units.some((u) => u.status === 'failed')
-    results.push({
+    if (failed) logger.warn(`session ${session.label}: some endpoints failed (see the summary)`)
+    sessionBar.tick(1, session.label)
+    const result: SessionResult = {
       sessionKey: session.sessionKey,
       label: session.label,
       dateStart: session.dateStart,
       status: failed ? 'failed' : 'complete',
       units,
       notes,
-    })
-    if (failed) logger.warn(`session ${session.label}: some endpoints failed (see the summary)`)
-    sessionBar.tick(1, session.label)
-  }
+    }
+    return result
+  })
   manifest.save()
   sessionBar.done()
   unitBar.done()
@@ -200,29 +200,39 @@ async function recordsOf(
   ctx: UnitRunContext,
   session: DiscoveredSession,
   endpoint: DriverSource,
-  memo: Map<string, readonly unknown[]>,
+  pending: ReadonlyMap<string, Promise<Tracked>>,
 ): Promise<readonly unknown[]> {
-  const known = memo.get(endpoint)
-  if (known !== undefined) return known
+  const mine = await pending.get(endpoint)
+  if (mine?.records_ !== undefined) return mine.records_
   const entry = isUnitComplete(ctx, unitId({ endpoint, key: session.sessionKey }))
-  let records: readonly unknown[] = []
   try {
-    records =
-      entry !== undefined
-        ? await readLandedRecords(ctx, entry)
-        : (await ctx.client.get(endpoint, [where.eq('session_key', session.sessionKey)])).records
+    return entry !== undefined
+      ? await readLandedRecords(ctx, entry)
+      : (await ctx.client.get(endpoint, [where.eq('session_key', session.sessionKey)])).records
   } catch (error) {
     ctx.logger.warn(
       `could not read ${endpoint} of session ${session.sessionKey} to find its drivers: ${error instanceof Error ? error.message : String(error)}`,
     )
+    return []
   }
-  memo.set(endpoint, records)
-  return records
+}
+
+/** The per-driver unit of `endpoint` for driver `n`. */
+function driverJob(session: DiscoveredSession, endpoint: EndpointName, n: number): UnitJob {
+  return {
+    unit: { endpoint, key: session.sessionKey, driverNumber: n },
+    sessionKey: session.sessionKey,
+    meetingKey: session.meetingKey,
+    filters: [where.eq('session_key', session.sessionKey), where.eq('driver_number', n)],
+    ...(session.dateEnd === undefined
+      ? {}
+      : { span: { start: session.dateStart, end: session.dateEnd } }),
+  }
 }
 
 function summarise(
   options: ExtractOptions,
-  sessions: SessionResult[],
+  sessions: readonly SessionResult[],
   ms: number,
 ): ExtractionResult {
   const units = sessions.flatMap((s) => s.units)

@@ -5,6 +5,7 @@
  * resets, truncated bodies, slow answers). Tests and the demo start it in-process on port 0.
  *
  * Order per request: count the arrival → rate check (429) → auth (401) → fault → answer.
+ * `GET /_replay/stats` returns {@link ReplayStats} (not counted), for benchmarks and monitoring.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -135,6 +136,10 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://replay')
     if (url.pathname === '/token' && req.method === 'POST') return handleToken(req, res)
+    if (url.pathname === '/_replay/stats') {
+      send(res, 200, 'application/json', JSON.stringify(stats))
+      return
+    }
     const m = /^\/v1\/([a-z_]+)\/?$/.exec(url.pathname)
     if (m?.[1] === undefined) {
       send(res, 500, 'text/html', '<h1>An error occurred</h1><pre>unknown path</pre>')
