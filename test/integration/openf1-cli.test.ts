@@ -104,6 +104,11 @@ describeShared('openf1/v1', 'pitwall extract / replay / simulate', () => {
     expect((await csv.text()).split('\n')[0]).toBe(
       'air_temperature,date,humidity,meeting_key,pressure,rainfall,session_key,track_temperature,wind_direction,wind_speed',
     )
+    const stats = (await (await fetch(url.replace(/\/v1$/, '/_replay/stats'))).json()) as {
+      requests: number
+      notFound: number
+    }
+    expect(stats).toMatchObject({ requests: 3, notFound: 1 })
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
   })
