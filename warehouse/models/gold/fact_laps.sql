@@ -4,7 +4,6 @@
     incremental_strategy='merge',
     unique_key=['session_key', 'driver_number', 'lap_number'],
     partition_by=['session_key'],
-    zorder_by=['driver_number', 'lap_number'],
     on_schema_change='append_new_columns'
   )
 }}

@@ -1,10 +1,9 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='merge',
+    incremental_strategy='delete+insert',
     unique_key=['session_key', 'driver_number', 'lap_number'],
     partition_by=['session_key'],
-    zorder_by=['driver_number', 'lap_number'],
     on_schema_change='append_new_columns'
   )
 }}
