@@ -21,7 +21,7 @@ with representative as (
   from {{ ref('fact_laps') }}
   where is_personal_best_lap and lap_start_at is not null and lap_end_at is not null
   {% if is_incremental() %}
-    and session_key in {{ changed_sessions(this, [ref('silver_locations'), ref('silver_laps')]) }}
+    and session_key in {{ changed_sessions(this, [ref('silver_locations'), ref('silver_car_data'), ref('silver_laps')]) }}
   {% endif %}
   qualify row_number() over (partition by session_key, driver_number order by lap_number) = 1
 
@@ -52,7 +52,7 @@ points as (
 
 car as (
 
-  select session_key, driver_number, date, speed, n_gear, throttle, is_braking
+  select session_key, driver_number, date, speed, n_gear, throttle, is_braking, ingested_at as car_ingested_at
   from {{ ref('silver_car_data') }}
   where session_key in (select session_key from representative)
 
@@ -65,7 +65,8 @@ with_speed as (
     car.speed,
     car.n_gear,
     car.throttle,
-    car.is_braking
+    car.is_braking,
+    car.car_ingested_at
   from points
   asof left join car
     on car.session_key = points.session_key
@@ -88,5 +89,5 @@ select
   n_gear,
   throttle,
   is_braking,
-  greatest(source_ingested_at, ingested_at) as source_ingested_at
+  greatest(source_ingested_at, ingested_at, car_ingested_at) as source_ingested_at
 from with_speed
