@@ -47,6 +47,12 @@ export interface ExtractOptions {
 }
 
 type DriverSource = 'drivers' | 'laps' | 'stints' | 'position'
+const DRIVER_SOURCES: ReadonlySet<string> = new Set<DriverSource>([
+  'drivers',
+  'laps',
+  'stints',
+  'position',
+])
 
 /** A unit's result, with its records while the session still needs them. */
 type Tracked = UnitResult & { readonly records_?: readonly unknown[] }
@@ -92,7 +98,9 @@ export async function runExtraction(options: ExtractOptions): Promise<Extraction
       const run = await runUnit(ctx, job)
       unitBar.tick(1, run.result.unit)
       recordBar.tick(run.result.records)
-      return { ...run.result, ...(run.records === undefined ? {} : { records_: run.records }) }
+      // Keep records only where driver discovery may need them (telemetry would cost ~1 GB).
+      const keep = run.records !== undefined && DRIVER_SOURCES.has(job.unit.endpoint)
+      return { ...run.result, ...(keep ? { records_: run.records } : {}) }
     } catch (error) {
       if (!(error instanceof LiveSessionLockedError)) throw error
       locked = error
