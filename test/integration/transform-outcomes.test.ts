@@ -234,4 +234,41 @@ select * from {{ source('bronze', 'events') }}`,
       }
     })
   })
+
+  it('enforces model contracts: column names and data types must match the schema YAML', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        await appendBronze(warehouse, 'events', EVENTS)
+        const contract = (type: string) => `models:
+  - name: c
+    config: { contract: { enforced: true } }
+    columns:
+      - { name: id, data_type: ${type} }
+      - { name: label, data_type: string }
+`
+        const model = `{{ config(materialized='table') }} select id, label from {{ source('bronze', 'events') }}`
+        const ok = await executeRun(
+          parseProject({ ...BASE, 'models/c.sql': model, 'models/s.yml': contract('int') }),
+          warehouse,
+          { command: 'run' },
+        )
+        expect(ok.results[0]!.status).toBe('success')
+        const bad = await executeRun(
+          parseProject({
+            ...BASE,
+            'models/c.sql': model.replace('id, label', 'id, label, speed'),
+            'models/s.yml': contract('bigint'),
+          }),
+          warehouse,
+          { command: 'run' },
+        )
+        expect(bad.results[0]!.message).toBe(
+          "the model's columns break its contract: column id is INTEGER, the contract says bigint; extra column speed",
+        )
+      } finally {
+        await engine.close()
+      }
+    })
+  })
 })

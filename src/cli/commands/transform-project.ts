@@ -82,7 +82,7 @@ export async function loadProject(
     .then((t) => JSON.parse(t) as Record<string, CaptureResult>)
     .catch(() => ({}) as Record<string, CaptureResult>)
   const cache = memoryParseCache()
-  for (const [k, v] of Object.entries(saved)) cache.set(k, v)
+  for (const [k, v] of Object.entries(saved)) cache.preload(k, v)
   const before = cache.size()
   const started = performance.now()
   const project = parseProject(files, {
@@ -92,7 +92,8 @@ export async function loadProject(
     cache,
   })
   const fresh = cache.size() - before
-  if (fresh > 0) await saveCache(cacheFile, cache, saved)
+  if (fresh > 0 || cache.used().length !== Object.keys(saved).length)
+    await saveCache(cacheFile, cache)
   ctx.logger.debug('parsed project', {
     nodes: Object.keys(project.nodes).length,
     sources: Object.keys(project.sources).length,
@@ -105,15 +106,10 @@ export async function loadProject(
   return project
 }
 
-async function saveCache(
-  file: string,
-  cache: ReturnType<typeof memoryParseCache>,
-  saved: Record<string, CaptureResult>,
-): Promise<void> {
-  const out: Record<string, CaptureResult> = { ...saved }
-  for (const [k, v] of cache.entries()) out[k] = v
+async function saveCache(file: string, cache: ReturnType<typeof memoryParseCache>): Promise<void> {
+  // Only the entries this parse used: files that changed or were deleted drop out.
   await mkdir(join(file, '..'), { recursive: true })
-  await writeFile(file, JSON.stringify(out))
+  await writeFile(file, JSON.stringify(Object.fromEntries(cache.used())))
 }
 
 /** Writes an artifact as `<home>/target/<name>`; returns its path. */

@@ -9,6 +9,7 @@ import { compileNode, relationOf } from '../compile/compile-node.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
 import { TemplateError } from '../transform-errors.js'
+import { contractViolations, hasContract } from './contract.js'
 import { planSchemaChange } from './schema-change.js'
 import { quote, type RelationName, type Warehouse } from './warehouse.js'
 
@@ -54,6 +55,14 @@ export async function materializeModel(
   const { warehouse } = ctx
   const mat = node.config.materialized
   const rel = relationName(node)
+  if (hasContract(node) && mat !== 'ephemeral') {
+    const c = compileOrThrow(ctx.project, node, false)
+    const probe = await warehouse.query(`select * from (${c.sql}) as contract_probe limit 0`)
+    const problems = contractViolations(node, probe.columns)
+    if (problems.length > 0) {
+      throw new Error(`the model's columns break its contract: ${problems.join('; ')}`)
+    }
+  }
   if (mat === 'ephemeral') {
     const c = compileOrThrow(ctx.project, node, false)
     return {

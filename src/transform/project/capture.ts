@@ -86,17 +86,29 @@ export function captureNode(
   return result
 }
 
-/** An in-memory {@link ParseCache}. */
+/** An in-memory {@link ParseCache} that remembers which entries this parse used. */
 export function memoryParseCache(): ParseCache & {
   readonly size: () => number
-  readonly entries: () => IterableIterator<[string, CaptureResult]>
+  /** Entries read or written since creation (what a persisted cache should keep). */
+  readonly used: () => [string, CaptureResult][]
+  /** Seeds the cache without marking the entry used. */
+  readonly preload: (key: string, value: CaptureResult) => void
 } {
   const map = new Map<string, CaptureResult>()
+  const used = new Set<string>()
   return {
-    get: (k) => map.get(k),
-    set: (k, v) => void map.set(k, v),
+    get: (k) => {
+      const v = map.get(k)
+      if (v !== undefined) used.add(k)
+      return v
+    },
+    set: (k, v) => {
+      map.set(k, v)
+      used.add(k)
+    },
     size: () => map.size,
-    entries: () => map.entries(),
+    used: () => [...used].map((k) => [k, map.get(k)!]),
+    preload: (k, v) => void map.set(k, v),
   }
 }
 
