@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import {
+  cleanupExpiredLogs,
   loadSnapshot,
   optimizeTable,
   restoreTable,
@@ -139,6 +140,33 @@ describe('delta table operations', () => {
     const snap = await loadSnapshot(fx.store, { sql: fx.executor })
     expect(snap.checkpointVersion).toBe(10)
     expect(plain(await readBack(fx, 'id')).length).toBe(12)
+  })
+
+  it('cleans up log files older than delta.logRetentionDuration before the newest expired checkpoint', async () => {
+    fx = await tableFixture()
+    await writeTable({
+      ...fx,
+      sql: `SELECT 0 AS id`,
+      configuration: { 'delta.checkpointInterval': '5' },
+    })
+    for (let i = 1; i <= 12; i++) await writeTable({ ...fx, sql: `SELECT ${i} AS id` })
+    const { utimesSync } = await import('node:fs')
+    const old = new Date(Date.now() - 40 * 24 * 3_600_000)
+    for (const name of readdirSync(join(fx.dir, '_delta_log'))) {
+      if (/^\d{20}\./.test(name) && Number(name.slice(0, 20)) <= 10)
+        utimesSync(join(fx.dir, '_delta_log', name), old, old)
+    }
+    const snap = await loadSnapshot(fx.store, { sql: fx.executor })
+    const deleted = await cleanupExpiredLogs(fx.store, { configuration: snap.configuration })
+    // Everything before checkpoint 10 goes (commits 0–9, checkpoint 5); checkpoint 10 and its commit stay.
+    expect(deleted.length).toBe(11)
+    const left = readdirSync(join(fx.dir, '_delta_log'))
+      .filter((n) => /^\d{20}\./.test(n))
+      .sort()
+    expect(left[0]).toBe('00000000000000000010.checkpoint.parquet')
+    expect(left).toContain('00000000000000000010.json')
+    expect(plain(await readBack(fx, 'id')).length).toBe(13)
+    await expect(loadSnapshot(fx.store, { sql: fx.executor, version: 3 })).rejects.toThrow()
   })
 
   it('VACUUM removes untracked files and expired tombstones but never the log or hidden files', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import {
   deleteRows,
   mergeTable,
+  optimizeTable,
   LocalObjectStore,
   loadSnapshot,
   vacuumTable,
@@ -162,6 +163,18 @@ describeShared('delta-tables', 'delta writer against the shared tables', () => {
     })
     expect(plain(await readBack(fx, 'value')).map((x) => x['value'])).toEqual([
       0, 1, 2, 3, 4, 6, 7, 8, 10,
+    ])
+  })
+
+  it('OPTIMIZE materialises a deletion vector (the new file has no DV and no deleted rows)', async () => {
+    const fx = await fixtureOf('kernel-rs-data/table-with-dv-small')
+    const r = await optimizeTable({ ...fx })
+    expect(r.metrics.numFilesRemoved).toBe(1)
+    const snap = await loadSnapshot(fx.store, { sql: fx.executor })
+    expect(snap.addActions.map((a) => a.deletionVector ?? null)).toEqual([null])
+    expect(snap.addActions.map((a) => a.dataChange)).toEqual([false])
+    expect(plain(await readBack(fx, 'value')).map((x) => x['value'])).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
     ])
   })
 
