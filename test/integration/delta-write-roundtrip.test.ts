@@ -196,6 +196,37 @@ describe('delta writer round trip', () => {
     ])
   })
 
+  it('round-trips partition values of every primitive type, NULL included', async () => {
+    fx = await tableFixture()
+    const sql = `SELECT * FROM (VALUES
+      (1, 7::INTEGER, 2.5::DOUBLE, true, DATE '2024-06-30', TIMESTAMPTZ '2024-06-30 12:00:00.5+00', TIMESTAMP '2024-06-30 12:00:00', 'a b/c', 12.34::DECIMAL(6,2)),
+      (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+    ) AS t(id, i, d, b, dt, ts, ntz, s, dec)`
+    await writeTable({
+      ...fx,
+      partitionColumns: ['i', 'd', 'b', 'dt', 'ts', 'ntz', 's', 'dec'],
+      sql,
+    })
+    const snap = await loadSnapshot(fx.store)
+    const first = snap.addActions.find((a) => a.partitionValues['i'] === '7')
+    expect(first?.partitionValues).toEqual({
+      i: '7',
+      d: '2.5',
+      b: 'true',
+      dt: '2024-06-30',
+      ts: '2024-06-30T12:00:00.500000Z',
+      ntz: '2024-06-30 12:00:00.000000',
+      s: 'a b/c',
+      dec: '12.34',
+    })
+    expect(snap.addActions.find((a) => a.partitionValues['i'] === null)?.path).toMatch(
+      /^i=__HIVE_DEFAULT_PARTITION__\//,
+    )
+    const back = plain(await readBack(fx, 'id'))
+    const expected = plain(await fx.executor.all(`SELECT * FROM (${sql}) ORDER BY id`))
+    expect(back).toEqual(expected)
+  })
+
   it('refuses NULLs in a NOT NULL column, naming it', async () => {
     fx = await tableFixture()
     await createTable({
