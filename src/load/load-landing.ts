@@ -18,7 +18,8 @@ import { randomUUID } from 'node:crypto'
 import type { Logger, Progress } from '../core/index.js'
 import { NO_PROGRESS, SILENT_LOGGER } from '../core/index.js'
 import type { Engine } from '../engine/index.js'
-import { CommitConflictError, LocalObjectStore, sqlIdent, writeTable } from '../lake/index.js'
+import { LocalObjectStore, sqlIdent, writeTable } from '../lake/index.js'
+import { isLostRace } from './lost-race.js'
 import { readBronzeState, loadAppId, type BronzeTableState } from './bronze-state.js'
 import {
   bronzeTableOf,
@@ -244,7 +245,7 @@ async function loadTable(run: TableRun): Promise<TableLoadResult> {
           state = undefined
           break
         }
-        if (cause instanceof CommitConflictError && attempt < MAX_ATTEMPTS) {
+        if (isLostRace(cause) && attempt < MAX_ATTEMPTS) {
           retries++
           state = undefined
           continue

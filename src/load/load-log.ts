@@ -7,7 +7,6 @@
  * crash between the two) is found in the table's commits and logged then, marked `healed`.
  */
 import {
-  CommitConflictError,
   LocalObjectStore,
   LogStore,
   NotADeltaTableError,
@@ -18,6 +17,7 @@ import {
 } from '../lake/index.js'
 import type { Engine } from '../engine/index.js'
 import { LOAD_APP_PREFIX, readBronzeState } from './bronze-state.js'
+import { isLostRace } from './lost-race.js'
 
 /** One logged file. */
 export interface LoadLogEntry {
@@ -85,7 +85,7 @@ export async function syncLoadLog(options: SyncLoadLogOptions): Promise<number> 
       })
       if (!result.metrics.skipped) return rows.length
     } catch (error) {
-      if (!(error instanceof CommitConflictError) || attempt >= MAX_ATTEMPTS) throw error
+      if (!isLostRace(error) || attempt >= MAX_ATTEMPTS) throw error
     }
   }
 }
