@@ -67,6 +67,15 @@ describe('checkWritable', () => {
 describe('reconcileSchema and intervals', () => {
   it('widens numbers, adds columns only with mergeSchema, and names both types on a conflict', () => {
     expect(reconcileSchema(schema(['a', 'long']), schema(['a', 'integer'])).changed).toBe(false)
+    expect(() =>
+      reconcileSchema(schema(['a', 'double']), schema(['a', 'decimal(2,1)'])),
+    ).not.toThrow()
+    expect(() => reconcileSchema(schema(['a', 'decimal(10,2)']), schema(['a', 'integer']))).toThrow(
+      /decimal/,
+    )
+    expect(() =>
+      reconcileSchema(schema(['a', 'decimal(12,2)']), schema(['a', 'integer'])),
+    ).not.toThrow()
     expect(() => reconcileSchema(schema(['a', 'long']), schema(['b', 'long']))).toThrow(
       /mergeSchema/,
     )

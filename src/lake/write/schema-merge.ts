@@ -33,9 +33,31 @@ export function canWriteInto(from: DeltaType, to: DeltaType): boolean {
   const b = typeName(to)
   if (a === b) return true
   if (typeof from === 'string' && typeof to === 'string') {
-    return WIDENS_TO[from]?.includes(to) ?? false
+    if (WIDENS_TO[from]?.includes(to) === true) return true
+    const src = decimalOf(from)
+    const dst = decimalOf(to)
+    // Decimals (DuckDB's type for literals such as 0.5) go into double/float columns, and into
+    // decimals with at least as many integer and fraction digits.
+    if (src !== undefined && (to === 'double' || to === 'float')) return true
+    if (src !== undefined && dst !== undefined) {
+      return dst.scale >= src.scale && dst.precision - dst.scale >= src.precision - src.scale
+    }
+    const intDigits = INTEGER_DIGITS[from]
+    if (intDigits !== undefined && dst !== undefined) return dst.precision - dst.scale >= intDigits
   }
   return false
+}
+
+const INTEGER_DIGITS: Readonly<Record<string, number>> = {
+  byte: 3,
+  short: 5,
+  integer: 10,
+  long: 19,
+}
+
+function decimalOf(type: string): { precision: number; scale: number } | undefined {
+  const m = /^decimal\((\d+),\s*(\d+)\)$/.exec(type)
+  return m === null ? undefined : { precision: Number(m[1]), scale: Number(m[2]) }
 }
 
 /**
