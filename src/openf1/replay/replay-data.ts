@@ -37,6 +37,7 @@ export class ReplayData {
   /** Files per endpoint, in a stable order (session key, then driver number). */
   readonly files = new Map<string, ReplayFile[]>()
   private readonly cache = new Map<string, string>()
+  private readonly counts = new Map<string, number>()
   private cachedChars = 0
 
   constructor(
@@ -119,6 +120,15 @@ export class ReplayData {
     return text
   }
 
+  /** How many records `text` (the file's text) holds; counted once per file. */
+  count(file: ReplayFile, text: string): number {
+    const known = this.counts.get(file.path)
+    if (known !== undefined) return known
+    const n = countTopLevel(text)
+    this.counts.set(file.path, n)
+    return n
+  }
+
   /** The records of a file. Throws {@link OpenF1DataError} when it is not a JSON array. */
   async records(file: ReplayFile): Promise<Record<string, unknown>[]> {
     const text = await this.text(file)
@@ -131,4 +141,30 @@ export class ReplayData {
     if (!Array.isArray(parsed)) throw new OpenF1DataError(`${file.path} does not hold a JSON array`)
     return parsed as Record<string, unknown>[]
   }
+}
+
+/** Counts the top-level elements of a JSON array text cheaply (0 for `[]`). */
+function countTopLevel(text: string): number {
+  let depth = 0
+  let count = 0
+  let inString = false
+  let sawValue = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++
+      else if (c === 34) inString = false
+      continue
+    }
+    if (c === 34) {
+      inString = true
+      if (depth === 1) sawValue = true
+    } else if (c === 91 || c === 123) {
+      if (depth === 1) sawValue = true
+      depth++
+    } else if (c === 93 || c === 125) depth--
+    else if (c === 44 && depth === 1) count++
+    else if (depth === 1 && c > 32) sawValue = true
+  }
+  return sawValue ? count + 1 : 0
 }

@@ -86,7 +86,7 @@ export async function answerQuery(
   const exact = exactFile(files, terms, sessions, drivers)
   if (exact !== undefined && !parsed.csv) {
     const body = await data.text(exact)
-    const records = countTopLevel(body)
+    const records = data.count(exact, body)
     if (records === 0) return notFound()
     if (options.maxRows !== undefined && records > options.maxRows) {
       return { status: 422, type: JSON_TYPE, body: TOO_MUCH_BODY, records: 0 }
@@ -125,30 +125,4 @@ function exactFile(
   return files.find(
     (f) => f.sessionKey === sessions[0] && (!perDriver || f.driverNumber === (drivers ?? [])[0]),
   )
-}
-
-/** Counts the top-level elements of a JSON array text cheaply (0 for `[]`). */
-function countTopLevel(text: string): number {
-  let depth = 0
-  let count = 0
-  let inString = false
-  let sawValue = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 92) i++
-      else if (c === 34) inString = false
-      continue
-    }
-    if (c === 34) {
-      inString = true
-      if (depth === 1) sawValue = true
-    } else if (c === 91 || c === 123) {
-      if (depth === 1) sawValue = true
-      depth++
-    } else if (c === 93 || c === 125) depth--
-    else if (c === 44 && depth === 1) count++
-    else if (depth === 1 && c > 32) sawValue = true
-  }
-  return sawValue ? count + 1 : 0
 }
