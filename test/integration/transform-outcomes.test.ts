@@ -271,4 +271,30 @@ select * from {{ source('bronze', 'events') }}`,
       }
     })
   })
+
+  it('merges into an incremental table that is still empty', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        await appendBronze(warehouse, 'events', EVENTS)
+        const project = parseProject({
+          ...BASE,
+          'models/late.sql': `{{ config(materialized='incremental', unique_key='id') }}
+select id, label from {{ source('bronze', 'events') }} where id > 100`,
+        })
+        expect((await executeRun(project, warehouse, { command: 'run' })).results[0]!.message).toBe(
+          'OK created incremental table (0 rows)',
+        )
+        await appendBronze(warehouse, 'events', `select 101 as id, 'late' as label, 1 as speed`)
+        const second = await executeRun(project, warehouse, { command: 'run' })
+        expect(second.results[0]!.message).toBe('OK merged: 1 inserted, 0 updated')
+        const rows = await warehouse.query(
+          'select id, label from dev_f1_data_analytics.silver_clean.late',
+        )
+        expect(rows.rows).toEqual([{ id: 101, label: 'late' }])
+      } finally {
+        await engine.close()
+      }
+    })
+  })
 })

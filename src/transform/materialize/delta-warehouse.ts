@@ -193,8 +193,16 @@ export class DeltaWarehouse implements Warehouse {
   ): Promise<{ inserted: number; updated: number }> {
     return this.serial(rel, async () => {
       const path = this.tablePath(rel)
-      if (!existsSync(join(path, '_delta_log'))) {
-        const w = await this.writeFiles(rel, sql, { mode: 'append' })
+      // Into a missing or empty table a merge is an append (the lake's MERGE needs live files).
+      const empty =
+        !existsSync(join(path, '_delta_log')) ||
+        (await this.engine.query(`select count(*) as n from ${qualified(rel)}`)).rows[0]?.['n'] ===
+          0
+      if (empty) {
+        const w = await this.writeFiles(rel, sql, {
+          mode: 'append',
+          ...(options.mergeSchema === true ? { mergeSchema: true } : {}),
+        })
         return { inserted: w.rows, updated: 0 }
       }
       const r = await this.lake('merge into', rel, () =>
