@@ -2,7 +2,7 @@
  * The DuckDB engine exposes Delta tables as `catalog.schema.table` views over their current
  * snapshot and follows new commits made by someone else (here: commit files appearing on disk).
  */
-import { mkdirSync, renameSync } from 'node:fs'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { discoverTables, formatTableName } from '../../src/catalog/index.js'
@@ -94,5 +94,16 @@ describeShared('delta-tables', 'DuckDB Delta views', () => {
     } finally {
       await sandboxed.close()
     }
+  })
+
+  it('keeps serving the other tables when one table cannot be read, and says which', async () => {
+    const broken = join(home.path, '..', CATALOG, 'silver_clean', 'broken', '_delta_log')
+    mkdirSync(broken, { recursive: true })
+    writeFileSync(join(broken, '00000000000000000000.json'), '{"this is": not a delta log\n')
+    const rows = await engine.all(`SELECT * FROM ${CATALOG}.bronze_raw.delta_080 ORDER BY ALL`)
+    expect(rows).toEqual(await plainRows(V0_FILES))
+    expect(engine.lastSyncResult().failed).toEqual([
+      expect.objectContaining({ table: `${CATALOG}.silver_clean.broken` }),
+    ])
   })
 })

@@ -50,6 +50,9 @@ export function registerSql(program: Command, context: () => CliContext): void {
           }
           throw error
         })
+        for (const f of engine.lastSyncResult().failed) {
+          ctx.logger.warn(`table ${f.table} is not queryable: ${f.message}`)
+        }
         ctx.logger.debug('query done', {
           rows: result.rows.length,
           ms: Math.round(performance.now() - started),

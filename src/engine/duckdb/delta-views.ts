@@ -31,6 +31,11 @@ export interface SyncResult {
   readonly refreshed: readonly string[]
   /** Views dropped because their table disappeared. */
   readonly dropped: readonly string[]
+  /**
+   * Tables that could not be read (a corrupt log, an unsupported feature): their views stay as
+   * they were (or absent), and every other table still syncs.
+   */
+  readonly failed: readonly { readonly table: string; readonly message: string }[]
 }
 
 function key(t: { catalog: string; schema: string; table: string }): string {
@@ -59,6 +64,7 @@ export class DeltaViews {
   async sync(tables: readonly DeltaViewTable[]): Promise<SyncResult> {
     const refreshed: string[] = []
     const dropped: string[] = []
+    const failed: { table: string; message: string }[] = []
     const seen = new Set<string>()
     for (const t of tables) {
       const k = key(t)
@@ -73,12 +79,16 @@ export class DeltaViews {
         throw error
       }
       if (this.versions.get(k)?.version === latest) continue
-      const snapshot = await loadSnapshot(store, { sql: this.engine, version: latest })
-      await this.ensureSchema(t.catalog, t.schema)
-      const sql = await scanSql(snapshot, { sql: this.engine })
-      await this.engine.run(`CREATE OR REPLACE VIEW ${qualified(t)} AS ${sql}`)
-      this.versions.set(k, { version: latest, table: t })
-      refreshed.push(`${k}@${latest}`)
+      try {
+        const snapshot = await loadSnapshot(store, { sql: this.engine, version: latest })
+        await this.ensureSchema(t.catalog, t.schema)
+        const sql = await scanSql(snapshot, { sql: this.engine })
+        await this.engine.run(`CREATE OR REPLACE VIEW ${qualified(t)} AS ${sql}`)
+        this.versions.set(k, { version: latest, table: t })
+        refreshed.push(`${k}@${latest}`)
+      } catch (error) {
+        failed.push({ table: k, message: error instanceof Error ? error.message : String(error) })
+      }
     }
     for (const [k, { table }] of this.versions) {
       if (seen.has(k)) continue
@@ -86,7 +96,7 @@ export class DeltaViews {
       this.versions.delete(k)
       dropped.push(k)
     }
-    return { refreshed, dropped }
+    return { refreshed, dropped, failed }
   }
 
   /** The version each view shows (`catalog.schema.table` → version). */

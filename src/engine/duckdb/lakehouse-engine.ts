@@ -6,7 +6,7 @@
  */
 import type { Engine, QueryResult, ResultRow } from '../engine.js'
 import { SerialQueue } from '../serial-queue.js'
-import type { DeltaViews, DeltaViewTable } from './delta-views.js'
+import type { DeltaViews, DeltaViewTable, SyncResult } from './delta-views.js'
 
 /** Options of {@link LakehouseEngine}. */
 export interface LakehouseEngineOptions {
@@ -20,6 +20,7 @@ export interface LakehouseEngineOptions {
 export class LakehouseEngine implements Engine {
   private readonly syncQueue = new SerialQueue()
   private lastSync = -Infinity
+  private lastResult: SyncResult = { refreshed: [], dropped: [], failed: [] }
 
   constructor(
     private readonly engine: Engine,
@@ -32,9 +33,14 @@ export class LakehouseEngine implements Engine {
     return this.syncQueue.push(async () => {
       const now = performance.now()
       if (!force && now - this.lastSync < (this.options.minSyncIntervalMs ?? 0)) return
-      await this.views.sync(await this.options.discover())
+      this.lastResult = await this.views.sync(await this.options.discover())
       this.lastSync = performance.now()
     })
+  }
+
+  /** What the last sync changed, and the tables it could not read (to report to the user). */
+  lastSyncResult(): SyncResult {
+    return this.lastResult
   }
 
   /** @inheritdoc */
