@@ -69,7 +69,7 @@ export async function removeMatchingRows(
   const actions: Action[] = touched.map((f) => ({ remove: removeOf(f) }))
   let added: AddAction[] = []
   if (partial.length > 0) {
-    const partialScan = await fileScanSql({ ...scanOptions, files: partial })
+    const partialScan = await fileScanSql({ ...scanOptions, files: partial, withFile: false })
     const columns = snapshot.schema.fields
       .map((f) => `"${f.name.replaceAll('"', '""')}"`)
       .join(', ')
@@ -81,7 +81,7 @@ export async function removeMatchingRows(
     actions.push(...added.map((add) => ({ add })))
   }
   if (cdfEnabled(snapshot.metadata) && touched.length > 0) {
-    const touchedScan = await fileScanSql({ ...scanOptions, files: touched })
+    const touchedScan = await fileScanSql({ ...scanOptions, files: touched, withFile: false })
     const columns = snapshot.schema.fields
       .map((f) => `"${f.name.replaceAll('"', '""')}"`)
       .join(', ')

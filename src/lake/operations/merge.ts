@@ -149,7 +149,9 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
       )
       .join(', ')
     const touchedScan =
-      touched.length === 0 ? '' : await fileScanSql({ ...scanOpts, files: touched })
+      touched.length === 0
+        ? ''
+        : await fileScanSql({ ...scanOpts, files: touched, withFile: false })
     // Touched files in one pass: unmatched rows copied, matched rows updated (or dropped).
     const rewritten =
       `SELECT ${rewriteCols} FROM (${touchedScan}) t LEFT JOIN ${src} s ON ${on}` +

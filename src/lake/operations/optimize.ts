@@ -100,6 +100,7 @@ export async function optimizeTable(
       schema: snapshot.schema,
       partitionColumns: snapshot.partitionColumns,
       files: chosen,
+      withFile: false,
     })
     const base = `SELECT ${columns} FROM (${scan})`
     const adds = await writeDataFiles({

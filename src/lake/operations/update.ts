@@ -82,7 +82,7 @@ export async function updateRows(options: UpdateOptions): Promise<OperationResul
       metrics: { numUpdatedRows: 0, numCopiedRows: 0, numRemovedFiles: 0, numAddedFiles: 0 },
     }
   }
-  const scan = await fileScanSql({ ...scanOpts, files: touched })
+  const scan = await fileScanSql({ ...scanOpts, files: touched, withFile: false })
   const cols = snapshot.schema.fields.map((f) => sqlIdent(f.name))
   const newCols = snapshot.schema.fields.map((f) => {
     const expr = assigned.get(f.name)
