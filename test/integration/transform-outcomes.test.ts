@@ -221,14 +221,28 @@ select * from {{ source('bronze', 'events') }}`,
         rows: [{ id: 1, speed: 5 }, { id: 2, speed: -1 }]
     expect:
       rows: [{ id: 1, double_speed: 11 }]
+  - name: csv_and_sql_fixtures
+    model: fast
+    given:
+      - input: source('bronze', 'events')
+        format: csv
+        rows: |
+          id,speed
+          7,3
+          8,0
+    expect:
+      rows: [{ id: 7, double_speed: 6 }]
 `,
         })
         const r = await executeRun(project, warehouse, { command: 'build' })
-        expect(r.results.map((x) => [x.unique_id, x.status])).toEqual([
-          ['unit_test.pitwall.fast.doubles_positive_speeds', 'fail'],
+        expect(r.results.map((x) => [x.unique_id, x.status]).sort()).toEqual([
           ['model.pitwall.fast', 'skipped'],
+          ['unit_test.pitwall.fast.csv_and_sql_fixtures', 'pass'],
+          ['unit_test.pitwall.fast.doubles_positive_speeds', 'fail'],
         ])
-        expect(r.results[0]!.message).toContain('expected but missing: [1,11]; unexpected: [1,10]')
+        expect(r.results.find((x) => x.status === 'fail')!.message).toContain(
+          'expected but missing: [1,11]; unexpected: [1,10]',
+        )
       } finally {
         await engine.close()
       }

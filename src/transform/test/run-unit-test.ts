@@ -6,6 +6,7 @@
 import { compileNode } from '../compile/compile-node.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
+import { parseCsv } from '../project/csv.js'
 import { TemplateError } from '../transform-errors.js'
 import { quote, type Warehouse } from '../materialize/warehouse.js'
 import { relationName } from '../materialize/materialize-model.js'
@@ -44,7 +45,7 @@ export async function runUnitTest(
                 : relationName(target),
             )
             .catch(() => undefined)
-    fixtures.set(id, rowsSql(g.rows ?? [], info?.columns ?? []))
+    fixtures.set(id, givenSql(g, info?.columns ?? [], def.name))
   }
   const overrides = def.overrides
   const compiled = compileNode(project, model.unique_id, {
@@ -85,6 +86,30 @@ function inputId(project: ParsedProject, input: string): string | undefined {
   const src = /source\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]\s*\)/.exec(input)
   if (src !== null) return `source.${project.name}.${src[1]}.${src[2]}`
   return undefined
+}
+
+/** A `given` input as SQL: `format: dict` (default) rows, `format: csv` text or `format: sql`. */
+function givenSql(
+  g: { rows?: readonly Record<string, unknown>[]; format?: string; fixture?: string },
+  columns: readonly { name: string; type: string }[],
+  test: string,
+): string {
+  const format = g.format ?? 'dict'
+  if (format === 'sql') {
+    if (g.fixture === undefined)
+      throw new Error(`unit test ${test}: format: sql needs rows: as a SQL select`)
+    return `(${g.fixture})`
+  }
+  if (format === 'csv') {
+    if (g.fixture === undefined)
+      throw new Error(`unit test ${test}: format: csv needs rows: as CSV text`)
+    const table = parseCsv(g.fixture.trim())
+    const rows = table.rows.map((r) =>
+      Object.fromEntries(table.header.map((h, i) => [h, r[i] === '' ? null : r[i]])),
+    )
+    return rowsSql(rows, columns)
+  }
+  return rowsSql(g.rows ?? [], columns)
 }
 
 function rowsSql(
