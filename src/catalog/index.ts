@@ -41,3 +41,4 @@ export {
 } from './grants.js'
 export type { Privilege, Securable, Grant, Principal, AccessDecision } from './grants.js'
 export { loadGrants, saveGrants, GRANTS_TABLE } from './grants-store.js'
+export { PersistedViews, VIEWS_DIR } from './persisted-views.js'

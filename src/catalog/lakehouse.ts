@@ -2,10 +2,11 @@
  * @module catalog/lakehouse
  * The lakehouse as one queryable engine: every environment's catalog attached, every Delta table
  * on disk a `catalog.schema.table` view over its latest snapshot (re-checked before each
- * statement, so commits by other processes show up).
+ * statement, so commits by other processes show up), and the warehouse's persisted SQL views.
  */
 import { DeltaViews, LakehouseEngine, type Engine } from '../engine/index.js'
 import { CATALOG_SCHEMAS } from './environments.js'
+import { PersistedViews } from './persisted-views.js'
 import { discoverTables } from './table-registry.js'
 
 /** Options of {@link createLakehouseEngine}. */
@@ -21,11 +22,15 @@ export interface LakehouseOptions {
 /** Wraps `base` (an in-process DuckDB engine) so the lakehouse tables resolve by name. */
 export function createLakehouseEngine(base: Engine, options: LakehouseOptions): LakehouseEngine {
   const views = new DeltaViews(base)
+  const sqlViews = new PersistedViews(options.home, options.catalogs)
   let attached = false
   return new LakehouseEngine(base, views, {
     ...(options.minSyncIntervalMs === undefined
       ? {}
       : { minSyncIntervalMs: options.minSyncIntervalMs }),
+    afterSync: async (engine) => {
+      await sqlViews.sync(engine)
+    },
     discover: async () => {
       if (!attached) {
         await views.ensureCatalogs(options.catalogs, CATALOG_SCHEMAS)

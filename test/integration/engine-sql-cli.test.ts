@@ -2,7 +2,7 @@
  * `pitwall sql` as a user runs it: a Delta table of the lakehouse by its three-level name, the
  * three output formats, and errors that say how to fix them.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -46,5 +46,28 @@ describeShared('delta-tables', 'pitwall sql', () => {
     const bad = runPitwall(['--home', home, 'sql', '--format', 'xml', 'SELECT 1'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--format must be one of json, csv, table/)
+  })
+
+  it('serves the warehouse persisted SQL views, also views over views', () => {
+    const views = join(home, 'dev_f1_data_analytics', 'gold_analytics', '_views')
+    mkdirSync(views, { recursive: true })
+    // a_top reads b_doubled, which is defined after it in file order.
+    writeFileSync(
+      join(views, 'a_top.sql'),
+      'SELECT max(twice) AS top FROM dev_f1_data_analytics.gold_analytics.b_doubled',
+    )
+    writeFileSync(join(views, 'b_doubled.sql'), `SELECT value * 2 AS twice FROM ${TABLE}`)
+    const r = runPitwall([
+      '--home',
+      home,
+      'sql',
+      '--format',
+      'json',
+      `SELECT (SELECT top FROM dev_f1_data_analytics.gold_analytics.a_top) AS top, (SELECT max(value) * 2 FROM ${TABLE}) AS expected`,
+    ])
+    expect(r.code).toBe(0)
+    const [row] = JSON.parse(r.stdout) as { top: number; expected: number }[]
+    expect(row?.top).toBe(row?.expected)
+    expect(row?.top).toEqual(expect.any(Number))
   })
 })

@@ -14,6 +14,8 @@ export interface LakehouseEngineOptions {
   readonly discover: () => readonly DeltaViewTable[] | Promise<readonly DeltaViewTable[]>
   /** Skip re-checking versions when the last sync is younger than this (default 0: always). */
   readonly minSyncIntervalMs?: number
+  /** Runs after each sync of the Delta views (e.g. SQL views that read them). */
+  readonly afterSync?: (engine: Engine) => Promise<void>
 }
 
 /** The engine callers query the lakehouse through. Closing it closes the underlying engine. */
@@ -34,6 +36,7 @@ export class LakehouseEngine implements Engine {
       const now = performance.now()
       if (!force && now - this.lastSync < (this.options.minSyncIntervalMs ?? 0)) return
       this.lastResult = await this.views.sync(await this.options.discover())
+      await this.options.afterSync?.(this.engine)
       this.lastSync = performance.now()
     })
   }
