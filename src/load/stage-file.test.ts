@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DuckDbEngine } from '../engine/index.js'
 import { BronzeSchema } from './bronze-schema.js'
@@ -117,6 +118,22 @@ describe('stageFile', () => {
     expect(error).toBeInstanceOf(MalformedFileError)
     expect((error as MalformedFileError).reason).toMatch(reason)
     expect((error as MalformedFileError).file).toMatch(/^laps\/f\d+\.json$/)
+  })
+
+  it('reads gzip-compressed landing files', async () => {
+    const path = join(dir, 'zipped.json.gz')
+    writeFileSync(path, gzipSync('[{"lap_number": 7, "compound": "SOFT"}]'))
+    const staged = await stageFile(engine, new BronzeSchema(), {
+      path,
+      sourceFile: 'laps/zipped.json.gz',
+      batchDay: '2024-06-30',
+      ingestedAt: '2024-06-30T15:00:00Z',
+      stagingTable: 'stage_zipped',
+    })
+    expect(staged.records).toBe(1)
+    expect(await engine.all('SELECT lap_number, compound FROM stage_zipped')).toEqual([
+      { lap_number: 7, compound: 'SOFT' },
+    ])
   })
 
   it('stages an empty array as zero records', async () => {
