@@ -38,6 +38,8 @@ export { buildDag, findCycle, ancestors, descendants } from './graph/dag.js'
 export type { Dag } from './graph/dag.js'
 export { selectNodes } from './graph/selector.js'
 export type { SelectionContext, SelectOptions } from './graph/selector.js'
+export { evaluateSelector, parseSelectorsFile } from './graph/selector-definitions.js'
+export type { SelectorDefinition } from './graph/selector-definitions.js'
 // Compile (pure).
 export { compileNode, relationOf } from './compile/compile-node.js'
 export type { CompileOptions, CompiledNode, CompileResult } from './compile/compile-node.js'

@@ -13,6 +13,7 @@ import {
   buildDag,
   buildManifest,
   compileNode,
+  evaluateSelector,
   selectNodes,
   type CompiledNode,
 } from '../../transform/index.js'
@@ -42,6 +43,7 @@ export function registerCompile(program: Command, context: () => CliContext): vo
       async (opts: {
         select?: string[]
         exclude?: string[]
+        selector?: string
         vars?: string
         state?: string
         incremental?: boolean
@@ -54,20 +56,19 @@ export function registerCompile(program: Command, context: () => CliContext): vo
         const state = await readArtifact(ctx, 'manifest.json', opts.state)
         const last = await readArtifact(ctx, 'run_results.json', opts.state)
         const dag = buildDag(project.nodes, Object.keys(project.sources))
-        const selected = selectNodes(
-          {
-            nodes: { ...project.nodes, ...project.sources },
-            dag,
-            ...(state === undefined ? {} : { state: stateNodes(state)! }),
-            ...(last === undefined ? {} : { results: statusesOf(last) }),
-          },
-          opts.select,
-          opts.exclude,
-          {
-            resourceTypes: ['model', 'test', 'snapshot', 'analysis'],
-            indirectTests: opts.select === undefined,
-          },
-        )
+        const selection = {
+          nodes: { ...project.nodes, ...project.sources },
+          dag,
+          ...(state === undefined ? {} : { state: stateNodes(state)! }),
+          ...(last === undefined ? {} : { results: statusesOf(last) }),
+        }
+        const selected = selectNodes(selection, opts.select, opts.exclude, {
+          resourceTypes: ['model', 'test', 'snapshot', 'analysis'],
+          indirectTests: opts.select === undefined && opts.selector === undefined,
+          ...(opts.selector === undefined
+            ? {}
+            : { base: evaluateSelector(selection, project.selectors, opts.selector) }),
+        })
         const compiled = new Map<string, CompiledNode>()
         for (const id of dag.order.filter((i) => selected.has(i))) {
           const node = project.nodes[id]!

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import { UsageError } from '../../core/index.js'
-import { buildDag, selectNodes, statusesOf } from '../../transform/index.js'
+import { buildDag, evaluateSelector, selectNodes, statusesOf } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { selectionOptions } from './transform-run-command.js'
 import { loadProject, readArtifact, stateNodes } from './transform-project.js'
@@ -25,6 +25,7 @@ export function registerLs(program: Command, context: () => CliContext): void {
       async (opts: {
         select?: string[]
         exclude?: string[]
+        selector?: string
         vars?: string
         state?: string
         resourceType?: string[]
@@ -43,17 +44,18 @@ export function registerLs(program: Command, context: () => CliContext): void {
         const last = await readArtifact(ctx, 'run_results.json', opts.state)
         const all = { ...project.nodes, ...project.sources }
         const dag = buildDag(project.nodes, Object.keys(project.sources))
-        const ids = selectNodes(
-          {
-            nodes: all,
-            dag,
-            ...(state === undefined ? {} : { state: stateNodes(state)! }),
-            ...(last === undefined ? {} : { results: statusesOf(last) }),
-          },
-          opts.select,
-          opts.exclude,
-          opts.resourceType === undefined ? {} : { resourceTypes: opts.resourceType },
-        )
+        const selection = {
+          nodes: all,
+          dag,
+          ...(state === undefined ? {} : { state: stateNodes(state)! }),
+          ...(last === undefined ? {} : { results: statusesOf(last) }),
+        }
+        const ids = selectNodes(selection, opts.select, opts.exclude, {
+          ...(opts.resourceType === undefined ? {} : { resourceTypes: opts.resourceType }),
+          ...(opts.selector === undefined
+            ? {}
+            : { base: evaluateSelector(selection, project.selectors, opts.selector) }),
+        })
         const nodes = [...ids].sort().map((id) => all[id]!)
         const lines = nodes.map((n) =>
           opts.output === 'name'

@@ -25,6 +25,7 @@ import { openRuntime } from './transform-runtime.js'
 export interface RunCommandOptions {
   readonly select?: string[]
   readonly exclude?: string[]
+  readonly selector?: string
   readonly fullRefresh?: boolean
   readonly threads?: string
   readonly vars?: string
@@ -40,6 +41,7 @@ export function selectionOptions(cmd: Command): Command {
       'nodes to include (e.g. +silver_laps, tag:gold, path:models/silver, state:modified)',
     )
     .option('--exclude <selector...>', 'nodes to leave out')
+    .option('--selector <name>', 'a named selector of selectors.yml')
     .option('--vars <yaml>', "variables, e.g. '{season: 2024}'")
     .option(
       '--state <dir>',
@@ -112,6 +114,7 @@ export async function executeCommand(
       command: name,
       ...(opts.select === undefined ? {} : { select: opts.select }),
       ...(opts.exclude === undefined ? {} : { exclude: opts.exclude }),
+      ...(opts.selector === undefined ? {} : { selector: opts.selector }),
       fullRefresh: opts.fullRefresh === true,
       ...(threads === undefined ? {} : { threads }),
       storeFailures: opts.storeFailures === true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseProject } from '../project/parse-project.js'
 import { buildDag } from './dag.js'
+import { evaluateSelector } from './selector-definitions.js'
 import { selectNodes, type SelectionContext } from './selector.js'
 
 const files = {
@@ -103,5 +104,40 @@ describe('selectNodes', () => {
       /unknown selector method 'colour'/,
     )
     expect(() => selectNodes(c, ['state:modified'], undefined)).toThrow(/needs a saved manifest/)
+  })
+
+  it('evaluates named selectors from selectors.yml (union, intersection, method blocks, exclude)', () => {
+    const p = parseProject({
+      ...files,
+      'selectors.yml': `selectors:
+  - name: gold_but_d
+    definition:
+      union:
+        - method: tag
+          value: gold
+        - exclude: [d]
+  - name: upstream_of_c_in_silver
+    definition:
+      intersection:
+        - { method: fqn, value: c, parents: true }
+        - 'path:models/silver'
+`,
+    })
+    const c: SelectionContext = {
+      nodes: { ...p.nodes, ...p.sources },
+      dag: buildDag(p.nodes, Object.keys(p.sources)),
+    }
+    expect(names(evaluateSelector(c, p.selectors, 'gold_but_d'))).toEqual(['c', 'e'])
+    expect(names(evaluateSelector(c, p.selectors, 'upstream_of_c_in_silver'))).toEqual(['a', 'b'])
+    const base = evaluateSelector(c, p.selectors, 'gold_but_d')
+    expect(names(selectNodes(c, undefined, undefined, { base }))).toEqual([
+      'c',
+      'e',
+      'not_null_c_x',
+      'singular_c',
+    ])
+    expect(() => evaluateSelector(c, p.selectors, 'nope')).toThrow(
+      /no selector named 'nope'.*gold_but_d/,
+    )
   })
 })

@@ -40,6 +40,8 @@ export interface SelectionContext {
 export interface SelectOptions {
   /** Keep only these resource types (the command's: `run` → models). */
   readonly resourceTypes?: readonly string[]
+  /** Nodes a `--selector` chose; intersected with `select` when both are given. */
+  readonly base?: ReadonlySet<string>
   /** Add the tests of selected nodes (dbt's eager indirect selection). Default true. */
   readonly indirectTests?: boolean
 }
@@ -54,6 +56,10 @@ export function selectNodes(
   const all = Object.keys(ctx.nodes)
   let chosen =
     select === undefined || select.length === 0 ? new Set(all) : evaluateUnion(ctx, select)
+  if (options.base !== undefined) {
+    const base = options.base
+    chosen = new Set([...chosen].filter((id) => base.has(id)))
+  }
   if (options.indirectTests !== false) {
     for (const id of all) {
       const n = ctx.nodes[id]!
@@ -223,7 +229,9 @@ function fqnMatches(n: SelectableNode, value: string): boolean {
   const fqn = n.fqn
   const tryAt = (offset: number) =>
     parts.length <= fqn.length - offset && parts.every((p, i) => glob(p).test(fqn[offset + i]!))
-  return tryAt(0) || tryAt(1)
+  // A single part also matches the node's own name (dbt's unqualified-name rule).
+  const ownName = parts.length === 1 && glob(parts[0]!).test(fqn[fqn.length - 1] ?? '')
+  return ownName || tryAt(0) || tryAt(1)
 }
 
 function glob(pattern: string): RegExp {

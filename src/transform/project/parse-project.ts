@@ -5,7 +5,13 @@
  * test in capture mode (cached by content hash), applies schema YAML, generates the generic tests,
  * links refs and sources, and reports every problem as a diagnostic. No database, no I/O.
  */
-import { makeDiagnostic, resolveConfig, type Diagnostic } from '../../core/index.js'
+import {
+  makeDiagnostic,
+  parseYamlSource,
+  resolveConfig,
+  type Diagnostic,
+} from '../../core/index.js'
+import { parseSelectorsFile } from '../graph/selector-definitions.js'
 import { BUILTIN_MACRO_FILES } from '../template/builtin-macros.js'
 import { listMacros } from '../template/preprocess.js'
 import { TemplateEngine, type MacroFile } from '../template/template-engine.js'
@@ -320,9 +326,18 @@ export function parseProject(files: ProjectFiles, options: ParseOptions = {}): P
     exposures: linked.exposures,
     diagnostics,
     files,
+    selectors: selectorsOf(files, diagnostics),
     hooks: { onRunStart: toList(p['on-run-start']), onRunEnd: toList(p['on-run-end']) },
     engine,
   }
+}
+
+function selectorsOf(files: ProjectFiles, diagnostics: Diagnostic[]) {
+  const text = files['selectors.yml']
+  if (text === undefined) return []
+  const src = parseYamlSource(text, 'selectors.yml')
+  diagnostics.push(...src.diagnostics)
+  return parseSelectorsFile(src.value)
 }
 
 /** The node's schema: `generate_schema_name(custom, node)` (a project macro may override it). */

@@ -191,6 +191,12 @@ export interface Project {
   readonly diagnostics: readonly Diagnostic[]
   /** The project files (compile renders from them). */
   readonly files: ProjectFiles
+  /** Named selectors from `selectors.yml` (`--selector <name>`). */
+  readonly selectors: readonly {
+    readonly name: string
+    readonly description: string
+    readonly definition: unknown
+  }[]
   /** `on-run-start` / `on-run-end` hooks. */
   readonly hooks: { readonly onRunStart: readonly string[]; readonly onRunEnd: readonly string[] }
 }

@@ -8,6 +8,7 @@
 import { hasErrors } from '../../core/index.js'
 import { buildDag } from '../graph/dag.js'
 import { selectNodes, type SelectionContext } from '../graph/selector.js'
+import { evaluateSelector } from '../graph/selector-definitions.js'
 import type { MaterializeContext } from '../materialize/materialize-model.js'
 import type { Warehouse } from '../materialize/warehouse.js'
 import type { ParsedProject } from '../project/parse-project.js'
@@ -34,6 +35,8 @@ export interface ExecuteOptions {
   readonly command: RunCommand
   readonly select?: readonly string[]
   readonly exclude?: readonly string[]
+  /** A named selector of selectors.yml. */
+  readonly selector?: string
   readonly fullRefresh?: boolean
   /** Nodes run at once (default: the target's threads). */
   readonly threads?: number
@@ -68,17 +71,18 @@ export async function executeRun(
   const startedAt = new Date().toISOString()
   const t0 = performance.now()
   const dag = buildDag(project.nodes, Object.keys(project.sources))
-  const selected = selectNodes(
-    {
-      nodes: { ...project.nodes, ...project.sources },
-      dag,
-      ...(options.state === undefined ? {} : { state: options.state }),
-      ...(options.results === undefined ? {} : { results: options.results }),
-    },
-    options.select,
-    options.exclude,
-    { resourceTypes: COMMAND_RESOURCES[options.command] },
-  )
+  const selectionCtx: SelectionContext = {
+    nodes: { ...project.nodes, ...project.sources },
+    dag,
+    ...(options.state === undefined ? {} : { state: options.state }),
+    ...(options.results === undefined ? {} : { results: options.results }),
+  }
+  const selected = selectNodes(selectionCtx, options.select, options.exclude, {
+    resourceTypes: COMMAND_RESOURCES[options.command],
+    ...(options.selector === undefined
+      ? {}
+      : { base: evaluateSelector(selectionCtx, project.selectors, options.selector) }),
+  })
   const order = dag.order.filter((id) => selected.has(id))
   const parents = new Map<string, string[]>()
   for (const id of order) parents.set(id, [...(dag.parents.get(id) ?? [])])
