@@ -11,6 +11,7 @@ import {
   writeCheckpoint,
   writeTable,
   CHECKPOINT_COLUMNS,
+  scanSql,
 } from '../../src/lake/index.js'
 import { describeShared, sharedPath } from '../helpers/shared-data.js'
 import { copyToTemp } from '../helpers/tmp.js'
@@ -119,7 +120,6 @@ describeShared('delta-tables', 'delta writer against the shared tables', () => {
       (a) => (JSON.parse(a.stats ?? '{}') as { numRecords: number }).numRecords > 0,
     )
     expect(withData).toBeDefined()
-    const { scanSql } = await import('../../src/lake/index.js')
     const rows = await scanSql(sparkSnap, { sql: fx.executor })
     await writeTable({ ...fx, sql: rows })
     const ours = (await loadSnapshot(fx.store)).addActions
@@ -199,6 +199,27 @@ describeShared('delta-tables', 'delta writer against the shared tables', () => {
     expect(snap.addActions.find((a) => a.partitionValues['year'] === '2022')?.path).toMatch(
       /^year=2022\/month=1\/day=1\/part-/,
     )
+  })
+
+  it('appends to a table with in-commit timestamps, stamping a strictly later inCommitTimestamp first', async () => {
+    const fx = await fixtureOf('delta-rs/cdc_ict_table')
+    const before = await loadSnapshot(fx.store, { sql: fx.executor })
+    const prevIct = await before.commitTimestamp(before.version)
+    const rows = await fx.executor.all(`DESCRIBE ${await scanSql(before, { sql: fx.executor })}`)
+    const cols = rows.map(
+      (r) => `NULL::${String(r['column_type'])} AS "${String(r['column_name'])}"`,
+    )
+    const r = await writeTable({ ...fx, sql: `SELECT ${cols.join(', ')}` })
+    const lines = readFileSync(
+      join(fx.dir, '_delta_log', `${String(r.version).padStart(20, '0')}.json`),
+      'utf8',
+    ).split('\n')
+    const info = (JSON.parse(lines[0] ?? '{}') as { commitInfo: { inCommitTimestamp: number } })
+      .commitInfo
+    expect(info.inCommitTimestamp).toBeGreaterThan(prevIct)
+    const after = await loadSnapshot(fx.store, { sql: fx.executor })
+    expect(await after.commitTimestamp(r.version)).toBe(info.inCommitTimestamp)
+    expect(after.protocol).toEqual(before.protocol)
   })
 
   it('encodes partition paths exactly as partition-path-encoding.csv', async () => {

@@ -30,6 +30,7 @@ import { CommitConflictError, DeltaError, ObjectAlreadyExistsError } from '../la
 import type { ObjectStore } from '../store/object-store.js'
 import { commitPath } from './log-files.js'
 import { LogStore } from './log-store.js'
+import { readIct } from './commit-timestamps.js'
 import { checkConflicts, type ReadScope } from './commit-conflicts.js'
 
 /** The engine name written to `commitInfo.engineInfo`. */
@@ -55,6 +56,12 @@ export interface CommitOptions {
   readonly scope?: ReadScope
   /** Attempts after the first lost race (delta-rs: 15). Default 50. */
   readonly maxRetries?: number
+  /**
+   * In-commit timestamps are on (`delta.enableInCommitTimestamps`): each attempt stamps
+   * `commitInfo.inCommitTimestamp = max(now, previous commit's + 1)` (PROTOCOL.md "In-Commit
+   * Timestamps"); `commitInfo` is the first line anyway.
+   */
+  readonly inCommitTimestamps?: boolean
 }
 
 /** A successful commit. */
@@ -74,10 +81,16 @@ export async function commit(options: CommitOptions): Promise<CommitResult> {
   const { store, readVersion } = options
   const log = new LogStore(store)
   const maxRetries = options.maxRetries ?? 50
-  const commitInfo = buildCommitInfo(options)
-  const body = new TextEncoder().encode(serializeActions([{ commitInfo }, ...options.actions]))
+  const base = buildCommitInfo(options)
   let version = readVersion + 1
   for (let retries = 0; ; retries++) {
+    const commitInfo =
+      options.inCommitTimestamps === true && version > 0
+        ? await withIct(base, log, version)
+        : options.inCommitTimestamps === true
+          ? { inCommitTimestamp: base.timestamp, ...base }
+          : base
+    const body = new TextEncoder().encode(serializeActions([{ commitInfo }, ...options.actions]))
     try {
       await store.putIfAbsent(commitPath(version), body)
       return { version, retries, commitInfo }
@@ -112,6 +125,18 @@ export async function commit(options: CommitOptions): Promise<CommitResult> {
     }
     version = next
   }
+}
+
+/** Stamps the in-commit timestamp of `version`: strictly after the previous commit's. */
+async function withIct(
+  base: CommitInfoAction,
+  log: LogStore,
+  version: number,
+): Promise<CommitInfoAction> {
+  const previous = await readIct(log, version - 1)
+  const now = Date.now()
+  const ict = previous === undefined ? now : Math.max(now, previous + 1)
+  return { inCommitTimestamp: ict, ...base, timestamp: ict }
 }
 
 function stringValues(values: Readonly<Record<string, unknown>>): Record<string, string> {

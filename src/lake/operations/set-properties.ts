@@ -17,6 +17,7 @@ import {
 } from './transaction.js'
 
 const BOOLEAN = [
+  'delta.enableInCommitTimestamps',
   'delta.enableChangeDataFeed',
   'delta.appendOnly',
   'delta.enableExpiredLogCleanup',
@@ -81,6 +82,18 @@ export async function setTableProperties(
   const snapshot = await openForWrite(options)
   const set = options.set ?? {}
   for (const [k, v] of Object.entries(set)) validateProperty(k, v)
+  if (
+    set['delta.enableInCommitTimestamps'] === 'true' &&
+    snapshot.configuration['delta.enableInCommitTimestamps'] !== 'true'
+  ) {
+    throw new DeltaError(
+      'ict-enable-existing',
+      `pitwall turns on in-commit timestamps only when a table is created (${options.store.root} exists)`,
+      {
+        hint: "create the table with delta.enableInCommitTimestamps='true', or enable it with Spark",
+      },
+    )
+  }
   const configuration: Record<string, string> = { ...snapshot.configuration, ...set }
   for (const k of options.unset ?? []) delete configuration[k]
   const protocol = requiredProtocol(snapshot.schema, configuration, snapshot.protocol)

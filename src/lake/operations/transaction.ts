@@ -103,10 +103,15 @@ export async function commitOperation(
       )
     }
   }
+  const config = (() => {
+    for (const a of options.actions) if ('metaData' in a) return a.metaData.configuration
+    return snapshot?.configuration ?? {}
+  })()
   const result = await commit({
     ...options,
     store: target.store,
     readVersion: snapshot?.version ?? -1,
+    inCommitTimestamps: config['delta.enableInCommitTimestamps'] === 'true',
   })
   const warnings: string[] = []
   const configuration = (() => {

@@ -24,6 +24,13 @@ describe('requiredProtocol', () => {
       minWriterVersion: 7,
       writerFeatures: ['changeDataFeed'],
     })
+    expect(
+      requiredProtocol(schema(['a', 'long']), { 'delta.enableInCommitTimestamps': 'true' }),
+    ).toEqual({
+      minReaderVersion: 1,
+      minWriterVersion: 7,
+      writerFeatures: ['inCommitTimestamp'],
+    })
     expect(requiredProtocol(schema(['t', 'timestamp_ntz']), {})).toEqual({
       minReaderVersion: 3,
       minWriterVersion: 7,

@@ -23,6 +23,7 @@ export const SUPPORTED_WRITER_FEATURES: ReadonlySet<string> = new Set([
   'deletionVectors',
   'vacuumProtocolCheck',
   'domainMetadata',
+  'inCommitTimestamp',
 ])
 
 /** Writer features implied by a legacy writer version (PROTOCOL-NOTES §0.1). */
@@ -144,6 +145,7 @@ export function requiredProtocol(
   const writer = new Set<string>(current === undefined ? [] : writerFeatures(current))
   if (configuration['delta.enableChangeDataFeed'] === 'true') writer.add('changeDataFeed')
   if (configuration['delta.appendOnly'] === 'true') writer.add('appendOnly')
+  if (configuration['delta.enableInCommitTimestamps'] === 'true') writer.add('inCommitTimestamp')
   if (configuration['delta.enableDeletionVectors'] === 'true') {
     reader.add('deletionVectors')
     writer.add('deletionVectors')
