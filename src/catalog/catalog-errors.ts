@@ -27,3 +27,13 @@ export class UnknownEnvironmentError extends CatalogError {
     })
   }
 }
+
+/** A principal may not do what it asked (grants, Unity Catalog style). */
+export class AccessDeniedError extends CatalogError {
+  constructor(principal: string, reason: string) {
+    super('access-denied', `access denied for ${principal}: ${reason}`, {
+      context: { principal },
+      hint: 'An admin can grant the privilege (USE CATALOG, USE SCHEMA, SELECT; inherited downward).',
+    })
+  }
+}

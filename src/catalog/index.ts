@@ -3,7 +3,12 @@
  * Environments (dev/stage/prod catalogs), three-level names, principals, grants, audit, lineage.
  * Public surface of the folder: other layers import only this file.
  */
-export { CatalogError, InvalidTableNameError, UnknownEnvironmentError } from './catalog-errors.js'
+export {
+  CatalogError,
+  InvalidTableNameError,
+  UnknownEnvironmentError,
+  AccessDeniedError,
+} from './catalog-errors.js'
 export {
   CATALOG_SCHEMAS,
   LAYER_SCHEMAS,
@@ -42,3 +47,5 @@ export {
 export type { Privilege, Securable, Grant, Principal, AccessDecision } from './grants.js'
 export { loadGrants, saveGrants, GRANTS_TABLE } from './grants-store.js'
 export { PersistedViews, VIEWS_DIR } from './persisted-views.js'
+export { queryReads, checkQueryAccess } from './query-access.js'
+export type { QueryReads } from './query-access.js'

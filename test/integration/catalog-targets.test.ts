@@ -69,4 +69,25 @@ describe('catalog environments', () => {
       'pitwall.endpoint': 'stints',
     })
   })
+
+  it('applies the default grants with --as: analysts may not read bronze, the dbt account may', () => {
+    const sql = 'SELECT count(*) AS n FROM prod_f1_data_analytics.bronze_raw.bronze_stints'
+    const analyst = runPitwall(['--home', home, 'sql', '--as', 'data_analysts', sql])
+    expect(analyst.code).toBe(1)
+    expect(analyst.stderr).toMatch(
+      /access denied for data_analysts: data_analysts lacks USE SCHEMA on prod_f1_data_analytics\.bronze_raw/,
+    )
+    const dbt = runPitwall([
+      '--home',
+      home,
+      'sql',
+      '--format',
+      'json',
+      '--as',
+      'dbt_service_account',
+      sql,
+    ])
+    expect(dbt.code).toBe(0)
+    expect(JSON.parse(dbt.stdout)).toEqual([{ n: 2 }])
+  })
 })

@@ -1,12 +1,25 @@
 /**
  * @module cli/commands/sql
- * `pitwall sql "<query>" [--format json|csv|table]`: runs a query against the lakehouse, where
- * every Delta table of every environment is `catalog.schema.table`
+ * `pitwall sql "<query>" [--format json|csv|table] [--as <principal>]`: runs a query against the
+ * lakehouse, where every Delta table of every environment is `catalog.schema.table`
  * (`SELECT * FROM dev_f1_data_analytics.bronze_raw.bronze_laps`). `json` prints an array of row
- * objects (also what `--json` prints).
+ * objects (also what `--json` prints). With `--as`, the query runs only if the principal's grants
+ * (kept in `<catalog>.system.grants`, defaults otherwise) allow every table it reads.
  */
 import type { Command } from 'commander'
-import { createLakehouseEngine, environmentsOf } from '../../catalog/index.js'
+import {
+  AccessDeniedError,
+  checkQueryAccess,
+  createLakehouseEngine,
+  currentEnvironment,
+  environmentsOf,
+  GRANTS_TABLE,
+  loadGrants,
+  queryReads,
+  tableName,
+  tablePath,
+  type Grant,
+} from '../../catalog/index.js'
 import { UsageError } from '../../core/index.js'
 import { DuckDbEngine, QueryError } from '../../engine/index.js'
 import type { CliContext } from '../context.js'
@@ -22,7 +35,8 @@ export function registerSql(program: Command, context: () => CliContext): void {
       'the SQL to run, e.g. "select count(*) from dev_f1_data_analytics.bronze_raw.bronze_laps"',
     )
     .option('--format <format>', `output format: ${ROW_FORMATS.join(', ')} (default table)`)
-    .action(async (query: string, opts: { format?: string }) => {
+    .option('--as <principal>', 'run with the grants of this principal (e.g. data_analysts)')
+    .action(async (query: string, opts: { format?: string; as?: string }) => {
       const ctx = context()
       const format = opts.format ?? (ctx.json ? 'json' : 'table')
       if (!isRowFormat(format)) {
@@ -37,6 +51,28 @@ export function registerSql(program: Command, context: () => CliContext): void {
         catalogs: environmentsOf(config).map((e) => e.catalog),
       })
       try {
+        if (opts.as !== undefined) {
+          const principal = opts.as
+          const cache = new Map<string, Promise<Grant[]>>()
+          const grantsOf = (catalog: string): Promise<Grant[]> => {
+            const path = tablePath(ctx.home, tableName(catalog, 'system', GRANTS_TABLE))
+            let grants = cache.get(catalog)
+            if (grants === undefined) {
+              grants = loadGrants(duck, path, catalog)
+              cache.set(catalog, grants)
+            }
+            return grants
+          }
+          const reads = await queryReads(duck, query)
+          const decision = await checkQueryAccess(
+            reads,
+            principal,
+            currentEnvironment(config).catalog,
+            grantsOf,
+          )
+          if (!decision.allowed) throw new AccessDeniedError(principal, decision.reason)
+          ctx.logger.debug(decision.reason)
+        }
         const started = performance.now()
         const result = await engine.query(query).catch((error: unknown) => {
           if (error instanceof QueryError && /Catalog Error/.test(error.message)) {
