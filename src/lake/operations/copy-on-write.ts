@@ -9,7 +9,7 @@
 import type { Action, AddAction } from '../protocol/actions.js'
 import type { Snapshot } from '../snapshot.js'
 import { writeDataFiles } from '../write/data-writer.js'
-import { fileScanSql, FILE_COLUMN } from '../write/file-scan.js'
+import { fileScanSql, FILE_COLUMN, scanFileId } from '../write/file-scan.js'
 import { writeCdcFiles } from '../write/cdc-writer.js'
 import { sqlString } from '../sql-executor.js'
 import { cdfEnabled } from './writer-protocol.js'
@@ -47,7 +47,7 @@ export async function removeMatchingRows(
     `SELECT ${FILE_COLUMN} AS f, count(*) FILTER (WHERE (${predicate}) IS TRUE) AS hit, count(*) AS n ` +
       `FROM (${scan}) GROUP BY 1`,
   )
-  const byPath = new Map(files.map((f) => [f.path, f]))
+  const byPath = new Map(files.map((f) => [scanFileId(target.store, f), f]))
   const whole: AddAction[] = []
   const partial: AddAction[] = []
   let rowsRemoved = 0

@@ -18,7 +18,7 @@ import type { Action, AddAction } from '../protocol/actions.js'
 import { DeltaError, SchemaMismatchError } from '../lake-errors.js'
 import { sqlIdent } from '../sql-executor.js'
 import { writeDataFiles } from '../write/data-writer.js'
-import { fileScanSql, FILE_COLUMN } from '../write/file-scan.js'
+import { fileScanSql, FILE_COLUMN, scanFileId } from '../write/file-scan.js'
 import { writeCdcFiles } from '../write/cdc-writer.js'
 import { reconcileSchema } from '../write/schema-merge.js'
 import { checkNotNull, describeSource, projectToSchema } from '../write/source-schema.js'
@@ -132,7 +132,7 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
               String(r['__pw_f']),
             ),
           )
-    const touched = candidates.filter((a) => touchedPaths.has(a.path))
+    const touched = candidates.filter((a) => touchedPaths.has(scanFileId(options.store, a)))
     const sourceCols = new Set(source.fields.map((f) => f.name.toLowerCase()))
     const col = (name: string): string => sqlIdent(name)
     const isMatch = `s.${sqlIdent(keys[0] as string)} IS NOT NULL` // source keys are never NULL

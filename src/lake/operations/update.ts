@@ -10,7 +10,7 @@ import { DeltaError } from '../lake-errors.js'
 import { duckDbType } from '../protocol/schema.js'
 import { sqlIdent } from '../sql-executor.js'
 import { writeDataFiles } from '../write/data-writer.js'
-import { fileScanSql, FILE_COLUMN } from '../write/file-scan.js'
+import { fileScanSql, FILE_COLUMN, scanFileId } from '../write/file-scan.js'
 import { writeCdcFiles } from '../write/cdc-writer.js'
 import { cdfEnabled } from './writer-protocol.js'
 import {
@@ -73,7 +73,7 @@ export async function updateRows(options: UpdateOptions): Promise<OperationResul
       `FROM (${await fileScanSql({ ...scanOpts, files })}) GROUP BY 1 HAVING hit > 0`,
   )
   const hitPaths = new Set(counts.map((r) => String(r['f'])))
-  const touched = files.filter((f) => hitPaths.has(f.path))
+  const touched = files.filter((f) => hitPaths.has(scanFileId(options.store, f)))
   const numUpdatedRows = counts.reduce((n, r) => n + Number(r['hit']), 0)
   const numCopiedRows = counts.reduce((n, r) => n + Number(r['n']) - Number(r['hit']), 0)
   if (touched.length === 0) {

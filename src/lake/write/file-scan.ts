@@ -15,8 +15,13 @@ import { UnsupportedFeatureError } from '../lake-errors.js'
 import { sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
 
-/** The column holding the `add.path` of each row's file. */
+/** The column holding each row's file, as {@link scanFileId} names it. */
 export const FILE_COLUMN = '__pw_file'
+
+/** How {@link FILE_COLUMN} names a file: its local path (what `read_parquet(filename=true)` gives). */
+export function scanFileId(store: ObjectStore, add: AddAction): string {
+  return store.localPath === undefined ? add.path : store.localPath(decodeAddPath(add.path))
+}
 
 /** What to scan. */
 export interface FileScanOptions {
@@ -48,8 +53,7 @@ export async function fileScanSql(options: FileScanOptions): Promise<string> {
       `copy-on-write needs a store on local disk (got ${store.root})`,
     )
   }
-  const local = (add: AddAction): string =>
-    (store.localPath as (p: string) => string)(decodeAddPath(add.path))
+  const local = (add: AddAction): string => scanFileId(store, add)
   const list = `[${files.map((f) => sqlString(local(f))).join(', ')}]`
   const present = new Set(
     (
@@ -64,9 +68,9 @@ export async function fileScanSql(options: FileScanOptions): Promise<string> {
         ? 'NULL'
         : partitionValueSql(raw === undefined || raw === '' ? null : raw, field.type)
     })
-    return `(${[sqlString(local(f)), sqlString(f.path), ...values].join(', ')})`
+    return `(${[sqlString(local(f)), ...values].join(', ')})`
   })
-  const pvCols = ['__pw_local', FILE_COLUMN, ...partitionColumns.map((_, i) => `__pw_p${i}`)]
+  const pvCols = ['__pw_local', ...partitionColumns.map((_, i) => `__pw_p${i}`)]
   const select = schema.fields.map((f) => {
     const pi = partitionColumns.indexOf(f.name)
     if (pi >= 0) return `pv.__pw_p${pi} AS ${sqlIdent(f.name)}`
@@ -86,12 +90,14 @@ export async function fileScanSql(options: FileScanOptions): Promise<string> {
       : ` LEFT JOIN (VALUES ${deleted.join(', ')}) AS dv(__pw_dvf, __pw_dvr) ` +
         `ON d.filename = dv.__pw_dvf AND d.file_row_number = dv.__pw_dvr`
   const dvWhere = deleted.length === 0 ? '' : ' WHERE dv.__pw_dvf IS NULL'
-  if (options.withFile === false && partitionColumns.length === 0 && deleted.length === 0) {
+  if (partitionColumns.length === 0 && deleted.length === 0) {
     // Nothing to join back per file: a plain read (no string join on the file name per row).
-    return `SELECT ${select.join(', ')} FROM read_parquet(${list}, union_by_name=true) AS d`
+    const withFile = options.withFile !== false
+    const cols = withFile ? [...select, `d.filename AS ${FILE_COLUMN}`] : select
+    return `SELECT ${cols.join(', ')} FROM read_parquet(${list}, union_by_name=true${withFile ? ', filename=true' : ''}) AS d`
   }
   return (
-    `SELECT ${[...select, `pv.${FILE_COLUMN}`].join(', ')} ` +
+    `SELECT ${[...select, `pv.__pw_local AS ${FILE_COLUMN}`].join(', ')} ` +
     `FROM read_parquet(${list}, union_by_name=true, filename=true, file_row_number=true) AS d ` +
     `JOIN (VALUES ${pvRows.join(', ')}) AS pv(${pvCols.join(', ')}) ON d.filename = pv.__pw_local` +
     dvJoin +
