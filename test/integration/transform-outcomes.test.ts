@@ -311,4 +311,63 @@ select id, label from {{ source('bronze', 'events') }} where id > 100`,
       }
     })
   })
+
+  it('runs microbatch models batch by batch over event_time, with lookback on later runs', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        const rows = (...r: [number, string][]) =>
+          `select * from (values ${r.map(([id, ts]) => `(${id}, timestamp '${ts}')`).join(', ')}) t(id, ts)`
+        await appendBronze(
+          warehouse,
+          'events',
+          rows([1, '2024-06-01 10:00:00'], [2, '2024-06-02 10:00:00'], [3, '2024-06-03 10:00:00']),
+        )
+        const project = parseProject({
+          ...BASE,
+          'models/stg.sql': `{{ config(materialized='table', event_time='ts') }} select * from {{ source('bronze', 'events') }}`,
+          'models/daily.sql': `{{ config(materialized='incremental', incremental_strategy='microbatch', event_time='ts', batch_size='day', begin='2024-06-01') }}
+select id, ts from {{ ref('stg') }}`,
+        })
+        const ids = async () =>
+          (
+            await warehouse.query(
+              'select id from dev_f1_data_analytics.silver_clean.daily order by id',
+            )
+          ).rows.map((r) => r['id'])
+        const first = await executeRun(project, warehouse, {
+          command: 'run',
+          now: '2024-06-03T12:00:00.000Z',
+        })
+        const daily = first.results.find((r) => r.unique_id === 'model.pitwall.daily')!
+        expect(daily.message).toBe('OK microbatch: 3 batch(es) of one day, 3 rows')
+        expect(daily.compiled_code).toContain(
+          `where ts >= timestamp '2024-06-03 00:00:00.000' and ts < timestamp '2024-06-04 00:00:00.000'`,
+        )
+        expect(await ids()).toEqual([1, 2, 3])
+        // a late row for 06-03 is picked up; one for 06-01 is outside lookback (1 batch) until a full refresh
+        await appendBronze(
+          warehouse,
+          'events',
+          rows([4, '2024-06-03 11:00:00'], [5, '2024-06-01 11:00:00']),
+        )
+        const second = await executeRun(project, warehouse, {
+          command: 'run',
+          now: '2024-06-03T18:00:00.000Z',
+        })
+        expect(second.results.find((r) => r.unique_id === 'model.pitwall.daily')!.message).toBe(
+          'OK microbatch: 2 batch(es) of one day, 3 rows',
+        )
+        expect(await ids()).toEqual([1, 2, 3, 4])
+        await executeRun(project, warehouse, {
+          command: 'run',
+          fullRefresh: true,
+          now: '2024-06-03T18:00:00.000Z',
+        })
+        expect(await ids()).toEqual([1, 2, 3, 4, 5])
+      } finally {
+        await engine.close()
+      }
+    })
+  })
 })

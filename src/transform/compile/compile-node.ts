@@ -22,6 +22,11 @@ export interface CompileOptions {
   readonly relationOverride?: (uniqueId: string) => string | undefined
   readonly vars?: Readonly<Record<string, unknown>>
   readonly macroOverrides?: Readonly<Record<string, unknown>>
+  /**
+   * A microbatch window: refs to nodes with an `event_time` config render as that node filtered
+   * to `[start, end)` (SQL timestamp literals).
+   */
+  readonly eventTimeWindow?: { readonly start: string; readonly end: string }
 }
 
 /** A compiled node. */
@@ -94,7 +99,13 @@ function renderNode(
         ctes.push({ id: target.unique_id, name: target.name, sql: inner.sql })
       }
     }
-    return relationOf(target)
+    const rel = relationOf(target)
+    const eventTime = target.resource_type === 'source' ? undefined : target.config['event_time']
+    if (options.eventTimeWindow !== undefined && typeof eventTime === 'string') {
+      const w = options.eventTimeWindow
+      return `(select * from ${rel.render()} where ${eventTime} >= ${w.start} and ${eventTime} < ${w.end})`
+    }
+    return rel
   }
   const scope: RenderScope = {
     ref: (...args) => {

@@ -127,7 +127,11 @@ export class DeltaWarehouse implements Warehouse {
         // A view of the same name, or a table whose columns differ, is replaced outright.
         await this.engine.run(`drop view if exists ${qualified(rel)}`)
         await rm(this.viewFile(rel), { force: true })
-        if (existsSync(join(path, '_delta_log')) && !(await this.sameColumns(rel, sql))) {
+        if (
+          request.replaceWhere === undefined &&
+          existsSync(join(path, '_delta_log')) &&
+          !(await this.sameColumns(rel, sql))
+        ) {
           // The query may read the table it replaces: evaluate it before the files go.
           const staged = await this.stage(sql)
           try {
@@ -156,6 +160,7 @@ export class DeltaWarehouse implements Warehouse {
         sql,
         mode: request.mode,
         ...(request.mergeSchema === true ? { mergeSchema: true } : {}),
+        ...(request.replaceWhere === undefined ? {} : { replaceWhere: request.replaceWhere }),
         ...(request.partitionBy === undefined || request.partitionBy.length === 0
           ? {}
           : { partitionColumns: request.partitionBy }),

@@ -10,6 +10,7 @@ import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
 import { TemplateError } from '../transform-errors.js'
 import { contractViolations, hasContract } from './contract.js'
+import { runMicrobatch } from './microbatch.js'
 import { planSchemaChange } from './schema-change.js'
 import { quote, type RelationName, type Warehouse } from './warehouse.js'
 
@@ -19,6 +20,8 @@ export interface MaterializeContext {
   readonly warehouse: Warehouse
   /** `--full-refresh`. */
   readonly fullRefresh: boolean
+  /** The run's timestamp (ISO): microbatch windows end here. */
+  readonly now?: string
 }
 
 /** What a materialization did. */
@@ -110,6 +113,12 @@ async function incremental(
   const { warehouse } = ctx
   const existing = await warehouse.describe(rel)
   const fullRefresh = ctx.fullRefresh && node.config['full_refresh'] !== false
+  if (node.config['incremental_strategy'] === 'microbatch') {
+    const exists = existing !== undefined && existing.kind === 'table' && !fullRefresh
+    const outcome = await runMicrobatch(ctx, node, rel, exists, new Date(ctx.now ?? Date.now()))
+    await afterWrite(ctx, node, rel)
+    return outcome
+  }
   if (existing === undefined || existing.kind === 'view' || fullRefresh) {
     const c = compileOrThrow(ctx.project, node, false)
     const w = await warehouse.write(rel, c.sql, {
@@ -140,7 +149,7 @@ async function incremental(
   }
   if (!['append', 'merge', 'delete+insert'].includes(strategy)) {
     throw new Error(
-      `incremental_strategy '${strategy}' is not supported: use append, merge or delete+insert (insert_overwrite is rejected on SQL warehouses too; replace it with merge)`,
+      `incremental_strategy '${strategy}' is not supported: use append, merge, delete+insert or microbatch (insert_overwrite is rejected on SQL warehouses too; replace it with merge)`,
     )
   }
   const staged = await warehouse.stage(c.sql)

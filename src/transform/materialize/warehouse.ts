@@ -36,6 +36,8 @@ export interface WriteRequest {
   readonly partitionBy?: readonly string[]
   /** Add the query's new columns to the table (append only). */
   readonly mergeSchema?: boolean
+  /** With `overwrite`: replace only the rows matching this predicate (Delta `replaceWhere`). */
+  readonly replaceWhere?: string
 }
 
 /** The outcome of a write. */

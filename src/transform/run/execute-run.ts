@@ -88,7 +88,12 @@ export async function executeRun(
   for (const id of order) parents.set(id, [...(dag.parents.get(id) ?? [])])
   if (options.command === 'build') addTestEdges(project, dag, order, parents)
   const queue = new GraphQueue(order, parents)
-  const ctx: MaterializeContext = { project, warehouse, fullRefresh: options.fullRefresh === true }
+  const ctx: MaterializeContext = {
+    project,
+    warehouse,
+    fullRefresh: options.fullRefresh === true,
+    now: options.now ?? startedAt,
+  }
   const threads = Math.max(1, options.threads ?? project.target.threads)
   const now = options.now ?? startedAt
   const results: NodeResult[] = []
