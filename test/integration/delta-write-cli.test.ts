@@ -55,6 +55,20 @@ describe('pitwall table', () => {
       { lap: 1, at: '2024-06-30T12:00:00.000Z', big: '9007199254740993' },
     ])
 
+    const future = await pitwall([
+      'table',
+      'scan',
+      dir,
+      '--timestamp',
+      '2999-01-01T00:00:00Z',
+      '--format',
+      'json',
+    ])
+    expect(future.code, future.stderr).toBe(0)
+    expect((JSON.parse(future.stdout) as { big: number }[]).map((r) => r.big)).toEqual([2])
+    const badTs = await pitwall(['table', 'scan', dir, '--timestamp', 'yesterday'])
+    expect(badTs.code).toBe(2)
+    expect(badTs.stderr).toContain('--timestamp must be ISO 8601')
     const csv = await pitwall(['table', 'scan', dir, '--format', 'csv'])
     expect(csv.stdout.trim().split(/\r?\n/)).toEqual(['lap,at,big', '1,2024-06-30T13:00:00.000Z,2'])
 
