@@ -158,6 +158,26 @@ describe('pitwall transformation commands', () => {
         /^DECIMAL\(/,
       )
 
+      // docs serve: the site over HTTP on 127.0.0.1 until interrupted
+      const io = memoryIo({ env: {} })
+      const serving = runCli(
+        ['--project-dir', project, '--home', home, 'docs', 'serve', '--port', '0'],
+        io,
+      )
+      let url: string | undefined
+      for (let i = 0; i < 100 && url === undefined; i++) {
+        url = /http:\/\/127\.0\.0\.1:\d+\//.exec(io.out())?.[0]
+        if (url === undefined) await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(url).toBeDefined()
+      const page = await fetch(url!)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('id="lineage"')
+      expect((await fetch(`${url!}manifest.json`)).status).toBe(200)
+      expect((await fetch(`${url!}..%2F..%2Fetc%2Fpasswd`)).status).not.toBe(200)
+      process.emit('SIGINT')
+      expect(await serving).toBe(0)
+
       const fresh = await pitwall(project, home, ['source', 'freshness', '--json'])
       expect(fresh.code).toBe(0)
       const sources = JSON.parse(fresh.out) as { results: { unique_id: string; status: string }[] }

@@ -42,16 +42,19 @@ export async function runDataTest(
     { should_warn: row['should_warn'], should_error: row['should_error'] },
     c.severity,
   )
+  const as = node.config['store_failures_as']
   const store =
-    options.storeFailures === true ||
-    node.config['store_failures'] === true ||
-    (node.config['store_failures_as'] === 'table' && node.config['store_failures'] !== false)
+    as !== 'ephemeral' &&
+    (options.storeFailures === true ||
+      node.config['store_failures'] === true ||
+      ((as === 'table' || as === 'view') && node.config['store_failures'] !== false))
   let storedIn: string | undefined
   let sampleRows: readonly WarehouseRow[] | undefined
   if (store) {
     const rel = { database: node.database, schema: node.schema, identifier: node.alias }
     const limited = c.limit === null ? sql : `select * from (${sql}) t limit ${c.limit}`
-    await warehouse.write(rel, limited, { mode: 'overwrite' })
+    if (node.config['store_failures_as'] === 'view') await warehouse.createView(rel, limited)
+    else await warehouse.write(rel, limited, { mode: 'overwrite' })
     storedIn = qualified(rel)
     if (failures > 0)
       sampleRows = (await warehouse.query(`select * from ${storedIn} limit 10`)).rows
