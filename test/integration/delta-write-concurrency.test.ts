@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createTable, loadSnapshot } from '../../src/lake/index.js'
+import { createTable, LocalObjectStore, loadSnapshot, writeTable } from '../../src/lake/index.js'
+import { openDuckDbExecutor } from '../../src/cli/duckdb-executor.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
 
@@ -36,6 +37,21 @@ function runWorker(
 }
 
 describe('delta writer under concurrency', () => {
+  it('two appends racing to create the same table both land: the loser appends to the winner', async () => {
+    fx = await tableFixture()
+    const other = await openDuckDbExecutor()
+    try {
+      const results = await Promise.all([
+        writeTable({ store: fx.store, executor: fx.executor, sql: `SELECT 1 AS id` }),
+        writeTable({ store: new LocalObjectStore(fx.dir), executor: other, sql: `SELECT 2 AS id` }),
+      ])
+      expect(results.map((r) => r.version).sort()).toEqual([0, 1])
+      expect(plain(await readBack(fx, 'id')).map((r) => r['id'])).toEqual([1, 2])
+    } finally {
+      other.close()
+    }
+  })
+
   it('two processes appending and merging 100 times each lose no commit and duplicate no row', async () => {
     fx = await tableFixture()
     await createTable({

@@ -6,7 +6,7 @@
  * the table when it does not exist.
  */
 import type { Action, AddAction } from '../protocol/actions.js'
-import { DeltaError } from '../lake-errors.js'
+import { CommitConflictError, DeltaError } from '../lake-errors.js'
 import { writeDataFiles } from '../write/data-writer.js'
 import { writeCdcFiles } from '../write/cdc-writer.js'
 import { reconcileSchema } from '../write/schema-merge.js'
@@ -63,15 +63,26 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
   const txnAction: Action[] =
     options.txn === undefined ? [] : [{ txn: { ...options.txn, lastUpdated: Date.now() } }]
   if (snapshot === undefined) {
-    const created = await createTable({
-      ...options,
-      sql: options.sql,
-      ...(options.partitionColumns === undefined
-        ? {}
-        : { partitionColumns: options.partitionColumns }),
-      ...(options.configuration === undefined ? {} : { configuration: options.configuration }),
-      extraActions: txnAction,
-    })
+    let created
+    try {
+      created = await createTable({
+        ...options,
+        sql: options.sql,
+        ...(options.partitionColumns === undefined
+          ? {}
+          : { partitionColumns: options.partitionColumns }),
+        ...(options.configuration === undefined ? {} : { configuration: options.configuration }),
+        extraActions: txnAction,
+      })
+    } catch (error) {
+      // Another writer created the table first: write into it like any existing table (the
+      // files written for the lost create are unreferenced; VACUUM removes them).
+      const lostCreate =
+        error instanceof CommitConflictError ||
+        (error instanceof DeltaError && error.code === 'table-exists')
+      if (lostCreate && (mode === 'append' || mode === 'overwrite')) return writeTable(options)
+      throw error
+    }
     return {
       ...created,
       metrics: {
