@@ -40,9 +40,15 @@ describe('delta table operations', () => {
     }
     const before = plain(await readBack(fx, 'id'))
     expect((await loadSnapshot(fx.store)).files.size).toBe(8)
+    const one = await optimizeTable({ ...fx, partitionFilter: { p: '0' } })
+    expect(one.metrics.numFilesRemoved).toBe(4)
+    expect(one.metrics.numFilesAdded).toBe(1)
+    await expect(optimizeTable({ ...fx, partitionFilter: { id: '1' } })).rejects.toThrow(
+      /not a partition column/,
+    )
     const r = await optimizeTable({ ...fx })
-    expect(r.metrics.numFilesRemoved).toBe(8)
-    expect(r.metrics.numFilesAdded).toBe(2)
+    expect(r.metrics.numFilesRemoved).toBe(4)
+    expect(r.metrics.numFilesAdded).toBe(1)
     const snap = await loadSnapshot(fx.store)
     expect(snap.files.size).toBe(2)
     expect(plain(await readBack(fx, 'id'))).toEqual(before)

@@ -36,28 +36,41 @@ export function registerTableMaintain(table: Command, context: () => CliContext)
       '--zorder-by <columns>',
       'comma-separated columns to Z-order by, e.g. session_key,driver_number',
     )
+    .option('--partition <col=value>', 'only this partition (repeatable)', collect)
     .option(
       '--target-size <bytes>',
       'target file size in bytes (default delta.targetFileSize or 100 MiB)',
     )
-    .action(async (name: string, opts: { zorderBy?: string; targetSize?: string }) => {
-      const ctx = context()
-      const zOrderBy = opts.zorderBy
-        ?.split(',')
-        .map((c) => c.trim())
-        .filter((c) => c !== '')
-      if (opts.targetSize !== undefined && !/^\d+$/.test(opts.targetSize)) {
-        throw new UsageError(`--target-size must be a number of bytes (got '${opts.targetSize}')`)
-      }
-      await withTable(ctx, name, async (target) => {
-        const r = await optimizeTable({
-          ...target,
-          ...(zOrderBy === undefined ? {} : { zOrderBy }),
-          ...(opts.targetSize === undefined ? {} : { targetSizeBytes: Number(opts.targetSize) }),
+    .action(
+      async (
+        name: string,
+        opts: { zorderBy?: string; targetSize?: string; partition?: string[] },
+      ) => {
+        const ctx = context()
+        const zOrderBy = opts.zorderBy
+          ?.split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== '')
+        if (opts.targetSize !== undefined && !/^\d+$/.test(opts.targetSize)) {
+          throw new UsageError(`--target-size must be a number of bytes (got '${opts.targetSize}')`)
+        }
+        let partitionFilter: Record<string, string> | undefined
+        for (const kv of opts.partition ?? []) {
+          const i = kv.indexOf('=')
+          if (i <= 0) throw new UsageError(`--partition takes col=value (got '${kv}')`)
+          partitionFilter = { ...partitionFilter, [kv.slice(0, i)]: kv.slice(i + 1) }
+        }
+        await withTable(ctx, name, async (target) => {
+          const r = await optimizeTable({
+            ...target,
+            ...(partitionFilter === undefined ? {} : { partitionFilter }),
+            ...(zOrderBy === undefined ? {} : { zOrderBy }),
+            ...(opts.targetSize === undefined ? {} : { targetSizeBytes: Number(opts.targetSize) }),
+          })
+          ctx.emit(r, `optimized ${name}: version ${r.version}\n${metricsText(r.metrics)}`)
         })
-        ctx.emit(r, `optimized ${name}: version ${r.version}\n${metricsText(r.metrics)}`)
-      })
-    })
+      },
+    )
 
   table
     .command('vacuum')

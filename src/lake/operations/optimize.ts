@@ -28,6 +28,8 @@ export interface OptimizeOptions extends TableTarget {
   readonly targetSizeBytes?: number
   /** Columns to Z-order by (not partition columns). */
   readonly zOrderBy?: readonly string[]
+  /** Only the partitions with these partition values (`{ batch_day: '2024-06-30' }`; null = NULL). */
+  readonly partitionFilter?: Readonly<Record<string, string | null>>
 }
 
 /** Metrics of an optimize (delta-rs's names). */
@@ -64,8 +66,26 @@ export async function optimizeTable(
   const target =
     options.targetSizeBytes ??
     Number(snapshot.configuration['delta.targetFileSize'] ?? DEFAULT_TARGET)
+  const filter = Object.entries(options.partitionFilter ?? {})
+  for (const [c] of filter) {
+    if (!snapshot.partitionColumns.includes(c)) {
+      throw new DeltaError(
+        'optimize-partition-filter',
+        `'${c}' is not a partition column of the table`,
+        {
+          hint: `partition columns: ${snapshot.partitionColumns.join(', ') || '(none)'}`,
+        },
+      )
+    }
+  }
+  const inFilter = (add: AddAction): boolean =>
+    filter.every(([c, v]) => {
+      const raw = add.partitionValues[c]
+      return (raw === undefined || raw === '' ? null : raw) === (v === '' ? null : v)
+    })
   const groups = new Map<string, AddAction[]>()
   for (const add of snapshot.files.values()) {
+    if (!inFilter(add)) continue
     const k = JSON.stringify(snapshot.partitionColumns.map((c) => add.partitionValues[c] ?? null))
     groups.set(k, [...(groups.get(k) ?? []), add])
   }
@@ -132,7 +152,9 @@ export async function optimizeTable(
   const result = await commitOperation(options, snapshot, {
     operation: 'OPTIMIZE',
     operationParameters: {
-      predicate: '[]',
+      predicate: JSON.stringify(
+        filter.map(([c, v]) => (v === null ? `${c} IS NULL` : `${c} = '${v}'`)),
+      ),
       zOrderBy: JSON.stringify(zorder),
       targetSize: String(target),
     },
