@@ -5,6 +5,8 @@ import { executeRun } from '../../src/transform/index.js'
 import { withTmpDir } from '../helpers/tmp.js'
 import { appendBronze, fixtureProject, openWarehouse, tableRows } from './transform-fixture.js'
 
+/** The runs' clock: microbatch windows end here (June 2024 is the current batch). */
+const NOW = '2024-06-30T00:00:00.000Z'
 const LAPS_1 = `select * from (values
   (1, 1, 1, 91.5, timestamp '2024-06-01 10:00:00'),
   (1, 1, 2, 90.1, timestamp '2024-06-01 10:00:00'),
@@ -30,7 +32,11 @@ describe('transform build on Delta', () => {
         await appendBronze(warehouse, 'bronze_drivers', DRIVERS_1)
         const project = fixtureProject()
         expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
-        const first = await executeRun(project, warehouse, { command: 'build', threads: 2 })
+        const first = await executeRun(project, warehouse, {
+          command: 'build',
+          threads: 2,
+          now: NOW,
+        })
         const bad = first.results.filter((r) => !['success', 'pass', 'warn'].includes(r.status))
         expect(bad.map((r) => `${r.unique_id}: ${r.status} ${r.message}`)).toEqual([])
         const byId = new Map(first.results.map((r) => [r.unique_id, r]))
@@ -51,22 +57,42 @@ describe('transform build on Delta', () => {
         )
         expect(fact.metadata.configuration['quality']).toBe('gold')
         expect(fact.version).toBe(2) // create, set properties, optimize (zorder)
+        const appended = await loadSnapshot(
+          new LocalObjectStore(
+            join(home, 'dev_f1_data_analytics', 'silver_clean', 'silver_laps_append'),
+          ),
+        )
+        expect(appended.partitionColumns).toEqual(['session_key'])
         expect(byId.get('model.pitwall.fact_laps')?.message).toMatch(/^OK created table/)
 
         await appendBronze(warehouse, 'bronze_laps', LAPS_2)
-        const second = await executeRun(project, warehouse, { command: 'run', threads: 2 })
+        const second = await executeRun(project, warehouse, {
+          command: 'run',
+          threads: 2,
+          now: NOW,
+        })
         expect(second.results.filter((r) => r.status !== 'success').map((r) => r.message)).toEqual(
           [],
         )
-        const strategies = ['silver_laps_merge', 'silver_laps_delins', 'silver_laps_append']
+        const strategies = [
+          'silver_laps_merge',
+          'silver_laps_delins',
+          'silver_laps_append',
+          'silver_laps_microbatch',
+        ]
         const incremental = new Map<string, string[]>()
         for (const m of strategies) {
           incremental.set(m, await tableRows(warehouse, `dev_f1_data_analytics.silver_clean.${m}`))
         }
         expect(incremental.get('silver_laps_merge')).toHaveLength(6)
         expect(incremental.get('silver_laps_append')).toHaveLength(7)
+        expect(incremental.get('silver_laps_microbatch')).toHaveLength(7)
 
-        const full = await executeRun(project, warehouse, { command: 'run', fullRefresh: true })
+        const full = await executeRun(project, warehouse, {
+          command: 'run',
+          fullRefresh: true,
+          now: NOW,
+        })
         expect(full.success).toBe(true)
         for (const m of strategies) {
           expect(await tableRows(warehouse, `dev_f1_data_analytics.silver_clean.${m}`)).toEqual(

@@ -94,6 +94,10 @@ from {{ ref('stg_laps') }}
 where _ingested_at > (select max(_ingested_at) from {{ this }})
 {% endif %}
 `,
+  'models/silver/silver_laps_microbatch.sql': `{{ config(incremental_strategy='microbatch', event_time='_ingested_at', batch_size='month', begin='2024-05-01') }}
+select session_key, driver_number, lap_number, lap_duration, _ingested_at
+from {{ ref('stg_laps') }}
+`,
   'models/silver/silver_drivers.sql': `{{ config(unique_key='driver_number', on_schema_change='append_new_columns') }}
 select driver_number, full_name, {{ team_label('team_name') }} as team_name, updated_at
 from {{ source('bronze', 'bronze_drivers') }}
