@@ -6,14 +6,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runPitwall } from '../helpers/cli.js'
-import { writeLanding } from './load-support.js'
+import { runInProcess as runPitwall, writeLanding } from './load-support.js'
 
 const home = mkdtempSync(join(tmpdir(), 'pitwall-targets-'))
 afterAll(() => rmSync(home, { recursive: true, force: true }))
 
 describe('catalog environments', () => {
-  it('loads into the target catalog and queries any catalog by its three-level name', () => {
+  it('loads into the target catalog and queries any catalog by its three-level name', async () => {
     writeLanding(
       home,
       'stints',
@@ -24,28 +23,29 @@ describe('catalog environments', () => {
         { session_key: 9550, driver_number: 1, stint_number: 2, compound: 'HARD', lap_start: 24 },
       ]),
     )
-    const load = runPitwall(['--home', home, '--target', 'prod', '--json', 'load'])
+    const load = await runPitwall(['--home', home, '--target', 'prod', '--json', 'load'])
     expect(load.code).toBe(0)
     expect(JSON.parse(load.stdout)).toMatchObject({
       catalog: 'prod_f1_data_analytics',
       totals: { files: 1, records: 2 },
     })
-    const q = (sql: string) => runPitwall(['--home', home, 'sql', '--format', 'json', sql])
+    const q = async (sql: string) =>
+      await runPitwall(['--home', home, 'sql', '--format', 'json', sql])
     const prod = q(
       'SELECT compound, batch_day FROM prod_f1_data_analytics.bronze_raw.bronze_stints ORDER BY stint_number',
     )
-    expect(JSON.parse(prod.stdout)).toEqual([
+    expect(JSON.parse((await prod).stdout)).toEqual([
       { compound: 'MEDIUM', batch_day: '2024-06-30' },
       { compound: 'HARD', batch_day: '2024-06-30' },
     ])
     const dev = q(
       "SELECT count(*) AS n FROM information_schema.tables WHERE table_catalog = 'dev_f1_data_analytics'",
     )
-    expect(JSON.parse(dev.stdout)).toEqual([{ n: 0 }])
+    expect(JSON.parse((await dev).stdout)).toEqual([{ n: 0 }])
     const props = q(
       "SELECT table_schema, table_name FROM information_schema.tables WHERE table_catalog = 'prod_f1_data_analytics' ORDER BY ALL",
     )
-    expect(JSON.parse(props.stdout)).toEqual([
+    expect(JSON.parse((await props).stdout)).toEqual([
       { table_schema: 'bronze_raw', table_name: 'bronze_stints' },
       { table_schema: 'system', table_name: 'load_log' },
     ])
@@ -70,14 +70,14 @@ describe('catalog environments', () => {
     })
   })
 
-  it('applies the default grants with --as: analysts may not read bronze, the dbt account may', () => {
+  it('applies the default grants with --as: analysts may not read bronze, the dbt account may', async () => {
     const sql = 'SELECT count(*) AS n FROM prod_f1_data_analytics.bronze_raw.bronze_stints'
-    const analyst = runPitwall(['--home', home, 'sql', '--as', 'data_analysts', sql])
+    const analyst = await runPitwall(['--home', home, 'sql', '--as', 'data_analysts', sql])
     expect(analyst.code).toBe(1)
     expect(analyst.stderr).toMatch(
       /access denied for data_analysts: data_analysts lacks USE SCHEMA on prod_f1_data_analytics\.bronze_raw/,
     )
-    const dbt = runPitwall([
+    const dbt = await runPitwall([
       '--home',
       home,
       'sql',

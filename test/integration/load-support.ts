@@ -12,6 +12,7 @@ import {
 } from '../../src/catalog/index.js'
 import type { Engine } from '../../src/engine/index.js'
 import { loadLanding, type LoadReport } from '../../src/load/index.js'
+import { memoryIo, runCli } from '../../src/cli/index.js'
 
 /** The catalog the tests load into. */
 export const CATALOG = 'dev_f1_data_analytics'
@@ -47,4 +48,13 @@ export function writeLanding(
   const name = `${endpoint}_${key}_${stamp}.json`
   writeFileSync(join(dir, name), body)
   return `${endpoint}/${name}`
+}
+
+/** Runs `pitwall <args>` in this process (fast; the real executable is tested elsewhere). */
+export async function runInProcess(
+  args: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = memoryIo({ env: { NO_COLOR: '1' } })
+  const code = await runCli(args, io)
+  return { code, stdout: io.out(), stderr: io.err() }
 }
