@@ -5,13 +5,8 @@
  * test in capture mode (cached by content hash), applies schema YAML, generates the generic tests,
  * links refs and sources, and reports every problem as a diagnostic. No database, no I/O.
  */
-import {
-  makeDiagnostic,
-  parseYamlSource,
-  resolveConfig,
-  type Diagnostic,
-} from '../../core/index.js'
-import { parseSelectorsFile } from '../graph/selector-definitions.js'
+import { makeDiagnostic, resolveConfig, type Diagnostic } from '../../core/index.js'
+import { resolveSchema, selectorsOf } from './project-extras.js'
 import { BUILTIN_MACRO_FILES } from '../template/builtin-macros.js'
 import { listMacros } from '../template/preprocess.js'
 import { TemplateEngine, type MacroFile } from '../template/template-engine.js'
@@ -329,46 +324,5 @@ export function parseProject(files: ProjectFiles, options: ParseOptions = {}): P
     selectors: selectorsOf(files, diagnostics),
     hooks: { onRunStart: toList(p['on-run-start']), onRunEnd: toList(p['on-run-end']) },
     engine,
-  }
-}
-
-function selectorsOf(files: ProjectFiles, diagnostics: Diagnostic[]) {
-  const text = files['selectors.yml']
-  if (text === undefined) return []
-  const src = parseYamlSource(text, 'selectors.yml')
-  diagnostics.push(...src.diagnostics)
-  return parseSelectorsFile(src.value)
-}
-
-/** The node's schema: `generate_schema_name(custom, node)` (a project macro may override it). */
-function resolveSchema(
-  engine: TemplateEngine,
-  type: ResourceType,
-  config: Record<string, unknown>,
-  target: TargetInfo,
-): string {
-  const custom =
-    type === 'snapshot' ? (config['target_schema'] ?? config['schema']) : config['schema']
-  if (type === 'test') {
-    return typeof custom === 'string' ? custom : `${target.schema}_dbt_test__audit`
-  }
-  const fn = engine.macro('generate_schema_name')
-  if (fn === undefined) return typeof custom === 'string' ? custom : target.schema
-  const scope = {
-    ref: () => '',
-    source: () => '',
-    config: () => '',
-    configGet: () => undefined,
-    self: '',
-    isIncremental: () => false,
-    model: {},
-    execute: false,
-  }
-  try {
-    const v = engine.withScope(scope, () => fn(typeof custom === 'string' ? custom : null, {}))
-    const s = String(v).trim()
-    return s === '' ? target.schema : s
-  } catch {
-    return typeof custom === 'string' ? custom : target.schema
   }
 }
