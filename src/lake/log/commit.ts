@@ -146,7 +146,7 @@ function stringValues(values: Readonly<Record<string, unknown>>): Record<string,
 }
 
 function buildCommitInfo(options: CommitOptions): CommitInfoAction {
-  const dataOnly = options.actions.every(
+  const noDataChange = options.actions.every(
     (a) =>
       !('add' in a || 'remove' in a) ||
       ('add' in a ? a.add.dataChange : a.remove.dataChange) === false,
@@ -156,9 +156,10 @@ function buildCommitInfo(options: CommitOptions): CommitInfoAction {
     operation: options.operation,
     operationParameters: stringValues(options.operationParameters ?? {}),
     ...(options.readVersion >= 0 ? { readVersion: options.readVersion } : {}),
+    // The level the conflict checks below really apply (Delta's default is WriteSerializable).
     isolationLevel:
       options.scope?.isolation ??
-      (dataOnly && options.readVersion >= 0 ? 'SnapshotIsolation' : 'Serializable'),
+      (noDataChange && options.readVersion >= 0 ? 'SnapshotIsolation' : 'WriteSerializable'),
     isBlindAppend: options.isBlindAppend ?? false,
     operationMetrics: stringValues(options.operationMetrics ?? {}),
     engineInfo: ENGINE_INFO,
