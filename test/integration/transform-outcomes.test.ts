@@ -370,4 +370,37 @@ select id, ts from {{ ref('stg') }}`,
       }
     })
   })
+
+  it('persists view definitions so that a later process recreates the views', async () => {
+    await withTmpDir(async (home) => {
+      const first = await openWarehouse(home)
+      const project = parseProject({
+        ...BASE,
+        'models/t.sql': `{{ config(materialized='table') }} select * from {{ source('bronze', 'events') }}`,
+        'models/v.sql': `{{ config(materialized='view') }} select id, speed * 2 as s2 from {{ ref('t') }}`,
+      })
+      try {
+        await appendBronze(first.warehouse, 'events', EVENTS)
+        expect((await executeRun(project, first.warehouse, { command: 'run' })).success).toBe(true)
+      } finally {
+        await first.engine.close()
+      }
+      const second = await openWarehouse(home)
+      try {
+        const rel = (name: string) => ({
+          database: 'dev_f1_data_analytics',
+          schema: 'silver_clean',
+          identifier: name,
+        })
+        await second.warehouse.prepare([rel('t'), rel('v')])
+        expect((await second.warehouse.describe(rel('v')))?.kind).toBe('view')
+        const r = await second.warehouse.query(
+          'select sum(s2) as total from dev_f1_data_analytics.silver_clean.v',
+        )
+        expect(Number(r.rows[0]!['total'])).toBe(36)
+      } finally {
+        await second.engine.close()
+      }
+    })
+  })
 })
