@@ -359,6 +359,16 @@ select id, ts from {{ ref('stg') }}`,
           'OK microbatch: 2 batch(es) of one day, 3 rows',
         )
         expect(await ids()).toEqual([1, 2, 3, 4])
+        // a targeted backfill of 06-01 picks up the late row without rebuilding the rest
+        const backfill = await executeRun(project, warehouse, {
+          command: 'run',
+          select: ['daily'],
+          eventTimeStart: '2024-06-01',
+          eventTimeEnd: '2024-06-02',
+          now: '2024-06-03T18:00:00.000Z',
+        })
+        expect(backfill.results[0]!.message).toBe('OK microbatch: 1 batch(es) of one day, 2 rows')
+        expect(await ids()).toEqual([1, 2, 3, 4, 5])
         await executeRun(project, warehouse, {
           command: 'run',
           fullRefresh: true,

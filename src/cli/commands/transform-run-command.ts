@@ -26,6 +26,8 @@ export interface RunCommandOptions {
   readonly select?: string[]
   readonly exclude?: string[]
   readonly selector?: string
+  readonly eventTimeStart?: string
+  readonly eventTimeEnd?: string
   readonly fullRefresh?: boolean
   readonly threads?: string
   readonly vars?: string
@@ -61,6 +63,11 @@ export function registerRunCommand(
     cmd.option('--full-refresh', 'rebuild incremental models (and reload seeds) from scratch')
   if (name === 'build' || name === 'test')
     cmd.option('--store-failures', 'keep the failing rows of every test in a table')
+  if (name === 'build' || name === 'run') {
+    cmd
+      .option('--event-time-start <date>', 'microbatch models: backfill the batches from this date')
+      .option('--event-time-end <date>', 'microbatch models: … up to this date (default now)')
+  }
   cmd.addOption(new Option('--threads <n>', 'nodes to run at once (default: the target’s threads)'))
   cmd.action(async (opts: RunCommandOptions) => {
     const ctx = context()
@@ -115,6 +122,8 @@ export async function executeCommand(
       ...(opts.select === undefined ? {} : { select: opts.select }),
       ...(opts.exclude === undefined ? {} : { exclude: opts.exclude }),
       ...(opts.selector === undefined ? {} : { selector: opts.selector }),
+      ...(opts.eventTimeStart === undefined ? {} : { eventTimeStart: opts.eventTimeStart }),
+      ...(opts.eventTimeEnd === undefined ? {} : { eventTimeEnd: opts.eventTimeEnd }),
       fullRefresh: opts.fullRefresh === true,
       ...(threads === undefined ? {} : { threads }),
       storeFailures: opts.storeFailures === true,

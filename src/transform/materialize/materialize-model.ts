@@ -22,6 +22,9 @@ export interface MaterializeContext {
   readonly fullRefresh: boolean
   /** The run's timestamp (ISO): microbatch windows end here. */
   readonly now?: string
+  /** Microbatch backfill window (`--event-time-start` / `--event-time-end`, ISO). */
+  readonly eventTimeStart?: string
+  readonly eventTimeEnd?: string
 }
 
 /** What a materialization did. */

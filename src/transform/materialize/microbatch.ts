@@ -70,7 +70,15 @@ export async function runMicrobatch(
   const lookback = typeof node.config['lookback'] === 'number' ? node.config['lookback'] : 1
   const begin = node.config['begin']
   let from: Date
-  if (!exists) {
+  let to = now
+  if (ctx.eventTimeStart !== undefined) {
+    // An explicit backfill: exactly these batches, whatever ran before.
+    from = new Date(ctx.eventTimeStart)
+    if (ctx.eventTimeEnd !== undefined) to = new Date(ctx.eventTimeEnd)
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+      throw new Error('--event-time-start/--event-time-end must be ISO dates, e.g. 2024-06-01')
+    }
+  } else if (!exists) {
     if (begin === undefined || begin === null)
       throw new Error('microbatch needs begin (e.g. "2024-01-01") for its first run')
     from = new Date(`${String(begin)}${String(begin).length <= 10 ? 'T00:00:00Z' : ''}`)
@@ -79,7 +87,7 @@ export async function runMicrobatch(
   } else {
     from = advance(truncate(now, size), size, -lookback)
   }
-  const windows = batchWindows(from, now, size)
+  const windows = batchWindows(from, to, size)
   let rows = 0
   let compiled = ''
   let first = !exists

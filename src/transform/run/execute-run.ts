@@ -37,6 +37,9 @@ export interface ExecuteOptions {
   readonly exclude?: readonly string[]
   /** A named selector of selectors.yml. */
   readonly selector?: string
+  /** Microbatch backfill window (ISO dates). */
+  readonly eventTimeStart?: string
+  readonly eventTimeEnd?: string
   readonly fullRefresh?: boolean
   /** Nodes run at once (default: the target's threads). */
   readonly threads?: number
@@ -93,6 +96,8 @@ export async function executeRun(
     warehouse,
     fullRefresh: options.fullRefresh === true,
     now: options.now ?? startedAt,
+    ...(options.eventTimeStart === undefined ? {} : { eventTimeStart: options.eventTimeStart }),
+    ...(options.eventTimeEnd === undefined ? {} : { eventTimeEnd: options.eventTimeEnd }),
   }
   const threads = Math.max(1, options.threads ?? project.target.threads)
   const now = options.now ?? startedAt
