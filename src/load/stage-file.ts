@@ -45,16 +45,17 @@ export async function stageFile(
   schema: BronzeSchema,
   input: StageInput,
 ): Promise<StagedFile> {
-  const raw = `${input.stagingTable}_raw`
+  // The objects of the file, numbered: parsed where they are used, never stored as text.
+  const raw = `(SELECT row_number() OVER () AS rn, json AS j FROM read_json_objects(${sqlString(input.path)}, format = 'array', maximum_object_size = 268435456))`
+  let shape: { records: number; keys: string[] }
   try {
-    await engine.run(
-      `CREATE OR REPLACE TEMP TABLE ${sqlIdent(raw)} AS SELECT json AS j FROM read_json_objects(${sqlString(input.path)}, format = 'array', maximum_object_size = 268435456)`,
-    )
+    shape = await shapeOf(engine, raw, input.sourceFile)
   } catch (cause) {
+    if (cause instanceof MalformedFileError) throw cause
     throw new MalformedFileError(input.sourceFile, reasonOf(cause), cause)
   }
   try {
-    const { records, keys } = await shapeOf(engine, raw, input.sourceFile)
+    const { records, keys } = shape
     const cols = `${input.stagingTable}_cols`
     await extractColumns(engine, input.path, raw, cols, keys)
     const column = new Map(keys.map((k, i) => [k, `c${i}`]))
@@ -126,9 +127,7 @@ export async function stageFile(
       newColumns,
     }
   } finally {
-    await engine.run(
-      `DROP TABLE IF EXISTS ${sqlIdent(raw)}; DROP TABLE IF EXISTS ${sqlIdent(`${input.stagingTable}_cols`)}`,
-    )
+    await engine.run(`DROP TABLE IF EXISTS ${sqlIdent(`${input.stagingTable}_cols`)}`)
   }
 }
 
@@ -143,12 +142,13 @@ function rescueEntry(key: string, v: string): string {
  */
 async function shapeOf(
   engine: Engine,
+  /** The numbered objects of the file, as a SQL subquery. */
   raw: string,
   sourceFile: string,
 ): Promise<{ records: number; keys: string[] }> {
   const groups = await engine.all(
-    `SELECT json_type(j) AS t, CASE WHEN json_type(j) = 'OBJECT' THEN json_keys(j) END AS ks, count(*) AS n, min(rowid) AS first
-     FROM ${sqlIdent(raw)} GROUP BY ALL ORDER BY first`,
+    `SELECT json_type(j) AS t, CASE WHEN json_type(j) = 'OBJECT' THEN json_keys(j) END AS ks, count(*) AS n, min(rn) AS first
+     FROM ${raw} GROUP BY ALL ORDER BY first`,
   )
   const bad = groups.filter((g) => g['t'] !== 'OBJECT')
   if (bad.length > 0) {
@@ -179,6 +179,7 @@ async function shapeOf(
 async function extractColumns(
   engine: Engine,
   path: string,
+  /** The numbered objects of the file, as a SQL subquery. */
   raw: string,
   cols: string,
   keys: readonly string[],
@@ -186,7 +187,7 @@ async function extractColumns(
   const lower = new Set(keys.map((k) => k.toLowerCase()))
   if (keys.length === 0) {
     await engine.run(
-      `CREATE OR REPLACE TEMP TABLE ${sqlIdent(cols)} AS SELECT 0 AS _none FROM ${sqlIdent(raw)}`,
+      `CREATE OR REPLACE TEMP TABLE ${sqlIdent(cols)} AS SELECT 0 AS _none FROM ${raw}`,
     )
     return
   }
@@ -204,9 +205,7 @@ async function extractColumns(
         `CASE WHEN json_type(j -> ${sqlString(k)}) <> 'NULL' THEN j -> ${sqlString(k)} END AS c${i}`,
     )
     .join(', ')
-  await engine.run(
-    `CREATE OR REPLACE TEMP TABLE ${sqlIdent(cols)} AS SELECT ${select} FROM ${sqlIdent(raw)}`,
-  )
+  await engine.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(cols)} AS SELECT ${select} FROM ${raw}`)
 }
 
 /**
