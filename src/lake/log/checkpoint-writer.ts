@@ -12,7 +12,7 @@
  * writers produce the same content), then `_last_checkpoint` is replaced.
  */
 import { randomUUID } from 'node:crypto'
-import { rm, rename, writeFile } from 'node:fs/promises'
+import { open, rm, rename } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Action } from '../protocol/actions.js'
@@ -96,7 +96,16 @@ export async function writeCheckpoint(
     .map(([k, v]) => `${k}: ${sqlString(v)}`)
     .join(', ')}}`
   try {
-    await writeFile(ndjson, actions.map((a) => JSON.stringify(a)).join('\n') + '\n')
+    // Written in batches: a table with hundreds of thousands of files must not build one huge string.
+    const handle = await open(ndjson, 'w')
+    try {
+      for (let i = 0; i < actions.length; i += 10_000) {
+        const batch = actions.slice(i, i + 10_000).map((a) => `${JSON.stringify(a)}\n`)
+        await handle.write(batch.join(''))
+      }
+    } finally {
+      await handle.close()
+    }
     await executor.run(
       `COPY (SELECT ${Object.keys(columns)
         .map((c) => `"${c}"`)
