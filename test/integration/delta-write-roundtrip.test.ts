@@ -249,6 +249,26 @@ describe('delta writer round trip', () => {
     expect(plain(await readBack(fx, 'id'))).toEqual([{ id: 1, val: null }])
   })
 
+  it('replaces schema and partitioning with overwriteSchema (a full refresh)', async () => {
+    fx = await tableFixture()
+    await writeTable({ ...fx, sql: `SELECT 1 AS id, 'a' AS name` })
+    await expect(
+      writeTable({ ...fx, mode: 'overwrite', sql: `SELECT 'x' AS code` }),
+    ).rejects.toThrow(/'code'.*mergeSchema/)
+    await writeTable({
+      ...fx,
+      mode: 'overwrite',
+      overwriteSchema: true,
+      partitionColumns: ['day'],
+      sql: `SELECT 'x' AS code, DATE '2024-06-30' AS day`,
+    })
+    const snap = await loadSnapshot(fx.store)
+    expect(snap.schema.fields.map((f) => f.name)).toEqual(['code', 'day'])
+    expect(snap.partitionColumns).toEqual(['day'])
+    expect(plain(await readBack(fx, 'code')).map((r) => r['code'])).toEqual(['x'])
+    expect(plain(await readBack(fx, 'id', 0))).toEqual([{ id: 1, name: 'a' }])
+  })
+
   it('skips an idempotent write whose txn version was already committed', async () => {
     fx = await tableFixture()
     const first = await writeTable({

@@ -11,7 +11,7 @@ import { writeDataFiles } from '../write/data-writer.js'
 import { writeCdcFiles } from '../write/cdc-writer.js'
 import { reconcileSchema } from '../write/schema-merge.js'
 import { checkNotNull, describeSource, projectToSchema } from '../write/source-schema.js'
-import { createTable } from './create-table.js'
+import { createTable, newMetadata } from './create-table.js'
 import { removeMatchingRows } from './copy-on-write.js'
 import { requiredProtocol } from './writer-protocol.js'
 import {
@@ -38,6 +38,11 @@ export interface WriteOptions extends TableTarget {
   readonly partitionOverwrite?: boolean
   /** Add new columns of the data to the table schema. */
   readonly mergeSchema?: boolean
+  /**
+   * With `mode: 'overwrite'` (whole table): replace the schema (and the partitioning, when
+   * `partitionColumns` is given) by the data's, as Spark's `overwriteSchema` (a dbt full refresh).
+   */
+  readonly overwriteSchema?: boolean
   /** Partitioning and properties, used when the write creates the table. */
   readonly partitionColumns?: readonly string[]
   readonly configuration?: Readonly<Record<string, string>>
@@ -115,14 +120,32 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
     return { version: snapshot.version, metrics: { ...none, skipped: true } }
   }
   const source = await describeSource(options.executor, options.sql)
-  const reconciled = reconcileSchema(snapshot.schema, source, {
-    ...(options.mergeSchema === undefined ? {} : { mergeSchema: options.mergeSchema }),
-    tableName: options.store.root,
-  })
+  const replacing = options.overwriteSchema === true
+  if (
+    replacing &&
+    (mode !== 'overwrite' ||
+      options.replaceWhere !== undefined ||
+      options.partitionOverwrite === true)
+  ) {
+    throw new DeltaError(
+      'overwrite-schema',
+      'overwriteSchema needs mode overwrite of the whole table (no replaceWhere or partition overwrite)',
+    )
+  }
+  const reconciled = replacing
+    ? { schema: source, changed: true, added: [] as string[] }
+    : reconcileSchema(snapshot.schema, source, {
+        ...(options.mergeSchema === undefined ? {} : { mergeSchema: options.mergeSchema }),
+        tableName: options.store.root,
+      })
   const schema = reconciled.schema
   const projected = projectToSchema(options.sql, source, schema)
   await checkNotNull(options.executor, projected, schema)
-  const partitionColumns = snapshot.partitionColumns
+  const partitionColumns =
+    replacing && options.partitionColumns !== undefined
+      ? options.partitionColumns
+      : snapshot.partitionColumns
+  if (replacing) newMetadata(schema, partitionColumns, snapshot.configuration) // validates partition columns
   if (options.replaceWhere !== undefined) {
     const bad = await options.executor.all(
       `SELECT count(*) AS n FROM (${projected}) WHERE (${options.replaceWhere}) IS NOT TRUE`,
@@ -145,7 +168,11 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
   })
   const actions: Action[] = []
   if (reconciled.changed) {
-    const metaData = { ...snapshot.metadata, schemaString: JSON.stringify(schema) }
+    const metaData = {
+      ...snapshot.metadata,
+      schemaString: JSON.stringify(schema),
+      partitionColumns: [...partitionColumns],
+    }
     const protocol = requiredProtocol(schema, metaData.configuration, snapshot.protocol)
     if (JSON.stringify(protocol) !== JSON.stringify(snapshot.protocol)) actions.push({ protocol })
     actions.push({ metaData })
