@@ -38,6 +38,17 @@ describe('catalog environments', () => {
       { compound: 'MEDIUM', batch_day: '2024-06-30' },
       { compound: 'HARD', batch_day: '2024-06-30' },
     ])
+    const twoPart = await runPitwall([
+      '--home',
+      home,
+      '--target',
+      'prod',
+      'sql',
+      '--format',
+      'json',
+      'SELECT count(*) AS n FROM bronze_raw.bronze_stints',
+    ])
+    expect(JSON.parse(twoPart.stdout)).toEqual([{ n: 2 }])
     const dev = q(
       "SELECT count(*) AS n FROM information_schema.tables WHERE table_catalog = 'dev_f1_data_analytics'",
     )

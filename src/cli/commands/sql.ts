@@ -2,7 +2,8 @@
  * @module cli/commands/sql
  * `pitwall sql "<query>" [--format json|csv|table] [--as <principal>]`: runs a query against the
  * lakehouse, where every Delta table of every environment is `catalog.schema.table`
- * (`SELECT * FROM dev_f1_data_analytics.bronze_raw.bronze_laps`). `json` prints an array of row
+ * (`SELECT * FROM dev_f1_data_analytics.bronze_raw.bronze_laps`; `schema.table` in the target's
+ * catalog). `json` prints an array of row
  * objects (also what `--json` prints). With `--as`, the query runs only if the principal's grants
  * (kept in `<catalog>.system.grants`, defaults otherwise) allow every table it reads.
  */
@@ -22,6 +23,7 @@ import {
 } from '../../catalog/index.js'
 import { UsageError } from '../../core/index.js'
 import { DuckDbEngine, QueryError } from '../../engine/index.js'
+import { sqlIdent } from '../../lake/index.js'
 import type { CliContext } from '../context.js'
 import { formatRows, isRowFormat, ROW_FORMATS } from '../sql-format.js'
 
@@ -51,6 +53,9 @@ export function registerSql(program: Command, context: () => CliContext): void {
         catalogs: environmentsOf(config).map((e) => e.catalog),
       })
       try {
+        // Two-part names (`bronze_raw.bronze_laps`) resolve in the target's catalog.
+        await engine.refresh()
+        await duck.run(`USE ${sqlIdent(currentEnvironment(config).catalog)}`)
         if (opts.as !== undefined) {
           const principal = opts.as
           const cache = new Map<string, Promise<Grant[]>>()
