@@ -129,4 +129,16 @@ describe('TemplateEngine', () => {
       at: { line: 2 },
     })
   })
+
+  it('offers the Python string, list and dict methods dbt macros use', () => {
+    const e = engine()
+    expect(
+      render(
+        e,
+        `{%- set cols = [] -%}{%- do cols.append('a') -%}{%- do cols.extend(['b', 'c']) -%}
+{{ ', '.join(cols) | upper }}|{{ 'Lap_Time'.lower() }}|{{ ' x '.strip() }}|{{ 'a.b'.split('.') | length }}|{{ 'ab'.startswith('a') }}|{{ '{} {}'.format(1, 2) }}
+{%- for k, v in {'x': 1}.items() %}|{{ k }}={{ v }}{% endfor %}|{{ {'y': 2}.get('y') }}|{{ {'y': 2}.get('z', 0) }}`,
+      ),
+    ).toBe('A, B, C|lap_time|x|2|true|1 2|x=1|2|0')
+  })
 })

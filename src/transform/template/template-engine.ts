@@ -13,6 +13,7 @@ import nunjucks from 'nunjucks'
 import type { Diagnostic } from '../../core/index.js'
 import { sha256Hex } from '../project/content-hash.js'
 import { preprocessJinja } from './preprocess.js'
+import { installPythonMethods } from './python-methods.js'
 import { quoteIdent } from './relation.js'
 import { splitArgs, type RenderScope, type TemplateFunction } from './render-scope.js'
 import { templateDiagnostic } from './template-diagnostic.js'
@@ -70,6 +71,7 @@ export class TemplateEngine {
 
   constructor(options: TemplateEngineOptions) {
     this.options = options
+    installPythonMethods()
     this.env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false })
     this.installGlobals()
     for (const mf of options.macroFiles) this.loadMacroFile(mf)
