@@ -1,7 +1,7 @@
 /**
  * The F1 warehouse on a synthetic season (`pitwall simulate`, races only): build 24 races (time
  * and peak memory), then add the 25th race and build again (the incremental cost), then build
- * with nothing new. Bronze is written straight from the simulated JSON (one Delta append per
+ * with nothing new. The races are the first of 2024 and 2025 simulated seasons, in date order. Bronze is written straight from the simulated JSON (one Delta append per
  * endpoint and batch), because the per-file loader on ~28 M telemetry rows would dominate the
  * run; `warehouse-build.bench.ts` times the real loader. WAREHOUSE_BENCH_RACES sets the size
  * (default 24; the added race is one more).
@@ -30,7 +30,13 @@ const benchmark: Benchmark = {
     const root = mkdtempSync(join(tmpdir(), 'pitwall-bench-season-'))
     try {
       const sim = join(root, 'sim')
-      await simulateSeasons({ seasons: [2024], meetings: RACES + 1, kinds: ['race'], outDir: sim })
+      // A simulated season has at most 24 meetings: two seasons give the 25th race.
+      await simulateSeasons({
+        seasons: [2024, 2025],
+        meetings: Math.ceil((RACES + 1) / 2),
+        kinds: ['race'],
+        outDir: sim,
+      })
       const sessions = (
         JSON.parse(readFileSync(join(sim, 'sessions.json'), 'utf8')) as {
           session_key: number
@@ -40,7 +46,9 @@ const benchmark: Benchmark = {
         .sort((a, b) => a.date_start.localeCompare(b.date_start))
         .map((s) => s.session_key)
       const first = sessions.slice(0, RACES)
-      const last = sessions.slice(RACES)
+      const last = sessions.slice(RACES, RACES + 1)
+      if (last.length !== 1)
+        throw new Error(`simulated ${sessions.length} races, need ${RACES + 1}`)
       const home = join(root, 'lakehouse')
       const lake = await openLakehouse(home)
       const writeBatch = async (keys: readonly number[]): Promise<number> => {
