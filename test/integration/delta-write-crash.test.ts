@@ -124,6 +124,7 @@ describe('delta writer killed at random points', () => {
     await cleanupExpiredLogs(fx.store, { configuration: {}, now: Date.now() + 2 * 3_600_000 })
     const after = readdirSync(join(fx.dir, '_delta_log')).filter((n) => n.endsWith('.tmp'))
     expect(after).toEqual([])
-    expect((await loadSnapshot(fx.store, { sql: fx.executor })).version).toBe(last)
+    // VACUUM logged VACUUM START and VACUUM END as two commits.
+    expect((await loadSnapshot(fx.store, { sql: fx.executor })).version).toBe(last + 2)
   }, 120_000)
 })

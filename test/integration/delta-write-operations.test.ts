@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   cleanupExpiredLogs,
+  history,
   loadSnapshot,
   optimizeTable,
   restoreTable,
@@ -194,8 +195,13 @@ describe('delta table operations', () => {
     expect(existsSync(join(fx.dir, 'orphan.parquet'))).toBe(true)
     const defaultRetention = await vacuumTable({ ...fx })
     expect(defaultRetention.metrics.numFilesDeleted).toBe(0) // tombstone and orphan are younger than 7 days
-    await vacuumTable({ ...fx, retentionHours: 0, enforceRetention: false })
+    const done = await vacuumTable({ ...fx, retentionHours: 0, enforceRetention: false })
     expect(existsSync(join(fx.dir, 'orphan.parquet'))).toBe(false)
+    const ops = (await history(fx.store, { limit: 2 })).map((h) => [h.version, h.operation])
+    expect(ops).toEqual([
+      [done.version, 'VACUUM END'],
+      [done.version - 1, 'VACUUM START'],
+    ])
     expect(existsSync(join(fx.dir, '_hidden', 'keep.parquet'))).toBe(true)
     expect(existsSync(join(fx.dir, '.dotfile'))).toBe(true)
     expect(plain(await readBack(fx, 'id'))).toEqual([{ id: 2 }])

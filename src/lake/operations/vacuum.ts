@@ -9,6 +9,7 @@
  * - Deleted: files of tombstones older than the cutoff, and (mode `full`, the default) any other
  *   file not referenced by a live `add` (or its deletion vector) whose modification time is older
  *   than the cutoff — e.g. the leftovers of a writer that died before committing.
+ * - Logged as two commitInfo-only commits, `VACUUM START` and `VACUUM END` (not for dry runs).
  * - Never touched: `_delta_log/`, and hidden paths (a segment starting with `.`, or with `_` that is
  *   not a `col=value` partition folder) except `_change_data/`.
  */
@@ -21,6 +22,7 @@ import { loadSnapshot } from '../snapshot.js'
 import { parseIntervalHours } from '../log/retention.js'
 import { checkWritable } from './writer-protocol.js'
 import type { OperationResult, TableTarget } from './transaction.js'
+import { commit } from '../log/commit.js'
 
 /** Options of {@link vacuumTable}. */
 export interface VacuumOptions extends TableTarget {
@@ -76,6 +78,25 @@ function referencedPaths(root: string, action: AddAction | RemoveAction): string
   return out
 }
 
+function writable(...args: Parameters<typeof checkWritable>): boolean {
+  try {
+    checkWritable(...args)
+    return true
+  } catch {
+    return false // a table pitwall may not write is vacuumed without history entries
+  }
+}
+
+async function logVacuum(
+  target: TableTarget,
+  readVersion: number,
+  operation: string,
+  info: { operationParameters: Record<string, unknown>; operationMetrics: Record<string, number> },
+): Promise<number> {
+  const r = await commit({ store: target.store, readVersion, actions: [], operation, ...info })
+  return r.version
+}
+
 /** Deletes (or lists, with `dryRun`) the files no longer needed. */
 export async function vacuumTable(options: VacuumOptions): Promise<OperationResult<VacuumMetrics>> {
   const snapshot = await loadSnapshot(options.store, { sql: options.executor })
@@ -123,9 +144,31 @@ export async function vacuumTable(options: VacuumOptions): Promise<OperationResu
     }
   }
   victims.sort((a, b) => (a.path < b.path ? -1 : 1))
-  if (options.dryRun !== true) for (const v of victims) await options.store.delete(v.path)
+  let version = snapshot.version
+  if (options.dryRun !== true) {
+    const bytes = victims.reduce((n, v) => n + v.size, 0)
+    const logged = writable(snapshot.protocol, snapshot.metadata, options.store.root)
+    // As Spark and delta-rs: commitInfo-only commits around the deletion, so history shows it.
+    if (logged) {
+      version = await logVacuum(options, version, 'VACUUM START', {
+        operationParameters: {
+          retentionCheckEnabled: options.enforceRetention ?? true,
+          defaultRetentionMillis: configured * 3_600_000,
+          specifiedRetentionMillis: retentionHours * 3_600_000,
+        },
+        operationMetrics: { numFilesToDelete: victims.length, sizeOfDataToDelete: bytes },
+      })
+    }
+    for (const v of victims) await options.store.delete(v.path)
+    if (logged) {
+      version = await logVacuum(options, version, 'VACUUM END', {
+        operationParameters: { status: 'COMPLETED' },
+        operationMetrics: { numDeletedFiles: victims.length, numVacuumedDirectories: 0 },
+      })
+    }
+  }
   return {
-    version: snapshot.version,
+    version,
     metrics: {
       dryRun: options.dryRun === true,
       retentionHours,
