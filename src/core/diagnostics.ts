@@ -32,6 +32,7 @@ export interface DiagnosticParams {
   'test-macro-not-found': { name: string }
   'seed-invalid': { reason: string }
   'patch-target-not-found': { name: string; kind: string }
+  'doc-not-found': { name: string }
 }
 
 /** A diagnostic code. */

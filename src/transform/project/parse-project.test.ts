@@ -123,4 +123,17 @@ models:
     expect(cache.size()).toBe(3)
     expect(again.nodes['model.pitwall.b']!.depends_on.nodes).toEqual(['model.pitwall.a'])
   })
+
+  it('resolves {{ doc() }} references in descriptions from docs blocks', () => {
+    const p = parseProject(
+      files({
+        'models/a.sql': 'select 1 as lap',
+        'models/docs.md': '{% docs lap_doc %}\nThe lap number, from 1.\n{% enddocs %}',
+        'models/a.yml': `models:\n  - name: a\n    description: '{{ doc("lap_doc") }}'\n    columns:\n      - name: lap\n        description: "Lap: {{ doc('lap_doc') }}"\n`,
+      }),
+    )
+    const a = p.nodes['model.pitwall.a']!
+    expect(a.description).toBe('The lap number, from 1.')
+    expect(a.columns['lap']!.description).toBe('Lap: The lap number, from 1.')
+  })
 })

@@ -7,6 +7,7 @@
  */
 import { makeDiagnostic, resolveConfig, type Diagnostic } from '../../core/index.js'
 import { resolveSchema, selectorsOf } from './project-extras.js'
+import { resolveDocReferences } from './doc-references.js'
 import { BUILTIN_MACRO_FILES } from '../template/builtin-macros.js'
 import { listMacros } from '../template/preprocess.js'
 import { TemplateEngine, type MacroFile } from '../template/template-engine.js'
@@ -314,8 +315,8 @@ export function parseProject(files: ProjectFiles, options: ParseOptions = {}): P
     name: project,
     target,
     vars,
-    nodes: linked.nodes,
-    sources: linked.sources,
+    nodes: resolveDocReferences(linked.nodes, docs, diagnostics),
+    sources: resolveDocReferences(linked.sources, docs, diagnostics),
     macros,
     docs,
     exposures: linked.exposures,
