@@ -227,6 +227,24 @@ describe('delta writer round trip', () => {
     expect(back).toEqual(expected)
   })
 
+  it('records the rows of a DELETE as delete changes, partial and whole-file alike', async () => {
+    fx = await tableFixture()
+    await writeTable({
+      ...fx,
+      partitionColumns: ['p'],
+      configuration: { 'delta.enableChangeDataFeed': 'true' },
+      sql: `SELECT i AS id, i % 2 AS p FROM range(6) t(i)`,
+    })
+    const r = await deleteRows({ ...fx, predicate: 'p = 1 OR id = 0' })
+    expect(r.metrics).toMatchObject({ numDeletedRows: 4, numRemovedFiles: 2, numAddedFiles: 1 })
+    const feed = await changesSql(fx.store, { start: r.version, sql: fx.executor })
+    const changes = plain(
+      await fx.executor.all(`SELECT id, _change_type FROM (${feed}) ORDER BY id`),
+    )
+    expect(changes).toEqual([0, 1, 3, 5].map((id) => ({ id, _change_type: 'delete' })))
+    expect(plain(await readBack(fx, 'id')).map((x) => x['id'])).toEqual([2, 4])
+  })
+
   it('refuses NULLs in a NOT NULL column, naming it', async () => {
     fx = await tableFixture()
     await createTable({
