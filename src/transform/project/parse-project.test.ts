@@ -136,4 +136,13 @@ models:
     expect(a.description).toBe('The lap number, from 1.')
     expect(a.columns['lap']!.description).toBe('Lap: The lap number, from 1.')
   })
+
+  it('reports a malformed seed at parse time with its line', () => {
+    const p = parseProject(files({ 'seeds/points.csv': 'position,points\n1,25\n2\n' }))
+    expect(p.diagnostics.find((d) => d.code === 'seed-invalid')).toMatchObject({
+      file: 'seeds/points.csv',
+      at: { line: 3, column: 1 },
+      message: 'seed points: line 3: 1 fields, but the header has 2',
+    })
+  })
 })

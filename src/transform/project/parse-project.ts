@@ -12,6 +12,7 @@ import { BUILTIN_MACRO_FILES } from '../template/builtin-macros.js'
 import { listMacros } from '../template/preprocess.js'
 import { TemplateEngine, type MacroFile } from '../template/template-engine.js'
 import { extractBlocks } from './blocks.js'
+import { parseCsv } from './csv.js'
 import { captureNode, type CaptureResult, type ParseCache } from './capture.js'
 import { mergeConfig, projectLayers, toList } from './config-tree.js'
 import { sha256Hex } from './content-hash.js'
@@ -43,6 +44,17 @@ export interface ParseOptions {
   readonly cache?: ParseCache
   readonly runStartedAt?: string
   readonly invocationId?: string
+}
+
+/** The first problem of a seed's CSV, with its line, or undefined when it parses. */
+function csvProblem(text: string): { reason: string; line: number } | undefined {
+  try {
+    parseCsv(text)
+    return undefined
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return { reason, line: Number(/^line (\d+)/.exec(reason)?.[1] ?? 1) }
+  }
 }
 
 /** A parsed project plus the template engine compile renders with. */
@@ -210,6 +222,20 @@ export function parseProject(files: ProjectFiles, options: ParseOptions = {}): P
   }
   for (const f of filesUnder(files, p['seed-paths'], ['.csv'])) {
     const name = baseName(f.file)
+    const problem = csvProblem(f.text)
+    if (problem !== undefined) {
+      diagnostics.push(
+        makeDiagnostic(
+          'seed-invalid',
+          { reason: problem.reason },
+          `seed ${name}: ${problem.reason}`,
+          {
+            file: f.file,
+            at: { line: problem.line, column: 1 },
+          },
+        ),
+      )
+    }
     add(
       build('seed', f, name, '', p.seeds, patches.get(`seeds:${name}`), undefined, {
         seed_csv: f.text,
