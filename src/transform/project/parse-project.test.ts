@@ -145,4 +145,17 @@ models:
       message: 'seed points: line 3: 1 fields, but the header has 2',
     })
   })
+
+  it('warns about config keys it does not know (a typo would otherwise be ignored silently)', () => {
+    const p = parseProject(files({ 'models/a.sql': "{{ config(materialised='table') }} select 1" }))
+    expect(p.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'config-unknown-key',
+        severity: 'warn',
+        file: 'models/a.sql',
+        params: { path: 'materialised' },
+      }),
+    )
+    expect(p.nodes['model.pitwall.a']!.config.materialized).toBe('view')
+  })
 })

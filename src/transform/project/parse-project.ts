@@ -14,7 +14,7 @@ import { TemplateEngine, type MacroFile } from '../template/template-engine.js'
 import { extractBlocks } from './blocks.js'
 import { parseCsv } from './csv.js'
 import { captureNode, type CaptureResult, type ParseCache } from './capture.js'
-import { mergeConfig, projectLayers, toList } from './config-tree.js'
+import { KNOWN_CONFIG_KEYS, mergeConfig, projectLayers, toList } from './config-tree.js'
 import { sha256Hex } from './content-hash.js'
 import { linkProject } from './link-project.js'
 import { columnDocs, defaultConfig, makeNode } from './node-factory.js'
@@ -154,6 +154,21 @@ export function parseProject(files: ProjectFiles, options: ParseOptions = {}): P
       patch?.config ?? {},
       capture?.config ?? {},
     ])
+    for (const key of Object.keys(unrendered)) {
+      if (KNOWN_CONFIG_KEYS.has(key)) continue
+      diagnostics.push(
+        makeDiagnostic(
+          'config-unknown-key',
+          { path: key },
+          `${type} ${name}: unknown config '${key}' (kept in the manifest, not used)`,
+          {
+            file: f.file,
+            severity: 'warn',
+            nodeId: `${type}.${project}.${name}`,
+          },
+        ),
+      )
+    }
     const merged = mergeConfig([
       defaultConfig(type),
       unrendered,
