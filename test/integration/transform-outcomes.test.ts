@@ -413,4 +413,62 @@ select id, ts from {{ ref('stg') }}`,
       }
     })
   })
+
+  it('runs every built-in generic and dbt_utils test with the right outcome', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        await appendBronze(
+          warehouse,
+          'events',
+          `select * from (values (1, 'a', 10, now()::timestamp), (2, 'b', 20, now()::timestamp), (4, 'b', null, now()::timestamp - interval 3 day)) t(id, label, speed, ts)`,
+        )
+        const t = (name: string, args: string) => `          - ${name}: ${args}`
+        const project = parseProject({
+          ...BASE,
+          'models/e.sql': `{{ config(materialized='table') }} select * from {{ source('bronze', 'events') }}`,
+          'models/schema.yml': `models:
+  - name: e
+    data_tests:
+      - dbt_utils.unique_combination_of_columns: { combination_of_columns: [id, label], name: t_ucc_pass }
+      - dbt_utils.expression_is_true: { expression: "id > 0", name: t_expr_pass }
+      - dbt_utils.recency: { field: ts, datepart: day, interval: 1, name: t_recency_pass }
+      - dbt_utils.equal_rowcount: { compare_model: "ref('e')", name: t_rowcount_pass }
+    columns:
+      - name: id
+        data_tests:
+${t('unique', '{ name: t_unique_pass }')}
+${t('dbt_utils.sequential_values', '{ name: t_seq_fail }')}
+${t('dbt_utils.accepted_range', '{ min_value: 1, max_value: 4, name: t_range_pass }')}
+${t('dbt_utils.relationships_where', `{ to: "ref('e')", field: id, from_condition: "id < 3", name: t_relw_pass }`)}
+${t('dbt_utils.not_accepted_values', '{ values: [3], quote: false, name: t_nav_pass }')}
+      - name: label
+        data_tests:
+${t('accepted_values', '{ values: [a], name: t_av_fail }')}
+${t('dbt_utils.not_constant', '{ name: t_nc_pass }')}
+${t('dbt_utils.not_empty_string', '{ name: t_nes_pass }')}
+      - name: speed
+        data_tests:
+${t('not_null', '{ name: t_nn_fail }')}
+${t('dbt_utils.at_least_one', '{ name: t_alo_pass }')}
+${t('dbt_utils.not_null_proportion', '{ at_least: 0.9, name: t_nnp_fail }')}
+`,
+        })
+        expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+        const r = await executeRun(project, warehouse, { command: 'build' })
+        const outcome = Object.fromEntries(
+          r.results
+            .filter((x) => x.unique_id.startsWith('test.'))
+            .map((x) => [x.unique_id.split('.')[2]!, x.status]),
+        )
+        const expected = Object.fromEntries(
+          Object.keys(outcome).map((k) => [k, k.endsWith('_pass') ? 'pass' : 'fail']),
+        )
+        expect(Object.keys(outcome)).toHaveLength(15)
+        expect(outcome).toEqual(expected)
+      } finally {
+        await engine.close()
+      }
+    })
+  })
 })
