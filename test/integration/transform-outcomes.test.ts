@@ -76,6 +76,21 @@ describe('transform node outcomes', () => {
           'skipped because an upstream node errored: model.pitwall.broken',
         )
         expect(r.success).toBe(false)
+        // --fail-fast: after the first failure nothing else starts
+        const fast = await executeRun(project, warehouse, {
+          command: 'build',
+          threads: 1,
+          failFast: true,
+        })
+        const firstBad = fast.results.findIndex((x) => x.status === 'error' || x.status === 'fail')
+        expect(firstBad).toBeGreaterThanOrEqual(0)
+        const laterRuns = fast.results.slice(firstBad + 1).filter((x) => x.status !== 'skipped')
+        expect(laterRuns).toEqual([])
+        expect(
+          fast.results.some((x) =>
+            x.message?.startsWith('skipped: --fail-fast stopped the run after'),
+          ),
+        ).toBe(true)
       } finally {
         await engine.close()
       }

@@ -26,6 +26,7 @@ export interface RunCommandOptions {
   readonly select?: string[]
   readonly exclude?: string[]
   readonly selector?: string
+  readonly failFast?: boolean
   readonly eventTimeStart?: string
   readonly eventTimeEnd?: string
   readonly fullRefresh?: boolean
@@ -68,6 +69,7 @@ export function registerRunCommand(
       .option('--event-time-start <date>', 'microbatch models: backfill the batches from this date')
       .option('--event-time-end <date>', 'microbatch models: … up to this date (default now)')
   }
+  cmd.option('-x, --fail-fast', 'stop at the first error or failure (the rest is skipped)')
   cmd.addOption(new Option('--threads <n>', 'nodes to run at once (default: the target’s threads)'))
   cmd.action(async (opts: RunCommandOptions) => {
     const ctx = context()
@@ -122,6 +124,7 @@ export async function executeCommand(
       ...(opts.select === undefined ? {} : { select: opts.select }),
       ...(opts.exclude === undefined ? {} : { exclude: opts.exclude }),
       ...(opts.selector === undefined ? {} : { selector: opts.selector }),
+      failFast: opts.failFast === true,
       ...(opts.eventTimeStart === undefined ? {} : { eventTimeStart: opts.eventTimeStart }),
       ...(opts.eventTimeEnd === undefined ? {} : { eventTimeEnd: opts.eventTimeEnd }),
       fullRefresh: opts.fullRefresh === true,

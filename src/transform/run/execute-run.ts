@@ -37,6 +37,8 @@ export interface ExecuteOptions {
   readonly exclude?: readonly string[]
   /** A named selector of selectors.yml. */
   readonly selector?: string
+  /** Stop at the first error or failure: everything not started yet is skipped (dbt's `-x`). */
+  readonly failFast?: boolean
   /** Microbatch backfill window (ISO dates). */
   readonly eventTimeStart?: string
   readonly eventTimeEnd?: string
@@ -103,6 +105,7 @@ export async function executeRun(
   const now = options.now ?? startedAt
   const results: NodeResult[] = []
   const running = new Map<string, Promise<void>>()
+  let stopped: string | undefined
   const freeThreads = Array.from({ length: threads }, (_, i) => `Thread-${i + 1}`)
   const finish = (r: NodeResult): void => {
     results.push(r)
@@ -132,6 +135,9 @@ export async function executeRun(
           finish(skipped(d, `skipped because an upstream node ${cause}`))
         }
       }
+      if (options.failFast === true && (r.status === 'error' || r.status === 'fail') && !stopped) {
+        stopped = `skipped: --fail-fast stopped the run after ${id} ${r.status === 'fail' ? 'failed' : 'errored'}`
+      }
       queue.markDone(id)
     })
     running.set(id, p)
@@ -147,6 +153,11 @@ export async function executeRun(
     while (running.size < threads) {
       const next = queue.take()
       if (next === undefined) break
+      if (stopped !== undefined) {
+        finish(skipped(next, stopped))
+        queue.markDone(next)
+        continue
+      }
       start(next)
     }
     if (running.size === 0) break
