@@ -112,6 +112,7 @@ const benchmark: Benchmark = {
               rows: report.totals.rowsWritten,
               files: report.totals.files,
               tables: report.tables.length,
+              cpuSeconds: Number(first.cpuSeconds.toFixed(1)),
             },
           },
           {
