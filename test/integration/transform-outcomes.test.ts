@@ -406,6 +406,15 @@ select id, ts from {{ ref('stg') }}`,
       })
       try {
         await appendBronze(first.warehouse, 'events', EVENTS)
+        // --empty: the models are built from zero-row inputs, with their real columns
+        expect(
+          (await executeRun(project, first.warehouse, { command: 'run', empty: true })).success,
+        ).toBe(true)
+        const empty = await first.warehouse.query(
+          'select * from dev_f1_data_analytics.silver_clean.t',
+        )
+        expect(empty.rows).toEqual([])
+        expect(empty.columns.map((c) => c.name)).toEqual(['id', 'label', 'speed'])
         expect((await executeRun(project, first.warehouse, { command: 'run' })).success).toBe(true)
       } finally {
         await first.engine.close()

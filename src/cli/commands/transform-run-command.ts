@@ -27,6 +27,7 @@ export interface RunCommandOptions {
   readonly exclude?: string[]
   readonly selector?: string
   readonly failFast?: boolean
+  readonly empty?: boolean
   readonly eventTimeStart?: string
   readonly eventTimeEnd?: string
   readonly fullRefresh?: boolean
@@ -66,6 +67,7 @@ export function registerRunCommand(
     cmd.option('--store-failures', 'keep the failing rows of every test in a table')
   if (name === 'build' || name === 'run') {
     cmd
+      .option('--empty', 'build models from zero-row refs and sources (checks SQL and schemas)')
       .option('--event-time-start <date>', 'microbatch models: backfill the batches from this date')
       .option('--event-time-end <date>', 'microbatch models: … up to this date (default now)')
   }
@@ -125,6 +127,7 @@ export async function executeCommand(
       ...(opts.exclude === undefined ? {} : { exclude: opts.exclude }),
       ...(opts.selector === undefined ? {} : { selector: opts.selector }),
       failFast: opts.failFast === true,
+      empty: opts.empty === true,
       ...(opts.eventTimeStart === undefined ? {} : { eventTimeStart: opts.eventTimeStart }),
       ...(opts.eventTimeEnd === undefined ? {} : { eventTimeEnd: opts.eventTimeEnd }),
       fullRefresh: opts.fullRefresh === true,

@@ -27,6 +27,8 @@ export interface CompileOptions {
    * to `[start, end)` (SQL timestamp literals).
    */
   readonly eventTimeWindow?: { readonly start: string; readonly end: string }
+  /** dbt's `--empty`: every ref and source reads zero rows (a schema-only dry run). */
+  readonly empty?: boolean
 }
 
 /** A compiled node. */
@@ -100,6 +102,9 @@ function renderNode(
       }
     }
     const rel = relationOf(target)
+    if (options.empty === true && !(rel instanceof CteRelation)) {
+      return `(select * from ${rel.render()} where false limit 0)`
+    }
     const eventTime = target.resource_type === 'source' ? undefined : target.config['event_time']
     if (options.eventTimeWindow !== undefined && typeof eventTime === 'string') {
       const w = options.eventTimeWindow

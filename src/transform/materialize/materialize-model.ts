@@ -22,6 +22,8 @@ export interface MaterializeContext {
   readonly fullRefresh: boolean
   /** The run's timestamp (ISO): microbatch windows end here. */
   readonly now?: string
+  /** `--empty`: refs and sources read zero rows. */
+  readonly empty?: boolean
   /** Microbatch backfill window (`--event-time-start` / `--event-time-end`, ISO). */
   readonly eventTimeStart?: string
   readonly eventTimeEnd?: string
@@ -47,8 +49,9 @@ export function compileOrThrow(
   project: ParsedProject,
   node: ProjectNode,
   isIncremental: boolean,
+  empty = false,
 ): { sql: string; relation: string | null } {
-  const r = compileNode(project, node.unique_id, { isIncremental })
+  const r = compileNode(project, node.unique_id, { isIncremental, empty })
   if (!r.ok) throw new TemplateError(r.diagnostic)
   return { sql: r.node.compiled_code, relation: r.node.relation_name }
 }
@@ -62,7 +65,7 @@ export async function materializeModel(
   const mat = node.config.materialized
   const rel = relationName(node)
   if (hasContract(node) && mat !== 'ephemeral') {
-    const c = compileOrThrow(ctx.project, node, false)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
     const probe = await warehouse.query(`select * from (${c.sql}) as contract_probe limit 0`)
     const problems = contractViolations(node, probe.columns)
     if (problems.length > 0) {
@@ -70,7 +73,7 @@ export async function materializeModel(
     }
   }
   if (mat === 'ephemeral') {
-    const c = compileOrThrow(ctx.project, node, false)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
     return {
       message: 'OK ephemeral (inlined where used)',
       rowsAffected: 0,
@@ -79,7 +82,7 @@ export async function materializeModel(
     }
   }
   if (mat === 'view') {
-    const c = compileOrThrow(ctx.project, node, false)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
     await warehouse.createView(rel, c.sql)
     return {
       message: 'OK created view',
@@ -89,7 +92,7 @@ export async function materializeModel(
     }
   }
   if (mat === 'table') {
-    const c = compileOrThrow(ctx.project, node, false)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
     const w = await warehouse.write(rel, c.sql, {
       mode: 'overwrite',
       partitionBy: listOf(node.config['partition_by']),
@@ -123,7 +126,7 @@ async function incremental(
     return outcome
   }
   if (existing === undefined || existing.kind === 'view' || fullRefresh) {
-    const c = compileOrThrow(ctx.project, node, false)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
     const w = await warehouse.write(rel, c.sql, {
       mode: 'overwrite',
       partitionBy: listOf(node.config['partition_by']),
@@ -142,7 +145,7 @@ async function incremental(
       relationName: c.relation,
     }
   }
-  const c = compileOrThrow(ctx.project, node, true)
+  const c = compileOrThrow(ctx.project, node, true, ctx.empty)
   const keys = listOf(node.config['unique_key'])
   const strategy = String(
     node.config['incremental_strategy'] ?? (keys.length > 0 ? 'merge' : 'append'),

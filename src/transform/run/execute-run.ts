@@ -37,6 +37,8 @@ export interface ExecuteOptions {
   readonly exclude?: readonly string[]
   /** A named selector of selectors.yml. */
   readonly selector?: string
+  /** dbt's `--empty`: build every model from zero-row inputs (checks the SQL and the schemas). */
+  readonly empty?: boolean
   /** Stop at the first error or failure: everything not started yet is skipped (dbt's `-x`). */
   readonly failFast?: boolean
   /** Microbatch backfill window (ISO dates). */
@@ -98,6 +100,7 @@ export async function executeRun(
     warehouse,
     fullRefresh: options.fullRefresh === true,
     now: options.now ?? startedAt,
+    empty: options.empty === true,
     ...(options.eventTimeStart === undefined ? {} : { eventTimeStart: options.eventTimeStart }),
     ...(options.eventTimeEnd === undefined ? {} : { eventTimeEnd: options.eventTimeEnd }),
   }

@@ -114,6 +114,10 @@ export async function runNode(
       case 'model':
       case 'seed':
       case 'snapshot': {
+        if (ctx.empty === true && node.resource_type === 'snapshot') {
+          // Zero-row inputs would close every current row of the history.
+          return done('skipped', 'snapshots are not run with --empty')
+        }
         await runHooks(ctx, node, 'pre_hook')
         const o: MaterializeOutcome =
           node.resource_type === 'model'
