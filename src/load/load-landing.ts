@@ -174,7 +174,7 @@ async function loadTable(run: TableRun): Promise<TableLoadResult> {
       if (!existsSync(file.path)) break // quarantined or moved by a concurrent load
       const stagingTable = `__pitwall_load_${randomUUID().replaceAll('-', '')}`
       try {
-        const columnsBefore = state.schema.list().length
+        const creating = state.version < 0
         const staged = await stageFile(run.engine, state.schema, {
           path: file.path,
           sourceFile: file.sourceFile,
@@ -200,7 +200,7 @@ async function loadTable(run: TableRun): Promise<TableLoadResult> {
           break
         }
         const added = staged.newColumns.map((c) => c.name)
-        if (columnsBefore === 0) added.length = 0 // a new table: every column is "new"
+        if (creating) added.length = 0 // a new table: its first file defines the columns
         loaded.push({
           sourceFile: file.sourceFile,
           sequence,
