@@ -74,6 +74,12 @@ describe('transform build on Delta', () => {
         expect(second.results.filter((r) => r.status !== 'success').map((r) => r.message)).toEqual(
           [],
         )
+        // the rebuild is an overwrite and an OPTIMIZE; properties already set add no commit
+        const factAgain = await loadSnapshot(
+          new LocalObjectStore(join(home, 'dev_f1_data_analytics', 'gold_analytics', 'fact_laps')),
+        )
+        expect(factAgain.version).toBe(4)
+        expect(factAgain.metadata.configuration['quality']).toBe('gold')
         const strategies = [
           'silver_laps_merge',
           'silver_laps_delins',

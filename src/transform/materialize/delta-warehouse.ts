@@ -229,15 +229,15 @@ export class DeltaWarehouse implements Warehouse {
     rel: RelationName,
     properties: Readonly<Record<string, string>>,
   ): Promise<void> {
-    await this.serial(rel, () =>
-      this.lake('set TBLPROPERTIES on', rel, () =>
-        setTableProperties({
-          store: new LocalObjectStore(this.tablePath(rel)),
-          executor: this.engine,
-          set: properties,
-        }),
-      ),
-    )
+    await this.serial(rel, async () => {
+      const store = new LocalObjectStore(this.tablePath(rel))
+      // Already set: no metadata commit (incremental runs would add one version each).
+      const current = (await loadSnapshot(store)).metadata.configuration
+      if (Object.entries(properties).every(([k, v]) => current[k] === v)) return
+      await this.lake('set TBLPROPERTIES on', rel, () =>
+        setTableProperties({ store, executor: this.engine, set: properties }),
+      )
+    })
   }
 
   /** @inheritdoc */
