@@ -89,19 +89,27 @@ export async function loadLanding(options: LoadLandingOptions): Promise<LoadRepo
   const quarantined: QuarantinedFile[] = []
   const logEntries: LoadLogEntry[] = []
   for (const [table, files] of byTable) {
-    const result = await loadTable({
-      ...options,
-      landingDir,
-      table,
-      files,
-      runId,
-      now,
-      logger,
-      onFile: (f) => task.tick(1, f),
-      onQuarantine: (q) => quarantined.push(q),
-      onCommitted: (e) => logEntries.push(e),
-    })
-    tables.push(result)
+    try {
+      tables.push(
+        await loadTable({
+          ...options,
+          landingDir,
+          table,
+          files,
+          runId,
+          now,
+          logger,
+          onFile: (f) => task.tick(1, f),
+          onQuarantine: (q) => quarantined.push(q),
+          onCommitted: (e) => logEntries.push(e),
+        }),
+      )
+    } catch (error) {
+      // The table itself is unusable (e.g. a corrupt log): report it, load the other tables.
+      const message = error instanceof Error ? error.message : String(error)
+      logger.error(`bronze table ${table} failed: ${message}`)
+      tables.push(failedTable(options.locate('bronze_raw', table).name, files, message))
+    }
   }
   task.done()
   let logError: string | undefined
@@ -278,5 +286,23 @@ async function loadTable(run: TableRun): Promise<TableLoadResult> {
     reconciled: records === rowsLoaded + rescued && written === records,
     retries,
     ...(error === undefined ? {} : { error }),
+  }
+}
+
+function failedTable(table: string, files: readonly LandingFile[], error: string): TableLoadResult {
+  return {
+    table,
+    endpoint: files[0]?.endpoint ?? '',
+    status: 'failed',
+    files: [],
+    alreadyLoaded: 0,
+    records: 0,
+    rowsLoaded: 0,
+    rowsRescued: 0,
+    rowsWritten: 0,
+    newColumns: [],
+    reconciled: true,
+    retries: 0,
+    error,
   }
 }

@@ -3,7 +3,7 @@
  * broken JSON give, in that order, a new column, a rescued row and a quarantined file — nothing
  * lost, and the report says so. Also: a second load adds nothing.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLakehouseEngine } from '../../src/catalog/index.js'
@@ -179,5 +179,24 @@ describe('bronze loading: evolution, rescue, quarantine', () => {
       expect(
         existsSync(join(home, CATALOG, 'bronze_raw', 'bronze_laps', 'batch_day=2024-06-30')),
       ).toBe(true)
+    }))
+
+  it('reports a table it cannot read and still loads the others', () =>
+    withTmpDir(async (home) => {
+      const log = join(home, CATALOG, 'bronze_raw', 'bronze_stints', '_delta_log')
+      mkdirSync(log, { recursive: true })
+      writeFileSync(join(log, '00000000000000000000.json'), 'not a delta log\n')
+      writeLanding(home, 'stints', 9550, '20240630_150000', '[{"stint_number": 1}]')
+      writeLanding(home, 'laps', 9550, '20240630_150000', `[${lap(1, 1)}]`)
+      const report = await load(home, engine)
+      expect(report.hasFailures).toBe(true)
+      const stints = report.tables.find((t) => t.endpoint === 'stints')
+      expect(stints?.status).toBe('failed')
+      expect(stints?.error).toEqual(expect.any(String))
+      expect(report.tables.find((t) => t.endpoint === 'laps')).toMatchObject({
+        status: 'loaded',
+        records: 1,
+      })
+      expect(formatLoadReport(report)).toMatch(/✘ dev_f1_data_analytics\.bronze_raw\.bronze_stints/)
     }))
 })
