@@ -1,4 +1,6 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { LocalObjectStore, loadSnapshot } from '../../src/lake/index.js'
 import { executeRun, parseProject, type NodeResult } from '../../src/transform/index.js'
 import { withTmpDir } from '../helpers/tmp.js'
 import { PROFILES, appendBronze, openWarehouse } from './transform-fixture.js'
@@ -148,6 +150,11 @@ describe('transform node outcomes', () => {
           'select * from dev_f1_data_analytics.silver_clean.m_sync order by id',
         )
         expect(synced.columns.map((c) => c.name)).toEqual(['id', 'speed'])
+        // the column drop is a schema-replacing overwrite of the same Delta table: history is kept
+        const syncTable = await loadSnapshot(
+          new LocalObjectStore(join(home, 'dev_f1_data_analytics', 'silver_clean', 'm_sync')),
+        )
+        expect(syncTable.version).toBe(2) // create, overwrite (drop label), merge
         expect(synced.rows).toEqual([
           { id: 1, speed: null },
           { id: 2, speed: null },

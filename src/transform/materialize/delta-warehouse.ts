@@ -132,14 +132,9 @@ export class DeltaWarehouse implements Warehouse {
           existsSync(join(path, '_delta_log')) &&
           !(await this.sameColumns(rel, sql))
         ) {
-          // The query may read the table it replaces: evaluate it before the files go.
-          const staged = await this.stage(sql)
-          try {
-            await rm(path, { recursive: true, force: true })
-            return await this.writeFiles(rel, staged.sql, request)
-          } finally {
-            await staged.release()
-          }
+          // A model whose columns changed replaces the table's schema in one commit (history
+          // and time travel are kept; the query may still read the old version).
+          return this.writeFiles(rel, sql, request, true)
         }
       }
       return this.writeFiles(rel, sql, request)
@@ -150,6 +145,7 @@ export class DeltaWarehouse implements Warehouse {
     rel: RelationName,
     sql: string,
     request: WriteRequest,
+    overwriteSchema = false,
   ): Promise<WriteOutcome> {
     const path = this.tablePath(rel)
     await mkdir(path, { recursive: true })
@@ -161,6 +157,7 @@ export class DeltaWarehouse implements Warehouse {
         mode: request.mode,
         ...(request.mergeSchema === true ? { mergeSchema: true } : {}),
         ...(request.replaceWhere === undefined ? {} : { replaceWhere: request.replaceWhere }),
+        ...(overwriteSchema ? { overwriteSchema: true } : {}),
         ...(request.partitionBy === undefined || request.partitionBy.length === 0
           ? {}
           : { partitionColumns: request.partitionBy }),
