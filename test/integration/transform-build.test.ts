@@ -32,11 +32,25 @@ describe('transform build on Delta', () => {
         await appendBronze(warehouse, 'bronze_drivers', DRIVERS_1)
         const project = fixtureProject()
         expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+        let inFlight = 0
+        let maxInFlight = 0
         const first = await executeRun(project, warehouse, {
           command: 'build',
           threads: 2,
           now: NOW,
+          onNodeStart: () => {
+            inFlight++
+            maxInFlight = Math.max(maxInFlight, inFlight)
+          },
+          onNodeDone: (r) => {
+            if (r.thread_id.startsWith('Thread-')) inFlight--
+          },
         })
+        // --threads bounds the nodes in flight; independent nodes do overlap
+        expect(maxInFlight).toBe(2)
+        expect(new Set(first.results.map((r) => r.thread_id))).toEqual(
+          new Set(['Thread-1', 'Thread-2']),
+        )
         const bad = first.results.filter((r) => !['success', 'pass', 'warn'].includes(r.status))
         expect(bad.map((r) => `${r.unique_id}: ${r.status} ${r.message}`)).toEqual([])
         const byId = new Map(first.results.map((r) => [r.unique_id, r]))
