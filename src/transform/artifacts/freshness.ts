@@ -61,14 +61,7 @@ export async function checkFreshness(
       )
       const raw = r.rows[0]?.['max_loaded_at']
       const maxLoaded = raw === null || raw === undefined ? null : String(raw)
-      const parsed =
-        maxLoaded === null
-          ? NaN
-          : Date.parse(
-              maxLoaded.includes('T') || maxLoaded.endsWith('Z')
-                ? maxLoaded
-                : `${maxLoaded.replace(' ', 'T')}Z`,
-            )
+      const parsed = maxLoaded === null ? NaN : parseTimestamp(maxLoaded)
       const age = Number.isNaN(parsed) ? null : (now.getTime() - parsed) / 1000
       const limit = (a: { count: number | null; period: string | null }) =>
         a.count === null || a.period === null ? Infinity : a.count * (SECONDS[a.period] ?? 86400)
@@ -105,4 +98,16 @@ export async function checkFreshness(
     results,
     elapsed_time: (performance.now() - t0) / 1000,
   }
+}
+
+/** Epoch ms of a DuckDB timestamp text: naive ones are UTC, `+02`/`+05:30` offsets honoured. */
+export function parseTimestamp(text: string): number {
+  const iso = text.trim().replace(' ', 'T')
+  const offset = /([+-])(\d{2}):?(\d{2})?$/.exec(iso)
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return Date.parse(`${iso}T00:00:00Z`)
+  if (iso.endsWith('Z')) return Date.parse(iso)
+  if (offset !== null && iso.includes('T') && iso.indexOf('T') < offset.index) {
+    return Date.parse(`${iso.slice(0, offset.index)}${offset[1]}${offset[2]}:${offset[3] ?? '00'}`)
+  }
+  return Date.parse(`${iso}Z`)
 }
