@@ -122,6 +122,12 @@ models:
     const again = parseProject({ ...f, 'models/b.sql': `select x from {{ ref('a') }}` }, { cache })
     expect(cache.size()).toBe(3)
     expect(again.nodes['model.pitwall.b']!.depends_on.nodes).toEqual(['model.pitwall.a'])
+    // a changed environment re-renders only the files that call env_var()
+    const withEnv = { ...f, 'models/c.sql': "select '{{ env_var('SEASON', '2024') }}' as s" }
+    parseProject(withEnv, { cache, env: { SEASON: '2023' } })
+    const before = cache.size()
+    parseProject(withEnv, { cache, env: { SEASON: '2025', OTHER: 'x' } })
+    expect(cache.size()).toBe(before + 1)
   })
 
   it('resolves {{ doc() }} references in descriptions from docs blocks', () => {

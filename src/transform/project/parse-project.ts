@@ -104,9 +104,15 @@ export function parseProject(files: ProjectFiles, options: ParseOptions = {}): P
     ...(options.invocationId === undefined ? {} : { invocationId: options.invocationId }),
   })
   diagnostics.push(...engine.diagnostics)
-  const signature = sha256Hex(
-    JSON.stringify([macroFiles.map((m) => m.text), vars, target, options.env ?? {}]),
+  // The environment only matters to files (or macros) that call env_var(): keeping it out of the
+  // key otherwise lets the cache survive a new shell.
+  const envHash = sha256Hex(JSON.stringify(options.env ?? {}))
+  const macrosUseEnv = macroFiles.some((m) => m.text.includes('env_var'))
+  const baseSignature = sha256Hex(
+    JSON.stringify([macroFiles.map((m) => m.text), vars, target, macrosUseEnv ? envHash : null]),
   )
+  const signatureOf = (text: string) =>
+    text.includes('env_var') && !macrosUseEnv ? `${baseSignature}:${envHash}` : baseSignature
 
   const schemaFiles: SchemaFile[] = filesUnder(
     files,
@@ -216,7 +222,7 @@ export function parseProject(files: ProjectFiles, options: ParseOptions = {}): P
         name,
         database: target.database,
         schema: target.schema,
-        signature,
+        signature: signatureOf(text),
       },
       options.cache,
     )
