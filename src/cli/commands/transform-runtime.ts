@@ -4,6 +4,7 @@
  * in-process DuckDB engine and the Delta warehouse under `--home`, with the project's existing
  * tables and persisted views made queryable first.
  */
+import { NotBuiltError } from '../../core/index.js'
 import { DuckDbEngine } from '../../engine/index.js'
 import {
   DeltaWarehouse,
@@ -24,6 +25,9 @@ export async function openRuntime(
   ctx: CliContext,
   project: ParsedProject,
 ): Promise<TransformRuntime> {
+  if (project.target.type !== 'duckdb') {
+    throw new NotBuiltError(`running target '${project.target.name}' (type databricks)`)
+  }
   const engine = await DuckDbEngine.create()
   const warehouse = new DeltaWarehouse({ home: ctx.home, engine })
   try {
