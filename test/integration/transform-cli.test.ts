@@ -195,6 +195,10 @@ describe('pitwall transformation commands', () => {
       expect(broken.code).toBe(1)
       expect(broken.out).toContain('ERROR in model.pitwall.broken (models/gold/broken.sql)')
       expect(broken.out).toContain('no_such_column')
+      expect(broken.out).toContain('compiled SQL:')
+      expect(broken.out).toContain(
+        '   1 | select no_such_column from "dev_f1_data_analytics"."gold_analytics"."fact_laps"',
+      )
     })
   })
 })

@@ -43,6 +43,15 @@ export function runSummary(
       `${r.status.toUpperCase()} in ${r.unique_id}${node === undefined ? '' : ` (${node.original_file_path})`}`,
     )
     lines.push(`  ${r.message ?? ''}`.replaceAll('\n', '\n  '))
+    if (r.status === 'error' && r.compiled_code !== null && node?.resource_type !== 'test') {
+      const sql = r.compiled_code.split('\n')
+      lines.push(
+        '  compiled SQL:',
+        ...sql.slice(0, 40).map((l, i) => `  ${String(i + 1).padStart(4)} | ${l}`),
+      )
+      if (sql.length > 40)
+        lines.push(`       … ${sql.length - 40} more line(s) in run_results.json`)
+    }
     if (r.stored_failures !== undefined) lines.push(`  failing rows stored in ${r.stored_failures}`)
     if (r.failing_rows_sample !== undefined && r.failing_rows_sample.length > 0) {
       lines.push('  failing rows (first 10):')

@@ -4,7 +4,7 @@
  * an `error` result (STYLE.md §11). It never throws.
  */
 import { formatDiagnostic } from '../../core/index.js'
-import { renderInNode } from '../compile/compile-node.js'
+import { compileNode, renderInNode } from '../compile/compile-node.js'
 import type { MaterializeContext, MaterializeOutcome } from '../materialize/materialize-model.js'
 import { materializeModel } from '../materialize/materialize-model.js'
 import { materializeSeed } from '../materialize/materialize-seed.js'
@@ -143,6 +143,13 @@ export async function runNode(
         : error instanceof Error
           ? error.message
           : String(error)
-    return done('error', message)
+    // Show the SQL next to the error (dbt users ask for it: dbt-core #4596).
+    const compiled =
+      error instanceof TemplateError ? undefined : compileNode(ctx.project, node.unique_id)
+    return done(
+      'error',
+      message,
+      compiled?.ok === true ? { compiled: true, compiled_code: compiled.node.compiled_code } : {},
+    )
   }
 }
