@@ -1,6 +1,6 @@
 /**
  * Issue #7 "done when", on the recordings: the four recorded races extracted from the replay
- * server, loaded to bronze and built with the project in `warehouse/` reproduce the official
+ * server, loaded with `pitwall load` and built with `pitwall build` (project `warehouse/`) reproduce the official
  * fastest laps (and their drivers) and the official podiums of 9531 and 9550, with every data
  * test passing; building two races and then adding two gives the same tables as building all
  * four at once; and a second build with no new data writes no rows.
@@ -88,13 +88,13 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
     expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     all = await openLakehouse(newHome())
     await extractAndLoad(all, server, RACES, new Date('2024-07-01T00:00:00Z'))
-    first = await build(all, project)
+    first = build(all)
 
     stepwise = await openLakehouse(newHome())
     await extractAndLoad(stepwise, server, [9189, 9488], new Date('2024-07-01T00:00:00Z'))
-    await build(stepwise, project, 'run')
+    build(stepwise, { tests: false })
     await extractAndLoad(stepwise, server, [9531, 9550], new Date('2024-07-02T00:00:00Z'))
-    stepwiseResults = await build(stepwise, project)
+    stepwiseResults = build(stepwise)
   })
 
   afterAll(async () => {
@@ -162,7 +162,7 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
 
   it('writes no rows to incremental models on a second build without new data', async () => {
     const before = await content(all, 'gold_analytics', 'fact_laps')
-    const again = await build(all, warehouseProject(), 'run')
+    const again = build(all, { tests: false })
     expect(failures(again)).toEqual([])
     const incremental = ['silver_laps', 'silver_drivers', 'fact_laps', 'silver_stints']
     for (const name of incremental) {

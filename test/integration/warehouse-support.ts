@@ -1,7 +1,7 @@
 /**
  * Shared set-up of the warehouse tests: the recorded races extracted by the real extractor from
- * the replay server, loaded by the real loader into a temp lakehouse, and the project in
- * `warehouse/` built by the transformation engine on Delta.
+ * the replay server into a temp lakehouse, loaded with `pitwall load`, and the project in
+ * `warehouse/` built with `pitwall build` (the real CLI, in child processes).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -11,15 +11,9 @@ import { DuckDbEngine } from '../../src/engine/index.js'
 import { LocalObjectStore, writeTable } from '../../src/lake/index.js'
 import { METADATA_COLUMNS } from '../../src/load/index.js'
 import { OpenF1Client, runExtraction, type ReplayServer } from '../../src/openf1/index.js'
-import {
-  DeltaWarehouse,
-  executeRun,
-  parseProject,
-  type NodeResult,
-  type ParsedProject,
-} from '../../src/transform/index.js'
-import { REPO_ROOT } from '../helpers/cli.js'
-import { CATALOG, load } from './load-support.js'
+import { parseProject, type NodeResult, type ParsedProject } from '../../src/transform/index.js'
+import { REPO_ROOT, runPitwall } from '../helpers/cli.js'
+import { CATALOG } from './load-support.js'
 
 /** The endpoints the tests extract (location and car_data, 4 M rows, are left to the bench). */
 export const ENDPOINTS = [
@@ -70,12 +64,11 @@ export function warehouseProject(): ParsedProject {
   return parseProject(warehouseFiles())
 }
 
-/** A lakehouse home with its engines: `base` for loading, `engine` sees every Delta table. */
+/** A lakehouse home with its engines: `base` writes, `engine` sees every Delta table. */
 export interface Lakehouse {
   readonly home: string
   readonly base: DuckDbEngine
   readonly engine: Engine
-  readonly warehouse: DeltaWarehouse
   close(): Promise<void>
 }
 
@@ -83,16 +76,10 @@ export interface Lakehouse {
 export async function openLakehouse(home: string): Promise<Lakehouse> {
   const base = await DuckDbEngine.create()
   const engine = createLakehouseEngine(base, { home, catalogs: [CATALOG] })
-  return {
-    home,
-    base,
-    engine,
-    warehouse: new DeltaWarehouse({ home, engine }),
-    close: () => engine.close(),
-  }
+  return { home, base, engine, close: () => engine.close() }
 }
 
-/** Extracts `sessions` from the replay server into `<home>/landing` and loads them to bronze. */
+/** Extracts `sessions` from the replay server into `<home>/landing`; `pitwall load` loads them. */
 export async function extractAndLoad(
   lake: Lakehouse,
   server: ReplayServer,
@@ -108,8 +95,8 @@ export async function extractAndLoad(
     now: () => now,
   })
   if (result.totals.failed > 0) throw new Error(`extraction failed: ${JSON.stringify(result)}`)
-  const report = await load(lake.home, lake.base, () => now)
-  if (report.hasFailures) throw new Error(`load failed: ${JSON.stringify(report)}`)
+  const load = runPitwall(['load', '--home', lake.home, '--json'])
+  if (load.code !== 0) throw new Error(`pitwall load exited ${load.code}: ${load.stderr}`)
   await ensureBronzeTables(lake)
 }
 
@@ -133,14 +120,22 @@ async function ensureBronzeTables(lake: Lakehouse): Promise<void> {
   }
 }
 
-/** Runs `pitwall build` (or `run`: no tests)'s core on the lakehouse; returns the node results. */
-export async function build(
-  lake: Lakehouse,
-  project: ParsedProject,
-  command: 'build' | 'run' = 'build',
-): Promise<NodeResult[]> {
-  const outcome = await executeRun(project, lake.warehouse, { command, threads: 2 })
-  return [...outcome.results]
+/**
+ * Runs `pitwall build --home <home> --json` (with `tests: false`, without data and unit tests);
+ * returns the node results it printed.
+ */
+export function build(lake: Lakehouse, options: { tests?: boolean } = {}): NodeResult[] {
+  const args = ['build', '--home', lake.home, '--json', '--threads', '2']
+  if (options.tests === false)
+    args.push('--exclude', 'resource_type:test', 'resource_type:unit_test')
+  const run = runPitwall(args)
+  let parsed: { results?: NodeResult[] }
+  try {
+    parsed = JSON.parse(run.stdout) as { results?: NodeResult[] }
+  } catch {
+    throw new Error(`pitwall build exited ${run.code} without JSON: ${run.stderr.slice(-2000)}`)
+  }
+  return parsed.results ?? []
 }
 
 /** Rows of a query as plain objects. */

@@ -34,16 +34,20 @@ with affected_sessions as (
 
 ),
 
-reported as (
+drivers_raw as (
 
-  select
-    *,
-    max(_ingestion_timestamp) over (partition by session_key, driver_number) as ingested_at
+  select *
   from {{ bronze_relation('bronze_drivers') }}
   where session_key is not null and driver_number is not null
   {% if is_incremental() %}
     and session_key in (select session_key from affected_sessions)
   {% endif %}
+
+),
+
+reported as (
+
+  select * from drivers_raw
   qualify {{ dedupe(['session_key', 'driver_number'],
     ['full_name', 'first_name', 'last_name', 'broadcast_name', 'name_acronym', 'team_name',
      'team_colour', 'headshot_url', 'country_code']) }}
@@ -87,11 +91,24 @@ derived as (
   select
     max(meeting_key) as meeting_key,
     session_key,
-    driver_number,
-    max(_ingestion_timestamp) as ingested_at
+    driver_number
   from seen_in_timing
   where session_key not in (select session_key from reported)
   group by session_key, driver_number
+
+),
+
+-- the incremental watermark of a session: its newest row in any of the five inputs (the
+-- affected-sessions filter looks at all five, so every row of the session carries their max)
+session_watermark as (
+
+  select session_key, max(_ingestion_timestamp) as ingested_at
+  from (
+    select session_key, _ingestion_timestamp from drivers_raw
+    union all
+    select session_key, _ingestion_timestamp from seen_in_timing
+  )
+  group by session_key
 
 ),
 
@@ -111,7 +128,6 @@ combined as (
     nullif(trim(headshot_url), '') as headshot_url,
     nullif(trim(country_code), '') as country_code,
     false as is_derived,
-    ingested_at,
     _source_file as source_file
   from reported
   union all by name
@@ -120,7 +136,6 @@ combined as (
     cast(session_key as bigint) as session_key,
     cast(driver_number as bigint) as driver_number,
     true as is_derived,
-    ingested_at,
     'derived from laps, stints, pit and session_result' as source_file
   from derived
 
@@ -141,8 +156,9 @@ select
   combined.headshot_url,
   combined.country_code,
   combined.is_derived,
-  combined.ingested_at,
+  session_watermark.ingested_at,
   combined.source_file
 from combined
+join session_watermark on session_watermark.session_key = combined.session_key
 left join {{ ref('team_categories') }} as teams
   on teams.team_name = combined.team_name
