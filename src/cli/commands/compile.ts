@@ -22,6 +22,7 @@ import { selectionOptions } from './transform-run-command.js'
 import {
   loadProject,
   readArtifact,
+  stateMacros,
   stateNodes,
   targetDir,
   writeArtifact,
@@ -59,7 +60,10 @@ export function registerCompile(program: Command, context: () => CliContext): vo
         const selection = {
           nodes: { ...project.nodes, ...project.sources },
           dag,
-          ...(state === undefined ? {} : { state: stateNodes(state)! }),
+          ...(state === undefined
+            ? {}
+            : { state: stateNodes(state)!, stateMacros: stateMacros(state)! }),
+          macros: project.macros,
           ...(last === undefined ? {} : { results: statusesOf(last) }),
         }
         const selected = selectNodes(selection, opts.select, opts.exclude, {

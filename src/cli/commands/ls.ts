@@ -7,7 +7,7 @@ import { UsageError } from '../../core/index.js'
 import { buildDag, evaluateSelector, selectNodes, statusesOf } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { selectionOptions } from './transform-run-command.js'
-import { loadProject, readArtifact, stateNodes } from './transform-project.js'
+import { loadProject, readArtifact, stateMacros, stateNodes } from './transform-project.js'
 
 const OUTPUTS = ['selector', 'name', 'path', 'json'] as const
 
@@ -47,7 +47,10 @@ export function registerLs(program: Command, context: () => CliContext): void {
         const selection = {
           nodes: all,
           dag,
-          ...(state === undefined ? {} : { state: stateNodes(state)! }),
+          ...(state === undefined
+            ? {}
+            : { state: stateNodes(state)!, stateMacros: stateMacros(state)! }),
+          macros: project.macros,
           ...(last === undefined ? {} : { results: statusesOf(last) }),
         }
         const ids = selectNodes(selection, opts.select, opts.exclude, {

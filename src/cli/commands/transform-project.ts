@@ -140,3 +140,12 @@ export function stateNodes(
   const m = manifest as { nodes?: object; unit_tests?: object }
   return { ...(m.nodes ?? {}), ...(m.unit_tests ?? {}) } as Record<string, never>
 }
+
+/** The macros of a saved manifest (for `state:modified` to follow macro edits). */
+export function stateMacros(manifest: unknown): Record<string, { macro_sql: string }> | undefined {
+  if (manifest === undefined || manifest === null || typeof manifest !== 'object') return undefined
+  const m = (manifest as { macros?: Record<string, { macro_sql?: unknown }> }).macros ?? {}
+  const out: Record<string, { macro_sql: string }> = {}
+  for (const [id, v] of Object.entries(m)) out[id] = { macro_sql: String(v.macro_sql ?? '') }
+  return out
+}

@@ -18,7 +18,13 @@ import {
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { nodeLine, runSummary } from './transform-format.js'
-import { loadProject, readArtifact, stateNodes, writeArtifact } from './transform-project.js'
+import {
+  loadProject,
+  readArtifact,
+  stateMacros,
+  stateNodes,
+  writeArtifact,
+} from './transform-project.js'
 import { openRuntime } from './transform-runtime.js'
 
 /** Options every run command takes. */
@@ -133,7 +139,9 @@ export async function executeCommand(
       fullRefresh: opts.fullRefresh === true,
       ...(threads === undefined ? {} : { threads }),
       storeFailures: opts.storeFailures === true,
-      ...(state === undefined ? {} : { state: stateNodes(state)! }),
+      ...(state === undefined
+        ? {}
+        : { state: stateNodes(state)!, stateMacros: stateMacros(state)! }),
       ...(last === undefined ? {} : { results: statusesOf(last) }),
       onNodeStart: () => {
         total++

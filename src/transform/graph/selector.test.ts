@@ -96,6 +96,29 @@ describe('selectNodes', () => {
       'f',
     ])
     expect(names(selectNodes(c2, ['result:error+'], undefined, models))).toEqual(['c', 'd'])
+    // editing a macro marks the nodes that call it as modified
+    const withMacro = (body: string) =>
+      parseProject({
+        ...files,
+        'macros/m.sql': `{% macro twice(x) %}${body}{% endmacro %}`,
+        'models/gold/e.sql': `select {{ twice('1') }} as v from {{ ref('a') }}`,
+      })
+    const before = withMacro('{{ x }} * 2')
+    const after = withMacro('{{ x }} + {{ x }}')
+    const c3: SelectionContext = {
+      nodes: { ...after.nodes },
+      dag: buildDag(after.nodes),
+      state: Object.fromEntries(
+        Object.values(before.nodes).map((n) => [
+          n.unique_id,
+          { checksum: n.checksum, config: n.config },
+        ]),
+      ),
+      macros: after.macros,
+      stateMacros: before.macros,
+    }
+    expect(names(selectNodes(c3, ['state:modified'], undefined, models))).toEqual(['e'])
+    expect(names(selectNodes(c3, ['state:modified.macros'], undefined, models))).toEqual(['e'])
   })
 
   it('refuses unknown methods and state selection without a manifest', () => {

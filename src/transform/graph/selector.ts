@@ -23,6 +23,7 @@ export interface SelectableNode {
   readonly package_name: string
   /** For tests: the node they test. */
   readonly attached_node?: string | null
+  readonly depends_on?: { readonly macros?: readonly string[] }
 }
 
 /** Everything a selection may consult. */
@@ -32,6 +33,9 @@ export interface SelectionContext {
   readonly dag: Dag
   /** The nodes of a saved manifest (`state:`). */
   readonly state?: Readonly<Record<string, { checksum?: { checksum: string }; config?: unknown }>>
+  /** Macro texts now and in the saved manifest, by id (`state:modified` follows macro edits). */
+  readonly macros?: Readonly<Record<string, { macro_sql: string }>>
+  readonly stateMacros?: Readonly<Record<string, { macro_sql: string }>>
   /** The last run's statuses by unique id (`result:`). */
   readonly results?: Readonly<Record<string, string>>
 }
@@ -208,18 +212,34 @@ function matchState(
   const configs = (n: SelectableNode) =>
     state[n.unique_id] !== undefined &&
     JSON.stringify(state[n.unique_id]!.config ?? null) !== JSON.stringify(n.config)
+  const changedMacros = new Set(
+    Object.entries(ctx.macros ?? {})
+      .filter(
+        ([id, m]) =>
+          ctx.stateMacros !== undefined && ctx.stateMacros[id]?.macro_sql !== m.macro_sql,
+      )
+      .map(([id]) => id),
+  )
+  const macrosChanged = (n: SelectableNode) =>
+    state[n.unique_id] !== undefined &&
+    (n.depends_on?.macros ?? []).some((m) => changedMacros.has(m))
   switch (value) {
+    case 'modified.macros':
+      return pick(macrosChanged)
     case 'new':
       return pick(isNew)
     case 'modified':
-      return pick((n) => n.resource_type !== 'source' && (isNew(n) || body(n) || configs(n)))
+      return pick(
+        (n) =>
+          n.resource_type !== 'source' && (isNew(n) || body(n) || configs(n) || macrosChanged(n)),
+      )
     case 'modified.body':
       return pick(body)
     case 'modified.configs':
       return pick(configs)
     default:
       throw new SelectorError(
-        `state selector must be new, modified, modified.body or modified.configs (got '${value}')`,
+        `state selector must be new, modified, modified.body, modified.configs or modified.macros (got '${value}')`,
       )
   }
 }

@@ -330,7 +330,7 @@ export function parseProject(files: ProjectFiles, options: ParseOptions = {}): P
         name: m.name,
         package_name: mf.packageName,
         original_file_path: mf.file,
-        macro_sql: '',
+        macro_sql: m.sql,
         arguments: m.arguments,
       }
     }

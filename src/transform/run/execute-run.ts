@@ -50,6 +50,8 @@ export interface ExecuteOptions {
   readonly storeFailures?: boolean
   /** Saved manifest nodes (`state:`) and last statuses (`result:`). */
   readonly state?: SelectionContext['state']
+  /** The macros of the saved manifest (`state:modified` follows macro edits). */
+  readonly stateMacros?: SelectionContext['stateMacros']
   readonly results?: SelectionContext['results']
   /** Called when a node starts and when it ends. */
   readonly onNodeStart?: (uniqueId: string) => void
@@ -83,6 +85,8 @@ export async function executeRun(
     dag,
     ...(options.state === undefined ? {} : { state: options.state }),
     ...(options.results === undefined ? {} : { results: options.results }),
+    macros: project.macros,
+    ...(options.stateMacros === undefined ? {} : { stateMacros: options.stateMacros }),
   }
   const selected = selectNodes(selectionCtx, options.select, options.exclude, {
     resourceTypes: COMMAND_RESOURCES[options.command],

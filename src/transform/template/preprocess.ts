@@ -21,8 +21,8 @@ export function preprocessJinja(text: string): string {
 }
 
 /** The names and argument lists of the macros (and `{% test %}` blocks) a file defines. */
-export function listMacros(text: string): { name: string; arguments: string[] }[] {
-  const found: { name: string; arguments: string[] }[] = []
+export function listMacros(text: string): { name: string; arguments: string[]; sql: string }[] {
+  const found: { name: string; arguments: string[]; sql: string }[] = []
   const re = /\{%-?\s*(macro|test)\s+([A-Za-z_]\w*)\s*\(([^)]*)\)/g
   for (const m of text.matchAll(re)) {
     const name = m[1] === 'test' ? `test_${m[2]!}` : m[2]!
@@ -30,7 +30,11 @@ export function listMacros(text: string): { name: string; arguments: string[] }[
       .split(',')
       .map((a) => a.split('=')[0]!.trim())
       .filter((a) => a !== '')
-    found.push({ name, arguments: args })
+    const end = new RegExp(`\\{%-?\\s*end${m[1]!}\\s*-?%\\}`, 'g')
+    end.lastIndex = m.index
+    const close = end.exec(text)
+    const sql = text.slice(m.index, close === null ? text.length : close.index + close[0].length)
+    found.push({ name, arguments: args, sql })
   }
   return found
 }
