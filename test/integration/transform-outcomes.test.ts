@@ -502,4 +502,45 @@ ${t('dbt_utils.not_null_proportion', '{ at_least: 0.9, name: t_nnp_fail }')}
       }
     })
   })
+
+  it('updates only merge_update_columns (or all but merge_exclude_columns) of matched rows', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        await appendBronze(
+          warehouse,
+          'events',
+          `select * from (values (1, 'a', 10), (2, 'b', 20)) t(id, label, speed)`,
+        )
+        const model = (cfg: string) =>
+          `{{ config(materialized='incremental', unique_key='id', ${cfg}) }}
+select id, label, speed from {{ source('bronze', 'events') }}
+{% if is_incremental() %}qualify row_number() over (partition by id order by speed desc) = 1{% endif %}`
+        const project = parseProject({
+          ...BASE,
+          'models/upd.sql': model("merge_update_columns=['speed']"),
+          'models/exc.sql': model("merge_exclude_columns=['label']"),
+        })
+        expect((await executeRun(project, warehouse, { command: 'run' })).success).toBe(true)
+        await appendBronze(
+          warehouse,
+          'events',
+          `select * from (values (1, 'A!', 99), (3, 'c', 30)) t(id, label, speed)`,
+        )
+        expect((await executeRun(project, warehouse, { command: 'run' })).success).toBe(true)
+        for (const m of ['upd', 'exc']) {
+          const rows = await warehouse.query(
+            `select id, label, speed from dev_f1_data_analytics.silver_clean.${m} order by id`,
+          )
+          expect(rows.rows).toEqual([
+            { id: 1, label: 'a', speed: 99 },
+            { id: 2, label: 'b', speed: 20 },
+            { id: 3, label: 'c', speed: 30 },
+          ])
+        }
+      } finally {
+        await engine.close()
+      }
+    })
+  })
 })
