@@ -9,7 +9,7 @@
  * `<home>/<catalog>/<schema>/_views/<name>.sql`; {@link DeltaWarehouse.prepare} recreates them in
  * a later process. Writes to one table are serialised; different tables may be written at once.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { hostname } from 'node:os'
@@ -329,15 +329,4 @@ export class DeltaWarehouse implements Warehouse {
 
 function lit(s: string): string {
   return `'${s.replaceAll("'", "''")}'`
-}
-
-/** Lists the persisted view files of a schema (for tools that recreate views). */
-export async function listPersistedViews(
-  home: string,
-  database: string,
-  schema: string,
-): Promise<string[]> {
-  const dir = join(home, database, schema, '_views')
-  const names = await readdir(dir).catch(() => [] as string[])
-  return names.filter((n) => n.endsWith('.sql')).map((n) => n.slice(0, -4))
 }
