@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { memoryIo, runCli } from '../../src/cli/index.js'
@@ -185,6 +185,18 @@ describe('pitwall transformation commands', () => {
         expect.objectContaining({ unique_id: 'source.pitwall.bronze.bronze_laps', status: 'pass' }),
       ])
       expect(existsSync(join(home, 'target', 'sources.json'))).toBe(true)
+
+      // A project with errors runs nothing: exit 2, each problem with file:line:col.
+      writeFileSync(
+        join(project, 'models/gold/typo.sql'),
+        'select 1\nfrom {{ ref("no_such_model") }}\n',
+      )
+      const invalid = await pitwall(project, home, ['build'])
+      expect(invalid.code).toBe(2)
+      expect(invalid.err).toContain(
+        "models/gold/typo.sql:2:13: error: model 'typo' refers to 'no_such_model'",
+      )
+      rmSync(join(project, 'models/gold/typo.sql'))
 
       // A failing run exits 1 and names the failure.
       writeFileSync(

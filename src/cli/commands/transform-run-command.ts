@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { Option, type Command } from 'commander'
-import { UsageError } from '../../core/index.js'
+import { ConfigError, UsageError } from '../../core/index.js'
 import {
   ProjectInvalidError,
   buildManifest,
@@ -156,7 +156,17 @@ export async function executeCommand(
         else ctx.logger.info(line)
       },
     }).catch((error: unknown) => {
-      if (error instanceof ProjectInvalidError) ctx.setExitCode(2)
+      // Nothing ran: a project with errors is bad configuration (exit 2, every problem listed).
+      if (error instanceof ProjectInvalidError) {
+        const count = error.diagnostics.filter((d) => d.severity === 'error').length
+        throw new ConfigError(
+          `the project has ${count} error(s); nothing was run`,
+          error.diagnostics,
+          {
+            hint: 'Fix the files and lines listed above (pitwall compile shows the same problems).',
+          },
+        )
+      }
       throw error
     })
     progress.done()
