@@ -195,11 +195,8 @@ export class DeltaWarehouse implements Warehouse {
   ): Promise<{ inserted: number; updated: number }> {
     return this.serial(rel, async () => {
       const path = this.tablePath(rel)
-      // Into a missing or empty table a merge is an append (the lake's MERGE needs live files).
-      const empty =
-        !existsSync(join(path, '_delta_log')) ||
-        (await this.engine.query(`select count(*) as n from ${qualified(rel)}`)).rows[0]?.['n'] ===
-          0
+      // Into a missing table a merge is the append that creates it.
+      const empty = !existsSync(join(path, '_delta_log'))
       if (empty) {
         const w = await this.writeFiles(rel, sql, {
           mode: 'append',
