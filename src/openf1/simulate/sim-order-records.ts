@@ -98,14 +98,13 @@ export function intervalRecords(c: SessionContext): Rec[] {
       const run = c.timing.runs.find((r) => r.driver.number === n)
       const lapsDone = run?.laps.filter((l) => l.start + l.duration * 1000 <= t).length ?? 0
       if (i === 0 || lapsDone === 0 || Math.floor(t / 1000) % 4 !== 0) return
-      const leaderAt = crossing.get(`${leader}/${lapsDone}`)
-      const aheadAt = crossing.get(`${order[i - 1]}/${lapsDone}`)
       const mine = crossing.get(`${n}/${lapsDone}`) ?? t
+      const other = order[i - 1]
       out.push({
         date: apiDate(t + 1),
         ...keys(c),
-        gap_to_leader: leaderAt === undefined ? '+1 LAP' : +((mine - leaderAt) / 1000).toFixed(3),
-        interval: aheadAt === undefined ? '+1 LAP' : +((mine - aheadAt) / 1000).toFixed(3),
+        gap_to_leader: leader === undefined ? null : gapTo(crossing, leader, lapsDone, mine, t),
+        interval: other === undefined ? null : gapTo(crossing, other, lapsDone, mine, t),
         driver_number: n,
       })
     })
@@ -119,4 +118,27 @@ export function intervalRecords(c: SessionContext): Rec[] {
       })
   }
   return out.sort((a, b) => (String(a['date']) < String(b['date']) ? -1 : 1))
+}
+
+/**
+ * The gap of a car that crossed the line for the `lapsDone`-th time at `mine` to a car ahead, as
+ * OpenF1 gives it: `"+N LAP(S)"` when the car ahead crossed the line N more times before `mine`,
+ * otherwise seconds, never negative. A car ahead that passed mid-lap is at least `now` minus its
+ * next crossing ahead, since this car has not crossed again yet.
+ */
+function gapTo(
+  crossing: ReadonlyMap<string, number>,
+  ahead: number,
+  lapsDone: number,
+  mine: number,
+  now: number,
+): number | string {
+  let lapsDown = 0
+  while ((crossing.get(`${ahead}/${lapsDone + lapsDown + 1}`) ?? Infinity) < mine) lapsDown += 1
+  if (lapsDown > 0) return `+${lapsDown} LAP${lapsDown > 1 ? 'S' : ''}`
+  const same = crossing.get(`${ahead}/${lapsDone}`)
+  const next = crossing.get(`${ahead}/${lapsDone + 1}`)
+  let gap = same === undefined ? 0 : mine - same
+  if (next !== undefined && next <= now) gap = Math.max(gap, now - next)
+  return +(Math.max(gap, 1) / 1000).toFixed(3)
 }
