@@ -186,13 +186,15 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
     actions.push(...touched.map((f) => ({ remove: removeOf(f) })), ...adds.map((add) => ({ add })))
     if (cdfEnabled(snapshot.metadata) && (touched.length > 0 || numInserted > 0)) {
       const changes: string[] = []
-      if (whenMatched === 'update') {
+      // Pre/post images and deletes come from touched files only: with none (an insert-only
+      // merge) there is no matched row and no scan to read them from.
+      if (touched.length > 0 && whenMatched === 'update') {
         changes.push(`SELECT *, 'update_preimage' AS _change_type FROM (${matchedOld})`)
         changes.push(`SELECT *, 'update_postimage' AS _change_type FROM (${updated})`)
       }
-      if (whenMatched === 'delete')
+      if (touched.length > 0 && whenMatched === 'delete')
         changes.push(`SELECT *, 'delete' AS _change_type FROM (${matchedOld})`)
-      if (whenNotMatched === 'insert')
+      if (whenNotMatched === 'insert' && numInserted > 0)
         changes.push(`SELECT *, 'insert' AS _change_type FROM (${inserted})`)
       const cdc = await writeCdcFiles({ ...scanOpts, sql: changes.join(' UNION ALL ') })
       actions.push(...cdc.map((c) => ({ cdc: c })))
