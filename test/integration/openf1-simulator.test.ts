@@ -167,6 +167,54 @@ describeShared('openf1', 'the simulator compared with the recordings', () => {
     expect(result.records['intervals']).toBeGreaterThan(1000)
   })
 
+  it('opens DRS like the recordings: a few activations per lap, never flickering', () => {
+    // Activation = a 0/1/8 sample followed by a 10/12/14 one. Per driver, per lap of /laps.
+    const activationsPerLap = (dir: string, laps: Rec[]): number[] =>
+      readdirSync(dir).flatMap((f) => {
+        const n = Number(/driver_number=(\d+)/.exec(f)?.[1])
+        const lapCount = laps.filter((l) => l['driver_number'] === n).length
+        const rows = gz(join(dir, f)).sort((a, b) =>
+          String(a['date']) < String(b['date']) ? -1 : 1,
+        )
+        let count = 0
+        rows.forEach((r, i) => {
+          const prev = rows[i - 1]?.['drs']
+          if ([0, 1, 8].includes(prev as number) && [10, 12, 14].includes(r['drs'] as number))
+            count++
+        })
+        return lapCount === 0 ? [] : [count / lapCount]
+      })
+    const recorded = readdirSync(sharedPath('openf1', 'v1', 'car_data')).map((s) =>
+      activationsPerLap(
+        sharedPath('openf1', 'v1', 'car_data', s),
+        gz(sharedPath('openf1', 'v1', 'laps', `${s}.json.gz`)),
+      ),
+    )
+    expect(recorded.length).toBeGreaterThan(0)
+    const sim = activationsPerLap(
+      join(out, 'car_data', `session_key=${raceKey}`),
+      gz(join(out, 'laps', `session_key=${raceKey}.json.gz`)),
+    )
+    expect(sim).toHaveLength(20)
+    // Tolerance: every driver within [0, 1.2 × the recorded per-driver maximum] (the old
+    // flickering model gave ~50), and the race's median within [½ × the lowest, 2 × the highest]
+    // recorded race median.
+    const maxRecorded = Math.max(...recorded.flat())
+    expect(Math.max(...sim)).toBeLessThanOrEqual(maxRecorded * 1.2)
+    const medians = recorded.map(median)
+    expect(median(sim)).toBeGreaterThanOrEqual(Math.min(...medians) / 2)
+    expect(median(sim)).toBeLessThanOrEqual(Math.max(...medians) * 2)
+    // Qualifying: DRS opens on push laps only, at most once per zone (≤ 3 per lap).
+    const sessions = JSON.parse(readFileSync(join(out, 'sessions.json'), 'utf8')) as Rec[]
+    const qKey = sessions.find((s) => s['session_name'] === 'Qualifying')?.['session_key']
+    const quali = activationsPerLap(
+      join(out, 'car_data', `session_key=${String(qKey)}`),
+      gz(join(out, 'laps', `session_key=${String(qKey)}.json.gz`)),
+    )
+    expect(Math.min(...quali)).toBeGreaterThan(0)
+    expect(Math.max(...quali)).toBeLessThanOrEqual(3)
+  })
+
   it('is deterministic for a seed', async () => {
     await withTmpDir(async (again) => {
       await simulateSeasons({

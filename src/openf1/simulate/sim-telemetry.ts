@@ -9,6 +9,7 @@ import { seededRandom, type Random } from '../prng.js'
 import type { SessionContext } from './sim-records.js'
 import { apiDate } from './sim-dates.js'
 import type { SimRun } from './sim-session.js'
+import { DrsCursor, drsPasses } from './sim-drs.js'
 
 /** The API's telemetry rate. */
 export const API_TELEMETRY_HZ = 3.7
@@ -79,7 +80,8 @@ export function* carDataRecords(
   const random = seededRandom(c.seed ^ (run.driver.number * 2654435761))
   const cursor = new LapCursor(run)
   const head = `"session_key":${c.session.sessionKey},"driver_number":${run.driver.number},"meeting_key":${c.meeting.meetingKey}`
-  const race = c.timing.kind === 'race' || c.timing.kind === 'sprint'
+  const drsSeed = c.seed ^ (run.driver.number * 40503)
+  const drsCursor = new DrsCursor(drsPasses(c.timing, c.track, run, drsSeed), drsSeed)
   for (const t of sampleTimes(random, from, to, hz)) {
     const at = cursor.at(t)
     let speed = 0
@@ -99,7 +101,7 @@ export function* carDataRecords(
       const slope = c.track.slope(u)
       throttle = slope < 0 ? 0 : slope > 0 ? 100 : Math.round(95 + random() * 5)
       brake = slope < 0 ? 100 : 0
-      drs = race && at.lapIndex >= 2 && speed > 285 && random() < 0.5 ? 12 : speed > 250 ? 8 : 1
+      drs = drsCursor.at(t, brake > 0)
       if (random() < 0.001) throttle = 104
     }
     yield `{"date":"${apiDate(t)}",${head},"n_gear":${gear},"drs":${drs},"throttle":${throttle},"rpm":${rpm},"brake":${brake},"speed":${speed}}`

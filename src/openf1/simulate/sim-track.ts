@@ -23,6 +23,21 @@ export interface SimTrack {
   readonly traps: { readonly i1: number; readonly i2: number; readonly st: number }
   /** Sector boundaries as shares of lap time. */
   readonly sectorShares: readonly [number, number, number]
+  /** Share of a lap's time elapsed when reaching `u` (inverse of {@link uAtFraction}). */
+  shareAt(u: number): number
+  /** The 1–3 DRS zones along the longest straights, in lap order. */
+  readonly drsZones: readonly DrsZone[]
+}
+
+/**
+ * A DRS zone, as `u` positions: the detection point (before the corner leading onto the
+ * straight), the activation line (on the straight) and the end (where braking starts). A zone
+ * may wrap across the finish line (`end < start`).
+ */
+export interface DrsZone {
+  readonly detection: number
+  readonly start: number
+  readonly end: number
 }
 
 /** Builds the track of `seed` with `corners` corners. */
@@ -83,7 +98,7 @@ export function buildTrack(seed: number, lengthKm: number): SimTrack {
   }
   const uAt = (u: number): number =>
     inverse[Math.max(0, Math.min(STEPS, Math.round(u * STEPS)))] ?? 0
-  const shareAt = (u: number): number => cum[Math.round(u * STEPS)] ?? 0
+  const shareAt = (u: number): number => cum[Math.round((((u % 1) + 1) % 1) * STEPS)] ?? 0
   const fastest = (from: number, to: number): number => {
     let best = from
     for (let u = from; u < to; u += 0.005) if (speed(u) > speed(best)) best = u
@@ -99,5 +114,51 @@ export function buildTrack(seed: number, lengthKm: number): SimTrack {
     uAtFraction: uAt,
     traps: { i1: fastest(0.2, 0.33), i2: fastest(0.55, 0.7), st: fastest(0.85, 0.99) },
     sectorShares: [shareAt(1 / 3), shareAt(2 / 3) - shareAt(1 / 3), 1 - shareAt(2 / 3)],
+    shareAt,
+    drsZones: drsZones(speeds, vmin, vmax, 1 + Math.floor(random() * 3)),
   }
+}
+
+/**
+ * The `count` longest straights (near top speed, circularly) as DRS zones: activation a little
+ * after the straight begins, end where the speed starts to drop, detection 0.03 of a lap before.
+ */
+function drsZones(
+  speeds: Float64Array,
+  vmin: number,
+  vmax: number,
+  count: number,
+): readonly DrsZone[] {
+  const fast = (i: number): boolean =>
+    (speeds[((i % STEPS) + STEPS) % STEPS] ?? 0) >= vmax - 0.12 * (vmax - vmin)
+  let first = 0
+  while (first < STEPS && fast(first)) first++
+  const runs: { from: number; length: number }[] = []
+  for (let k = 0; k < STEPS;) {
+    if (!fast(first + k)) {
+      k++
+      continue
+    }
+    const from = first + k
+    while (k < STEPS && fast(first + k)) k++
+    runs.push({ from, length: first + k - from })
+  }
+  const wrap = (i: number): number => (((i % STEPS) + STEPS) % STEPS) / STEPS
+  return runs
+    .filter((r) => r.length >= 0.03 * STEPS)
+    .sort((a, b) => b.length - a.length || a.from - b.from)
+    .slice(0, count)
+    .sort((a, b) => wrap(a.from) - wrap(b.from))
+    .map((r) => {
+      // The zone ends where braking starts (as `slope` sees it) or at the end of the straight.
+      const at = (i: number): number => speeds[((i % STEPS) + STEPS) % STEPS] ?? 0
+      const start = r.from + Math.round(0.1 * r.length)
+      let end = start + 1
+      while (end < r.from + r.length - 1 && at(end + 4) - at(end - 4) >= -1) end++
+      return {
+        detection: wrap(start - Math.round(0.03 * STEPS)),
+        start: wrap(start),
+        end: wrap(end - 1),
+      }
+    })
 }
