@@ -20,7 +20,6 @@ import { OpenF1Client, runExtraction, startReplayServer } from '../src/openf1/in
 import { time, type Benchmark, type Measurement } from './harness.js'
 import {
   CATALOG,
-  ensureBronzeTables,
   openLakehouse,
   plainDuckDb,
   runProject,
@@ -78,12 +77,9 @@ const benchmark: Benchmark = {
             },
           }),
         )
-        await ensureBronzeTables(home, lake.base)
-        const build = await withPeakMemory(() =>
-          time(() => runProject(lake.warehouse, project, 'nodes')),
-        )
-        const tests = await time(() => runProject(lake.warehouse, project, 'test'))
-        const again = await time(() => runProject(lake.warehouse, project, 'nodes'))
+        const build = await withPeakMemory(() => time(() => runProject(lake, project, 'nodes')))
+        const tests = await time(() => runProject(lake, project, 'test'))
+        const again = await time(() => runProject(lake, project, 'nodes'))
         const failed = tests.value.filter((r) => r.status === 'fail').length
         const pitwall = load.seconds + build.value.seconds
         const measurements: Measurement[] = [

@@ -13,7 +13,6 @@ import { simulateSeasons } from '../src/openf1/index.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
 import {
   BRONZE_OF,
-  ensureBronzeTables,
   openLakehouse,
   recordingFiles,
   runProject,
@@ -67,15 +66,10 @@ const benchmark: Benchmark = {
       try {
         const project = warehouseProject()
         const bronze = await time(() => writeBatch(first))
-        await ensureBronzeTables(home, lake.base)
-        const build = await withPeakMemory(() =>
-          time(() => runProject(lake.warehouse, project, 'nodes')),
-        )
+        const build = await withPeakMemory(() => time(() => runProject(lake, project, 'nodes')))
         const bronzeLast = await time(() => writeBatch(last))
-        const added = await withPeakMemory(() =>
-          time(() => runProject(lake.warehouse, project, 'nodes')),
-        )
-        const again = await time(() => runProject(lake.warehouse, project, 'nodes'))
+        const added = await withPeakMemory(() => time(() => runProject(lake, project, 'nodes')))
+        const again = await time(() => runProject(lake, project, 'nodes'))
         const laps = await lake.engine.query(
           `select count(*) as laps, count(distinct session_key) as sessions from dev_f1_data_analytics.gold_analytics.fact_laps`,
         )

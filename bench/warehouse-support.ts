@@ -6,7 +6,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { createLakehouseEngine, tableName, tablePath } from '../src/catalog/index.js'
+import {
+  createLakehouseEngine,
+  discoverTables,
+  tableName,
+  tablePath,
+} from '../src/catalog/index.js'
 import { DuckDbEngine, type Engine } from '../src/engine/index.js'
 import { LocalObjectStore, writeTable } from '../src/lake/index.js'
 import {
@@ -14,6 +19,7 @@ import {
   compileNode,
   DeltaWarehouse,
   executeRun,
+  relationKey,
   parseProject,
   relationOf,
   type NodeResult,
@@ -61,13 +67,14 @@ export function warehouseProject(): ParsedProject {
 
 /** The lakehouse at `home` as the CLI wires it. */
 export async function openLakehouse(home: string): Promise<{
+  home: string
   base: DuckDbEngine
   engine: Engine
   warehouse: DeltaWarehouse
 }> {
   const base = await DuckDbEngine.create()
   const engine = createLakehouseEngine(base, { home, catalogs: [CATALOG] })
-  return { base, engine, warehouse: new DeltaWarehouse({ home, engine }) }
+  return { home, base, engine, warehouse: new DeltaWarehouse({ home, engine }) }
 }
 
 function bronzePath(home: string, table: string): string {
@@ -105,30 +112,26 @@ export async function writeBronze(
 }
 
 /**
- * Creates the bronze tables no file arrived for, empty (stands in for the engine's missing-source
- * support; see warehouse/CONTEXT.md).
- */
-export async function ensureBronzeTables(home: string, executor: DuckDbEngine): Promise<void> {
-  for (const table of Object.values(BRONZE_OF)) {
-    const path = bronzePath(home, table)
-    if (existsSync(join(path, '_delta_log'))) continue
-    await writeTable({ store: new LocalObjectStore(path), executor, sql: EMPTY_BRONZE })
-  }
-}
-
-/**
  * Runs `pitwall build`'s core: `nodes` = seeds, models and snapshots (`build --exclude
  * resource_type:test resource_type:unit_test`), `test` = data and unit tests. Throws when a node
  * errors.
  */
 export async function runProject(
-  warehouse: DeltaWarehouse,
+  lake: { readonly home: string; readonly warehouse: DeltaWarehouse },
   project: ParsedProject,
   what: 'nodes' | 'test',
 ): Promise<NodeResult[]> {
   const command: RunCommand = what === 'test' ? 'test' : 'build'
-  const outcome = await executeRun(project, warehouse, {
+  // As the CLI does: the catalog's tables answer `adapter.get_relation` (missing bronze tables
+  // of endpoints that never arrived read as empty).
+  const relations = new Set(
+    discoverTables(lake.home, [CATALOG]).map((t) =>
+      relationKey(t.name.catalog, t.name.schema, t.name.table),
+    ),
+  )
+  const outcome = await executeRun(project, lake.warehouse, {
     command,
+    relations,
     threads: 2,
     ...(what === 'nodes' ? { exclude: ['resource_type:test', 'resource_type:unit_test'] } : {}),
   })

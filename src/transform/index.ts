@@ -42,6 +42,7 @@ export { evaluateSelector, parseSelectorsFile } from './graph/selector-definitio
 export type { SelectorDefinition } from './graph/selector-definitions.js'
 // Compile (pure).
 export { compileNode, relationOf } from './compile/compile-node.js'
+export { relationKey } from './template/relation.js'
 export type { CompileOptions, CompiledNode, CompileResult } from './compile/compile-node.js'
 // Execution.
 export type {

@@ -3,12 +3,15 @@
  * server, loaded with `pitwall load` and built with `pitwall build` (project `warehouse/`) reproduce the official
  * fastest laps (and their drivers) and the official podiums of 9531 and 9550, with every data
  * test passing; building two races and then adding two gives the same tables as building all
- * four at once; and a second build with no new data writes no rows.
+ * four at once; and a second build with no new data changes no table version (every Delta table
+ * of the catalog).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { discoverTables } from '../../src/catalog/index.js'
+import { LocalObjectStore, LogStore } from '../../src/lake/index.js'
 import { startReplayServer, type ReplayServer } from '../../src/openf1/index.js'
 import type { NodeResult } from '../../src/transform/index.js'
 import { describeShared, sharedPath } from '../helpers/shared-data.js'
@@ -114,6 +117,22 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
     expect(first.some((r) => r.unique_id === 'snapshot.pitwall.driver_snapshot')).toBe(true)
   })
 
+  it('builds the silver models of bronze tables that were never loaded, empty', async () => {
+    const bronze = discoverTables(all.home, [CATALOG])
+      .filter((t) => t.name.schema === 'bronze_raw')
+      .map((t) => t.name.table)
+    for (const missing of ['bronze_position', 'bronze_intervals', 'bronze_session_result'])
+      expect(bronze).not.toContain(missing)
+    for (const name of ['silver_position', 'silver_intervals', 'silver_session_result']) {
+      expect(first.find((r) => r.unique_id === `model.pitwall.${name}`)?.status, name).toBe(
+        'success',
+      )
+      expect(await rows(all, `select count(*) as n from ${table('silver_clean', name)}`)).toEqual([
+        { n: 0 },
+      ])
+    }
+  })
+
   it('reproduces the official fastest lap and its driver of every race', async () => {
     const board = await rows(
       all,
@@ -160,15 +179,33 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
     }
   })
 
-  it('writes no rows to incremental models on a second build without new data', async () => {
-    const before = await content(all, 'gold_analytics', 'fact_laps')
+  it('changes no table version on a second build without new data', async () => {
+    const before = await versions(all.home)
+    const fact = await content(all, 'gold_analytics', 'fact_laps')
     const again = build(all, { tests: false })
     expect(failures(again)).toEqual([])
-    const incremental = ['silver_laps', 'silver_drivers', 'fact_laps', 'silver_stints']
-    for (const name of incremental) {
+    // Every Delta table of the catalog: bronze, silver, gold, seeds, snapshots.
+    expect(Object.keys(before).length).toBeGreaterThan(40)
+    expect(await versions(all.home)).toEqual(before)
+    const upToDate = again.filter((r) => r.message?.startsWith('up to date'))
+    expect(upToDate.map((r) => r.unique_id)).toContain('model.pitwall.race_results')
+    expect(upToDate.map((r) => r.unique_id)).toContain('seed.pitwall.team_categories')
+    expect(upToDate.map((r) => r.unique_id)).toContain('snapshot.pitwall.driver_snapshot')
+    for (const name of ['silver_laps', 'silver_drivers', 'fact_laps', 'silver_stints']) {
       const r = again.find((x) => x.unique_id === `model.pitwall.${name}`)
       expect(r?.adapter_response['rows_affected'] ?? 0, name).toBe(0)
     }
-    expect(await content(all, 'gold_analytics', 'fact_laps')).toEqual(before)
+    expect(await content(all, 'gold_analytics', 'fact_laps')).toEqual(fact)
   })
 })
+
+/** The latest version of every Delta table of the catalog, by `schema.table`. */
+async function versions(home: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  for (const t of discoverTables(home, [CATALOG])) {
+    out[`${t.name.schema}.${t.name.table}`] = await new LogStore(
+      new LocalObjectStore(t.path),
+    ).latestVersion()
+  }
+  return out
+}

@@ -1,15 +1,15 @@
 /**
  * Shared set-up of the warehouse tests: the recorded races extracted by the real extractor from
  * the replay server into a temp lakehouse, loaded with `pitwall load`, and the project in
- * `warehouse/` built with `pitwall build` (the real CLI, in child processes).
+ * `warehouse/` built with `pitwall build` (the real CLI, in child processes). Bronze tables of
+ * endpoints the recordings lack are never created: the models read them through
+ * `adapter.get_relation` (`bronze_relation`), which the engine answers from the catalog.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { createLakehouseEngine, tableName, tablePath } from '../../src/catalog/index.js'
+import { createLakehouseEngine } from '../../src/catalog/index.js'
 import type { Engine } from '../../src/engine/index.js'
 import { DuckDbEngine } from '../../src/engine/index.js'
-import { LocalObjectStore, writeTable } from '../../src/lake/index.js'
-import { METADATA_COLUMNS } from '../../src/load/index.js'
 import { OpenF1Client, runExtraction, type ReplayServer } from '../../src/openf1/index.js'
 import { parseProject, type NodeResult, type ParsedProject } from '../../src/transform/index.js'
 import { REPO_ROOT, runPitwall } from '../helpers/cli.js'
@@ -26,23 +26,6 @@ export const ENDPOINTS = [
   'weather',
   'race_control',
 ] as const
-
-/** Every bronze table the project's `bronze` source declares. */
-const BRONZE_TABLES = [
-  'sessions',
-  'meetings',
-  'drivers',
-  'laps',
-  'locations',
-  'car_data',
-  'stints',
-  'pit',
-  'weather',
-  'race_control',
-  'position',
-  'intervals',
-  'session_result',
-]
 
 /** The files of `warehouse/` as the engine's ProjectFiles (path relative to the project). */
 export function warehouseFiles(): Record<string, string> {
@@ -97,27 +80,6 @@ export async function extractAndLoad(
   if (result.totals.failed > 0) throw new Error(`extraction failed: ${JSON.stringify(result)}`)
   const load = runPitwall(['load', '--home', lake.home, '--json'])
   if (load.code !== 0) throw new Error(`pitwall load exited ${load.code}: ${load.stderr}`)
-  await ensureBronzeTables(lake)
-}
-
-/**
- * Stand-in for the engine's missing-source support (warehouse/CONTEXT.md: `adapter.get_relation`
- * or a loader that creates every bronze table): bronze tables of endpoints the recordings lack
- * (position, intervals, session_result, location and car_data here) are created empty, with the
- * bronze metadata columns only. The models read every bronze table through `bronze_relation`,
- * which types the missing fields, so an empty table yields an empty silver model.
- */
-async function ensureBronzeTables(lake: Lakehouse): Promise<void> {
-  const columns = METADATA_COLUMNS.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ')
-  for (const t of BRONZE_TABLES) {
-    const path = tablePath(lake.home, tableName(CATALOG, 'bronze_raw', `bronze_${t}`))
-    if (existsSync(join(path, '_delta_log'))) continue
-    await writeTable({
-      store: new LocalObjectStore(path),
-      executor: lake.base,
-      sql: `select ${columns} where false`,
-    })
-  }
 }
 
 /**

@@ -137,6 +137,7 @@ export async function executeCommand(
       ...(opts.eventTimeStart === undefined ? {} : { eventTimeStart: opts.eventTimeStart }),
       ...(opts.eventTimeEnd === undefined ? {} : { eventTimeEnd: opts.eventTimeEnd }),
       fullRefresh: opts.fullRefresh === true,
+      relations: runtime.relations,
       ...(threads === undefined ? {} : { threads }),
       storeFailures: opts.storeFailures === true,
       ...(state === undefined

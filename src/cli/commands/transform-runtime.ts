@@ -4,11 +4,15 @@
  * in-process DuckDB engine and the Delta warehouse under `--home`, with the project's existing
  * tables and persisted views made queryable first.
  */
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { CATALOG_SCHEMAS, VIEWS_DIR, discoverTables } from '../../catalog/index.js'
 import { NotBuiltError } from '../../core/index.js'
 import { DuckDbEngine } from '../../engine/index.js'
 import {
   DeltaWarehouse,
   buildDag,
+  relationKey,
   type ParsedProject,
   type RelationName,
 } from '../../transform/index.js'
@@ -17,6 +21,8 @@ import type { CliContext } from '../context.js'
 /** An open warehouse; call `close` when done. */
 export interface TransformRuntime {
   readonly warehouse: DeltaWarehouse
+  /** The relations that exist (keys from `relationKey`), for `adapter.get_relation`. */
+  readonly relations: ReadonlySet<string>
   close(): Promise<void>
 }
 
@@ -30,13 +36,47 @@ export async function openRuntime(
   }
   const engine = await DuckDbEngine.create()
   const warehouse = new DeltaWarehouse({ home: ctx.home, engine })
+  let relations: ReadonlySet<string>
   try {
     await warehouse.prepare(projectRelations(project))
+    relations = await existingRelations(ctx.home, project, warehouse)
   } catch (error) {
     await engine.close()
     throw error
   }
-  return { warehouse, close: () => engine.close() }
+  return { warehouse, relations, close: () => engine.close() }
+}
+
+/**
+ * The relations that exist in the project's catalogs, as `adapter.get_relation` sees them: the
+ * Delta tables and persisted views of the catalog registry, plus any relation the project
+ * declares (a schema outside the catalog's layers) that the warehouse finds.
+ */
+export async function existingRelations(
+  home: string,
+  project: ParsedProject,
+  warehouse: DeltaWarehouse,
+): Promise<Set<string>> {
+  const declared = projectRelations(project)
+  const catalogs = [...new Set(declared.map((r) => r.database))]
+  const out = new Set<string>()
+  for (const t of discoverTables(home, catalogs)) {
+    out.add(relationKey(t.name.catalog, t.name.schema, t.name.table))
+  }
+  for (const catalog of catalogs) {
+    for (const schema of CATALOG_SCHEMAS) {
+      const dir = join(home, catalog, schema, VIEWS_DIR)
+      if (!existsSync(dir)) continue
+      for (const f of readdirSync(dir)) {
+        if (f.endsWith('.sql')) out.add(relationKey(catalog, schema, f.slice(0, -4)))
+      }
+    }
+  }
+  for (const rel of declared) {
+    const key = relationKey(rel.database, rel.schema, rel.identifier)
+    if (!out.has(key) && (await warehouse.version(rel)) !== undefined) out.add(key)
+  }
+  return out
 }
 
 /** Sources, then models, seeds and snapshots in dependency order. */

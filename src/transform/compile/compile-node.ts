@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../core/index.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode, SourceNode } from '../project/types.js'
 import { isBareCall } from '../project/generic-tests.js'
-import { CteRelation, Relation } from '../template/relation.js'
+import { CteRelation, Relation, relationKey } from '../template/relation.js'
 import { keywords, splitArgs, type RenderScope } from '../template/render-scope.js'
 import { injectCtes, type ExtraCte } from './inject-ctes.js'
 
@@ -29,6 +29,11 @@ export interface CompileOptions {
   readonly eventTimeWindow?: { readonly start: string; readonly end: string }
   /** dbt's `--empty`: every ref and source reads zero rows (a schema-only dry run). */
   readonly empty?: boolean
+  /**
+   * The relations that exist in the warehouse (keys from {@link relationKey}), collected by the
+   * caller: `adapter.get_relation` answers from it. Without it every relation is taken to exist.
+   */
+  readonly relations?: ReadonlySet<string>
 }
 
 /** A compiled node. */
@@ -95,7 +100,13 @@ function renderNode(
     if (target.resource_type === 'model' && target.config.materialized === 'ephemeral') {
       if (!ctes.some((c) => c.id === target.unique_id) && !visiting.has(target.unique_id)) {
         visiting.add(target.unique_id)
-        const inner = renderNode(project, target.unique_id, {}, ctes, visiting)
+        const inner = renderNode(
+          project,
+          target.unique_id,
+          options.relations === undefined ? {} : { relations: options.relations },
+          ctes,
+          visiting,
+        )
         if (!inner.ok)
           throw new Error(`ephemeral model ${target.name} failed: ${inner.diagnostic.message}`)
         ctes.push({ id: target.unique_id, name: target.name, sql: inner.sql })
@@ -139,6 +150,11 @@ function renderNode(
     execute: true,
     ...(options.vars === undefined ? {} : { vars: options.vars }),
     ...(options.macroOverrides === undefined ? {} : { macroOverrides: options.macroOverrides }),
+    getRelation: (database, schema, identifier) =>
+      options.relations === undefined ||
+      options.relations.has(relationKey(database, schema, identifier))
+        ? new Relation(database, schema, identifier)
+        : null,
   }
   if (node.test_metadata !== undefined && options.text === undefined) {
     try {

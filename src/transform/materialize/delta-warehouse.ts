@@ -16,6 +16,7 @@ import { hostname } from 'node:os'
 import type { Engine } from '../../engine/index.js'
 import {
   LocalObjectStore,
+  LogStore,
   deleteRows,
   loadSnapshot,
   mergeTable,
@@ -29,6 +30,7 @@ import { acquireFileLock } from './file-lock.js'
 import {
   qualified,
   quote,
+  type BuildRecord,
   type RelationInfo,
   type RelationName,
   type Warehouse,
@@ -105,6 +107,7 @@ export class DeltaWarehouse implements Warehouse {
   async createView(rel: RelationName, sql: string): Promise<void> {
     if (existsSync(this.tablePath(rel)))
       await rm(this.tablePath(rel), { recursive: true, force: true })
+    await rm(this.recordFile(rel), { force: true })
     await this.runView(rel, sql)
     await mkdir(join(this.home, rel.database, rel.schema, '_views'), { recursive: true })
     await writeFile(this.viewFile(rel), sql)
@@ -115,6 +118,7 @@ export class DeltaWarehouse implements Warehouse {
     await this.ensureSchema(rel)
     await this.engine.run(`drop view if exists ${qualified(rel)}`)
     await rm(this.viewFile(rel), { force: true })
+    await rm(this.recordFile(rel), { force: true })
     await rm(this.tablePath(rel), { recursive: true, force: true })
   }
 
@@ -259,10 +263,47 @@ export class DeltaWarehouse implements Warehouse {
   }
 
   /** @inheritdoc */
+  async version(rel: RelationName): Promise<number | null | undefined> {
+    if (existsSync(join(this.tablePath(rel), '_delta_log'))) {
+      return new LogStore(new LocalObjectStore(this.tablePath(rel))).latestVersion()
+    }
+    return existsSync(this.viewFile(rel)) ? null : undefined
+  }
+
+  /** @inheritdoc Records live in `<home>/target/build_state/<catalog>/<schema>/<table>.json`. */
+  async readBuildRecord(rel: RelationName): Promise<BuildRecord | undefined> {
+    const text = await readFile(this.recordFile(rel), 'utf8').catch(() => undefined)
+    if (text === undefined) return undefined
+    try {
+      return JSON.parse(text) as BuildRecord
+    } catch {
+      return undefined // a torn record only costs a rebuild
+    }
+  }
+
+  /** @inheritdoc */
+  async writeBuildRecord(rel: RelationName, record: BuildRecord): Promise<void> {
+    const file = this.recordFile(rel)
+    await mkdir(join(file, '..'), { recursive: true })
+    await writeFile(file, JSON.stringify(record))
+  }
+
+  /** @inheritdoc */
   lock(name: string): Promise<() => Promise<void>> {
     return acquireFileLock(
       join(this.home, '_locks', `${name}.lock`),
       `${hostname()}:${process.pid}`,
+    )
+  }
+
+  private recordFile(rel: RelationName): string {
+    return join(
+      this.home,
+      'target',
+      'build_state',
+      rel.database,
+      rel.schema,
+      `${rel.identifier}.json`,
     )
   }
 

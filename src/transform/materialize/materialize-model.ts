@@ -27,6 +27,11 @@ export interface MaterializeContext {
   /** Microbatch backfill window (`--event-time-start` / `--event-time-end`, ISO). */
   readonly eventTimeStart?: string
   readonly eventTimeEnd?: string
+  /**
+   * The relations that exist (keys from `relationKey`), for `adapter.get_relation`; the runner
+   * adds each relation it creates. Absent: every relation is taken to exist.
+   */
+  readonly relations?: Set<string>
 }
 
 /** What a materialization did. */
@@ -50,8 +55,13 @@ export function compileOrThrow(
   node: ProjectNode,
   isIncremental: boolean,
   empty = false,
+  relations?: ReadonlySet<string>,
 ): { sql: string; relation: string | null } {
-  const r = compileNode(project, node.unique_id, { isIncremental, empty })
+  const r = compileNode(project, node.unique_id, {
+    isIncremental,
+    empty,
+    ...(relations === undefined ? {} : { relations }),
+  })
   if (!r.ok) throw new TemplateError(r.diagnostic)
   return { sql: r.node.compiled_code, relation: r.node.relation_name }
 }
@@ -65,7 +75,7 @@ export async function materializeModel(
   const mat = node.config.materialized
   const rel = relationName(node)
   if (hasContract(node) && mat !== 'ephemeral') {
-    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty, ctx.relations)
     const probe = await warehouse.query(`select * from (${c.sql}) as contract_probe limit 0`)
     const problems = contractViolations(node, probe.columns)
     if (problems.length > 0) {
@@ -73,7 +83,7 @@ export async function materializeModel(
     }
   }
   if (mat === 'ephemeral') {
-    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty, ctx.relations)
     return {
       message: 'OK ephemeral (inlined where used)',
       rowsAffected: 0,
@@ -82,7 +92,7 @@ export async function materializeModel(
     }
   }
   if (mat === 'view') {
-    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty, ctx.relations)
     await warehouse.createView(rel, c.sql)
     return {
       message: 'OK created view',
@@ -92,7 +102,7 @@ export async function materializeModel(
     }
   }
   if (mat === 'table') {
-    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty, ctx.relations)
     const w = await warehouse.write(rel, c.sql, {
       mode: 'overwrite',
       partitionBy: listOf(node.config['partition_by']),
@@ -126,7 +136,7 @@ async function incremental(
     return outcome
   }
   if (existing === undefined || existing.kind === 'view' || fullRefresh) {
-    const c = compileOrThrow(ctx.project, node, false, ctx.empty)
+    const c = compileOrThrow(ctx.project, node, false, ctx.empty, ctx.relations)
     const w = await warehouse.write(rel, c.sql, {
       mode: 'overwrite',
       partitionBy: listOf(node.config['partition_by']),
@@ -145,7 +155,7 @@ async function incremental(
       relationName: c.relation,
     }
   }
-  const c = compileOrThrow(ctx.project, node, true, ctx.empty)
+  const c = compileOrThrow(ctx.project, node, true, ctx.empty, ctx.relations)
   const keys = listOf(node.config['unique_key'])
   const strategy = String(
     node.config['incremental_strategy'] ?? (keys.length > 0 ? 'merge' : 'append'),
@@ -167,6 +177,18 @@ async function incremental(
       existing.columns,
       probe.columns,
     )
+    if (plan.drop.length === 0 && plan.added.length === 0) {
+      // No new rows: no delete, no insert, no empty commit (the table keeps its version).
+      const n = await warehouse.query(`select count(*) as n from (${staged.sql}) as batch`)
+      if (Number(n.rows[0]?.['n'] ?? 0) === 0) {
+        return {
+          message: 'OK no new rows (nothing written)',
+          rowsAffected: 0,
+          compiledCode: c.sql,
+          relationName: c.relation,
+        }
+      }
+    }
     if (plan.drop.length > 0) {
       const keep = existing.columns
         .filter((col) => !plan.drop.includes(col.name))

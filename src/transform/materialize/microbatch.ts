@@ -96,6 +96,7 @@ export async function runMicrobatch(
     const r = compileNode(ctx.project, node.unique_id, {
       isIncremental: !first,
       eventTimeWindow: window,
+      ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
     })
     if (!r.ok) throw new TemplateError(r.diagnostic)
     compiled = r.node.compiled_code

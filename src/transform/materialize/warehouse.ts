@@ -47,6 +47,19 @@ export interface WriteOutcome {
   readonly version?: number
 }
 
+/**
+ * What the runner remembers about the last successful build of a relation, to skip the next one
+ * when nothing it depends on changed.
+ */
+export interface BuildRecord {
+  /** Hash of what was built: the compiled SQL (or the seed's CSV) and the node's config. */
+  readonly key: string
+  /** The version of every relation the node read, by `catalog.schema.table`. */
+  readonly inputs: Readonly<Record<string, number | 'absent'>>
+  /** The relation's own version right after the build. */
+  readonly version: number
+}
+
 /** Storage and SQL for the transformation engine. Implementations serialise writes per table. */
 export interface Warehouse {
   /** Runs a query and returns its columns and rows. */
@@ -83,6 +96,15 @@ export interface Warehouse {
    * they were (an incremental query reads its own target, which the write then changes).
    */
   stage(sql: string): Promise<{ readonly sql: string; release(): Promise<void> }>
+  /**
+   * The relation's latest table version; `null` when it exists but is not versioned (a view),
+   * undefined when it does not exist.
+   */
+  version(rel: RelationName): Promise<number | null | undefined>
+  /** The {@link BuildRecord} last saved for the relation, if any. */
+  readBuildRecord(rel: RelationName): Promise<BuildRecord | undefined>
+  /** Saves the relation's {@link BuildRecord}. */
+  writeBuildRecord(rel: RelationName, record: BuildRecord): Promise<void>
   /** Takes an exclusive lock named `name` (snapshots); resolves to its release function. */
   lock(name: string): Promise<() => Promise<void>>
 }

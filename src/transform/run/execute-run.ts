@@ -6,6 +6,8 @@
  * names the failure that caused it. Refuses to start while the project has errors.
  */
 import { hasErrors } from '../../core/index.js'
+import { compileNode } from '../compile/compile-node.js'
+import { quoteIdent, relationKey } from '../template/relation.js'
 import { buildDag } from '../graph/dag.js'
 import { selectNodes, type SelectionContext } from '../graph/selector.js'
 import { evaluateSelector } from '../graph/selector-definitions.js'
@@ -58,6 +60,12 @@ export interface ExecuteOptions {
   readonly onNodeDone?: (result: NodeResult) => void
   /** The run's timestamp (ISO); now by default. */
   readonly now?: string
+  /**
+   * The relations that exist before the run (keys from `relationKey`; the CLI collects them from
+   * the catalog), for `adapter.get_relation`. The run adds every relation it builds. Absent:
+   * every relation is taken to exist.
+   */
+  readonly relations?: ReadonlySet<string>
 }
 
 /** The outcome of a run. */
@@ -99,9 +107,11 @@ export async function executeRun(
   for (const id of order) parents.set(id, [...(dag.parents.get(id) ?? [])])
   if (options.command === 'build') addTestEdges(project, dag, order, parents)
   const queue = new GraphQueue(order, parents)
+  const relations = options.relations === undefined ? undefined : new Set(options.relations)
   const ctx: MaterializeContext = {
     project,
     warehouse,
+    ...(relations === undefined ? {} : { relations }),
     fullRefresh: options.fullRefresh === true,
     now: options.now ?? startedAt,
     empty: options.empty === true,
@@ -122,7 +132,9 @@ export async function executeRun(
     const thread = freeThreads.shift() ?? 'Thread-1'
     options.onNodeStart?.(id)
     const node = project.nodes[id]!
-    const absent = node.depends_on.nodes.filter((d) => missing.has(d))
+    const absent = node.depends_on.nodes.filter(
+      (d) => missing.has(d) && readsRelation(project, id, d, relations),
+    )
     const run =
       absent.length === 0
         ? runNode(ctx, node, thread, { storeFailures: options.storeFailures === true, now })
@@ -132,6 +144,14 @@ export async function executeRun(
             thread_id: thread,
           })
     const p = run.then((r) => {
+      if (
+        relations !== undefined &&
+        r.status === 'success' &&
+        node.config.materialized !== 'ephemeral'
+      ) {
+        if (['model', 'seed', 'snapshot'].includes(node.resource_type))
+          relations.add(relationKey(node.database, node.schema, node.alias))
+      }
       finish(r)
       running.delete(id)
       freeThreads.push(thread)
@@ -255,6 +275,24 @@ async function missingSources(
     }
   }
   return missing
+}
+
+/**
+ * Whether node `id` still reads the missing source `sourceId` once compiled against the existing
+ * relations (a model may guard a missing source with `adapter.get_relation`).
+ */
+function readsRelation(
+  project: ParsedProject,
+  id: string,
+  sourceId: string,
+  relations: ReadonlySet<string> | undefined,
+): boolean {
+  if (relations === undefined) return true
+  const s = project.sources[sourceId]!
+  const r = compileNode(project, id, { relations })
+  if (!r.ok) return true
+  const name = [s.database, s.schema, s.identifier].map(quoteIdent).join('.').toLowerCase()
+  return r.node.compiled_code.toLowerCase().includes(name)
 }
 
 function skipped(id: string, message: string): NodeResult {

@@ -6,7 +6,8 @@
 import { formatDiagnostic } from '../../core/index.js'
 import { compileNode, renderInNode } from '../compile/compile-node.js'
 import type { MaterializeContext, MaterializeOutcome } from '../materialize/materialize-model.js'
-import { materializeModel } from '../materialize/materialize-model.js'
+import { materializeModel, relationName } from '../materialize/materialize-model.js'
+import { quote } from '../materialize/warehouse.js'
 import { materializeSeed } from '../materialize/materialize-seed.js'
 import type { ProjectNode } from '../project/types.js'
 import { runSnapshot } from '../snapshot/run-snapshot.js'
@@ -14,6 +15,7 @@ import { runDataTest } from '../test/run-test.js'
 import { runUnitTest } from '../test/run-unit-test.js'
 import { TemplateError } from '../transform-errors.js'
 import type { NodeResult, NodeStatus } from './node-result.js'
+import { UP_TO_DATE_MESSAGE, checkFreshness, tracksFreshness } from './up-to-date.js'
 
 /** Options that reach every node. */
 export interface RunNodeOptions {
@@ -118,6 +120,14 @@ export async function runNode(
           // Zero-row inputs would close every current row of the history.
           return done('skipped', 'snapshots are not run with --empty')
         }
+        const freshness = tracksFreshness(ctx, node) ? await checkFreshness(ctx, node) : undefined
+        if (freshness?.upToDate === true) {
+          const rel = relationName(node)
+          return done('success', UP_TO_DATE_MESSAGE, {
+            rows: 0,
+            relation_name: [rel.database, rel.schema, rel.identifier].map(quote).join('.'),
+          })
+        }
         await runHooks(ctx, node, 'pre_hook')
         const o: MaterializeOutcome =
           node.resource_type === 'model'
@@ -126,6 +136,7 @@ export async function runNode(
               ? await materializeSeed(ctx, node)
               : await runSnapshot(ctx, node, options.now)
         await runHooks(ctx, node, 'post_hook')
+        await freshness?.record()
         return done('success', o.message, {
           rows: o.rowsAffected,
           compiled: true,

@@ -22,7 +22,7 @@ export async function runSnapshot(
   const { warehouse } = ctx
   const release = await warehouse.lock(`snapshot-${rel.database}.${rel.schema}.${rel.identifier}`)
   try {
-    const c = compileOrThrow(ctx.project, node, false)
+    const c = compileOrThrow(ctx.project, node, false, false, ctx.relations)
     const staged = await warehouse.stage(c.sql)
     try {
       const keys = spec.uniqueKey.map(quote)

@@ -47,3 +47,11 @@ export class CteRelation extends Relation {
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
 }
+
+/**
+ * The key of a relation in a set of existing relations (`adapter.get_relation`): the three parts,
+ * lower-cased (DuckDB and Databricks identifiers are case-insensitive), joined with dots.
+ */
+export function relationKey(database: string, schema: string, identifier: string): string {
+  return [database, schema, identifier].map((p) => p.toLowerCase()).join('.')
+}

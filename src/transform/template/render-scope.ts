@@ -30,6 +30,11 @@ export interface RenderScope {
   readonly vars?: Readonly<Record<string, unknown>>
   /** Macro overrides for this render (unit tests: `overrides.macros`). */
   readonly macroOverrides?: Readonly<Record<string, unknown>>
+  /**
+   * `adapter.get_relation(database=, schema=, identifier=)`: the relation, or null when it does
+   * not exist. Absent while parsing (dbt's parse-time `get_relation` returns None as well).
+   */
+  readonly getRelation?: (database: string, schema: string, identifier: string) => unknown
 }
 
 /** Splits nunjucks call arguments into positional ones and the keyword object. */

@@ -2,7 +2,7 @@
  * @module transform/template/template-engine
  * Jinja through nunjucks, with dbt's context: `ref`, `source`, `config`, `this`,
  * `is_incremental()`, `var`, `env_var`, `target`, macros from `macros/` (and the built-in ones),
- * `adapter.dispatch`, `return()`, `exceptions`. Pure: no I/O.
+ * `adapter.dispatch`, `adapter.get_relation`, `return()`, `exceptions`. Pure: no I/O.
  *
  * One nunjucks Environment per project. Macros become environment globals, and the per-render
  * functions (`ref`, `this`, …) are getters onto the {@link RenderScope} of the render in progress,
@@ -277,6 +277,14 @@ export class TemplateEngine {
         throw new Error(
           `adapter.dispatch: no macro ${o.adapterType}__${name} or default__${name} is defined`,
         )
+      },
+      get_relation: (...args: unknown[]) => {
+        const { positional, keywords } = splitArgs(args)
+        const part = (i: number, name: string): string =>
+          String(keywords[name] ?? positional[i] ?? '')
+        const lookup = this.current().getRelation
+        if (lookup === undefined) return null
+        return lookup(part(0, 'database'), part(1, 'schema'), part(2, 'identifier')) ?? null
       },
       quote: (s: unknown) => quoteIdent(String(s)),
       type: () => o.adapterType,
