@@ -19,6 +19,7 @@ import {
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { selectionOptions } from './transform-run-command.js'
+import { existingRelations } from './transform-runtime.js'
 import {
   loadProject,
   readArtifact,
@@ -74,10 +75,13 @@ export function registerCompile(program: Command, context: () => CliContext): vo
             : { base: evaluateSelector(selection, project.selectors, opts.selector) }),
         })
         const compiled = new Map<string, CompiledNode>()
+        // adapter.get_relation answers from what exists under --home, as in a run.
+        const relations = existingRelations(ctx.home, project)
         for (const id of dag.order.filter((i) => selected.has(i))) {
           const node = project.nodes[id]!
           const r = compileNode(project, id, {
             isIncremental: opts.incremental === true && node.config.materialized === 'incremental',
+            relations,
           })
           if (!r.ok) {
             problems.push(r.diagnostic)

@@ -39,7 +39,7 @@ export async function openRuntime(
   let relations: ReadonlySet<string>
   try {
     await warehouse.prepare(projectRelations(project))
-    relations = await existingRelations(ctx.home, project, warehouse)
+    relations = existingRelations(ctx.home, project)
   } catch (error) {
     await engine.close()
     throw error
@@ -50,13 +50,9 @@ export async function openRuntime(
 /**
  * The relations that exist in the project's catalogs, as `adapter.get_relation` sees them: the
  * Delta tables and persisted views of the catalog registry, plus any relation the project
- * declares (a schema outside the catalog's layers) that the warehouse finds.
+ * declares (a schema outside the catalog's layers) found on disk. Reads the disk only.
  */
-export async function existingRelations(
-  home: string,
-  project: ParsedProject,
-  warehouse: DeltaWarehouse,
-): Promise<Set<string>> {
+export function existingRelations(home: string, project: ParsedProject): Set<string> {
   const declared = projectRelations(project)
   const catalogs = [...new Set(declared.map((r) => r.database))]
   const out = new Set<string>()
@@ -73,8 +69,12 @@ export async function existingRelations(
     }
   }
   for (const rel of declared) {
-    const key = relationKey(rel.database, rel.schema, rel.identifier)
-    if (!out.has(key) && (await warehouse.version(rel)) !== undefined) out.add(key)
+    const dir = join(home, rel.database, rel.schema)
+    if (
+      existsSync(join(dir, rel.identifier, '_delta_log')) ||
+      existsSync(join(dir, VIEWS_DIR, `${rel.identifier}.sql`))
+    )
+      out.add(relationKey(rel.database, rel.schema, rel.identifier))
   }
   return out
 }
