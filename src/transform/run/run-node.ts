@@ -94,6 +94,7 @@ export async function runNode(
       case 'test': {
         const o = await runDataTest(ctx.project, ctx.warehouse, node, {
           storeFailures: options.storeFailures,
+          ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
         })
         return done(o.status, o.message, {
           failures: o.failures,
@@ -156,7 +157,13 @@ export async function runNode(
           : String(error)
     // Show the SQL next to the error (dbt users ask for it: dbt-core #4596).
     const compiled =
-      error instanceof TemplateError ? undefined : compileNode(ctx.project, node.unique_id)
+      error instanceof TemplateError
+        ? undefined
+        : compileNode(
+            ctx.project,
+            node.unique_id,
+            ctx.relations === undefined ? {} : { relations: ctx.relations },
+          )
     return done(
       'error',
       message,

@@ -29,9 +29,17 @@ export async function runDataTest(
   project: ParsedProject,
   warehouse: Warehouse,
   node: ProjectNode,
-  options: { readonly storeFailures?: boolean } = {},
+  options: {
+    readonly storeFailures?: boolean
+    /** The existing relations, for `adapter.get_relation` (see `CompileOptions.relations`). */
+    readonly relations?: ReadonlySet<string>
+  } = {},
 ): Promise<TestOutcome> {
-  const compiled = compileNode(project, node.unique_id)
+  const compiled = compileNode(
+    project,
+    node.unique_id,
+    options.relations === undefined ? {} : { relations: options.relations },
+  )
   if (!compiled.ok) throw new TemplateError(compiled.diagnostic)
   const sql = compiled.node.compiled_code
   const c = testOutcomeConfig(node.config)
