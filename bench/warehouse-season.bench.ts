@@ -103,12 +103,20 @@ const benchmark: Benchmark = {
           },
           { label: 'pitwall build again (no new data)', seconds: again.seconds },
         ]
+        // Where the incremental build spends its time: the slowest nodes of the added race.
+        const slowest = [...added.value.value]
+          .sort((a, b) => b.execution_time - a.execution_time)
+          .slice(0, 8)
+          .map(
+            (r) => `${r.unique_id.split('.').pop() ?? r.unique_id} ${r.execution_time.toFixed(2)}s`,
+          )
         return {
           name: benchmark.name,
           measurements,
           ratios: [
             `adding race ${RACES + 1} / building ${RACES} races = ${(added.value.seconds / build.value.seconds).toFixed(3)}× (1/${RACES} = ${(1 / RACES).toFixed(3)})`,
             `no-op rebuild / first build = ${(again.seconds / build.value.seconds).toFixed(3)}×`,
+            `slowest nodes when adding race ${RACES + 1}: ${slowest.join(', ')}`,
           ],
         }
       } finally {

@@ -132,7 +132,7 @@ export async function runProject(
   const outcome = await executeRun(project, lake.warehouse, {
     command,
     relations,
-    threads: 2,
+    threads: Number(process.env['WAREHOUSE_BENCH_THREADS'] ?? 2),
     ...(what === 'nodes' ? { exclude: ['resource_type:test', 'resource_type:unit_test'] } : {}),
   })
   const errors = outcome.results.filter((r) => r.status === 'error')

@@ -9,11 +9,16 @@
   recorded races) and the engine can tell us (adapter.get_relation), the model reads the empty
   row set, so the silver model is empty instead of failing. See warehouse/CONTEXT.md.
 
+  new_sessions_of (an incremental model's `this`): read only the sessions with bronze rows newer
+  than the model's max(ingested_at), every row of them (so deduplication sees old and new copies).
+  The filter sits on the bronze table itself, under the union, so DuckDB prunes row groups of
+  other sessions instead of typing and unioning the whole season first.
+
   The column lists are the fields of each OpenF1 endpoint (API.md §4) as [name, type] pairs, typed
   as JSON gives them: integers BIGINT, numbers DOUBLE, dates VARCHAR (ISO strings, parsed
   leniently in silver), mixed number/string fields VARCHAR, segment arrays BIGINT[].
 #}
-{% macro bronze_relation(table_name) -%}
+{% macro bronze_relation(table_name, new_sessions_of=none) -%}
   {%- set relation = source('bronze', table_name) -%}
   {%- set columns = {
     'bronze_meetings': [
@@ -115,6 +120,14 @@
     {%- if found %}
     union all by name
     select * from {{ relation }}
+    {%- if new_sessions_of %}
+    where session_key in (
+      select distinct session_key from {{ relation }}
+      where cast(_ingestion_timestamp as timestamptz) > (
+        select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from {{ new_sessions_of }}
+      )
+    )
+    {%- endif %}
     {%- endif %}
   )
 {%- endmacro %}

@@ -1,7 +1,7 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
+    incremental_strategy='merge',
     unique_key=['session_key', 'driver_number'],
     on_schema_change='append_new_columns'
   )

@@ -1,7 +1,7 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
+    incremental_strategy='merge',
     unique_key=['session_key', 'driver_number', 'lap_number'],
     partition_by=['session_key'],
     on_schema_change='append_new_columns'
@@ -16,11 +16,8 @@
 
 with source as (
 
-  select * from {{ bronze_relation('bronze_laps') }}
+  select * from {{ bronze_relation('bronze_laps', this if is_incremental() else none) }}
   where session_key is not null and driver_number is not null and lap_number is not null
-  {% if is_incremental() %}
-    and session_key in {{ sessions_with_new_rows(bronze_relation('bronze_laps'), this) }}
-  {% endif %}
 
 ),
 

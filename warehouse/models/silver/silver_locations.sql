@@ -1,7 +1,7 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
+    incremental_strategy='merge',
     unique_key=['session_key', 'driver_number', 'date'],
     partition_by=['session_key'],
     on_schema_change='append_new_columns'
@@ -16,12 +16,9 @@
 
 with source as (
 
-  select * from {{ bronze_relation('bronze_locations') }}
+  select * from {{ bronze_relation('bronze_locations', this if is_incremental() else none) }}
   where session_key is not null and driver_number is not null and date is not null
     and not (coalesce(x, 0) = 0 and coalesce(y, 0) = 0 and coalesce(z, 0) = 0)
-  {% if is_incremental() %}
-    and session_key in {{ sessions_with_new_rows(bronze_relation('bronze_locations'), this) }}
-  {% endif %}
 
 ),
 

@@ -1,7 +1,7 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
+    incremental_strategy='merge',
     unique_key=['session_key', 'driver_number', 'lap_number'],
     on_schema_change='append_new_columns'
   )
@@ -14,11 +14,8 @@
 
 with source as (
 
-  select * from {{ bronze_relation('bronze_pit') }}
+  select * from {{ bronze_relation('bronze_pit', this if is_incremental() else none) }}
   where session_key is not null and driver_number is not null and lap_number is not null
-  {% if is_incremental() %}
-    and session_key in {{ sessions_with_new_rows(bronze_relation('bronze_pit'), this) }}
-  {% endif %}
 
 ),
 
