@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDuckDbExecutor } from '../src/cli/duckdb-executor.js'
+import { DuckDbEngine } from '../src/engine/index.js'
 import {
   LocalObjectStore,
   loadSnapshot,
@@ -26,7 +26,7 @@ const bench: Benchmark = {
   name: `delta merge of ${KEYS.toLocaleString('en')} keys into ${ROWS.toLocaleString('en')} rows`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'pitwall-bench-merge-'))
-    const executor = await openDuckDbExecutor()
+    const executor = await DuckDbEngine.create()
     try {
       const per = Math.ceil(ROWS / FILES)
       const target = { store: new LocalObjectStore(join(dir, 'table')), executor }
@@ -89,7 +89,7 @@ const bench: Benchmark = {
         ],
       }
     } finally {
-      executor.close()
+      await executor.close()
       rmSync(dir, { recursive: true, force: true })
     }
   },

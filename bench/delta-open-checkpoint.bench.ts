@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DuckDBInstance } from '@duckdb/node-api'
+import { DuckDbEngine } from '../src/engine/index.js'
 import {
   LocalObjectStore,
   commitPath,
@@ -16,35 +16,12 @@ import {
   serializeActions,
   writeCheckpoint,
   type Action,
-  type SqlExecutor,
-  type SqlRow,
 } from '../src/lake/index.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
 
 const COMMITS = 1000
 const INTERVAL = 10
 const RUNS = 5
-
-async function duckdb(): Promise<SqlExecutor & { close(): void }> {
-  const instance = await DuckDBInstance.create(':memory:')
-  const connection = await instance.connect()
-  let queue: Promise<unknown> = Promise.resolve()
-  const all = (sql: string): Promise<SqlRow[]> => {
-    const next = queue.then(
-      async () => (await connection.runAndReadAll(sql)).getRowObjectsJS() as SqlRow[],
-    )
-    queue = next.catch(() => undefined)
-    return next
-  }
-  return {
-    all,
-    run: async (sql) => void (await all(sql)),
-    close: () => {
-      connection.closeSync()
-      instance.closeSync()
-    },
-  }
-}
 
 function commitActions(v: number): Action[] {
   const out: Action[] = [{ commitInfo: { timestamp: 1_700_000_000_000 + v, operation: 'WRITE' } }]
@@ -135,7 +112,7 @@ const bench: Benchmark = {
   name: 'delta-open: 1,000-commit table, checkpoint vs JSON-only replay',
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'pitwall-bench-open-'))
-    const sql = await duckdb()
+    const sql = await DuckDbEngine.create()
     try {
       const store = new LocalObjectStore(dir)
       const build = await time(async () => {
@@ -187,7 +164,7 @@ const bench: Benchmark = {
         ratios: [`JSON-only replay / checkpoint open = ${(js / cp).toFixed(1)}×`],
       }
     } finally {
-      sql.close()
+      await sql.close()
       if (process.env['KEEP'] === undefined) rmSync(dir, { recursive: true, force: true })
       else console.log(dir)
     }

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DuckDBInstance } from '@duckdb/node-api'
+import { DuckDbEngine } from '../src/engine/index.js'
 import {
   LocalObjectStore,
   commitPath,
@@ -18,8 +18,6 @@ import {
   sqlString,
   type Action,
   type ScanFilter,
-  type SqlExecutor,
-  type SqlRow,
 } from '../src/lake/index.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
 
@@ -28,27 +26,6 @@ const FILES_PER_DAY = 5
 const ROWS = 25_000
 const RUNS = 5
 
-async function duckdb(): Promise<SqlExecutor & { close(): void }> {
-  const instance = await DuckDBInstance.create(':memory:')
-  const connection = await instance.connect()
-  let queue: Promise<unknown> = Promise.resolve()
-  const all = (sql: string): Promise<SqlRow[]> => {
-    const next = queue.then(
-      async () => (await connection.runAndReadAll(sql)).getRowObjectsJS() as SqlRow[],
-    )
-    queue = next.catch(() => undefined)
-    return next
-  }
-  return {
-    all,
-    run: async (sql) => void (await all(sql)),
-    close: () => {
-      connection.closeSync()
-      instance.closeSync()
-    },
-  }
-}
-
 const day = (d: number) => `2024-06-${String(d + 1).padStart(2, '0')}`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 
@@ -56,7 +33,7 @@ const bench: Benchmark = {
   name: 'delta-scan: partition + stats pruning vs full read_parquet',
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'pitwall-bench-scan-'))
-    const sql = await duckdb()
+    const sql = await DuckDbEngine.create()
     try {
       const store = new LocalObjectStore(dir)
       const actions: Action[] = [
@@ -176,7 +153,7 @@ const bench: Benchmark = {
         ],
       }
     } finally {
-      sql.close()
+      await sql.close()
       rmSync(dir, { recursive: true, force: true })
     }
   },

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDuckDbExecutor } from '../src/cli/duckdb-executor.js'
+import { DuckDbEngine } from '../src/engine/index.js'
 import { LocalObjectStore, writeTable } from '../src/lake/index.js'
 import { time, type Benchmark } from './harness.js'
 
@@ -19,7 +19,7 @@ const bench: Benchmark = {
   name: `delta append of ${ROWS.toLocaleString('en')} rows`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'pitwall-bench-append-'))
-    const executor = await openDuckDbExecutor()
+    const executor = await DuckDbEngine.create()
     try {
       await executor.run(`CREATE TABLE src AS ${SOURCE}`)
       // Warm up, then alternate baseline and pitwall three times and keep the medians (the
@@ -63,7 +63,7 @@ const bench: Benchmark = {
         ],
       }
     } finally {
-      executor.close()
+      await executor.close()
       rmSync(dir, { recursive: true, force: true })
     }
   },

@@ -52,7 +52,7 @@ describe('pitwall table', () => {
     ])
     expect(scan.code, scan.stderr).toBe(0)
     expect(JSON.parse(scan.stdout)).toEqual([
-      { lap: 1, at: '2024-06-30T12:00:00.000Z', big: '9007199254740993' },
+      { lap: 1, at: '2024-06-30T12:00:00.000000Z', big: '9007199254740993' },
     ])
 
     const future = await pitwall([
@@ -70,7 +70,10 @@ describe('pitwall table', () => {
     expect(badTs.code).toBe(2)
     expect(badTs.stderr).toContain('--timestamp must be ISO 8601')
     const csv = await pitwall(['table', 'scan', dir, '--format', 'csv'])
-    expect(csv.stdout.trim().split(/\r?\n/)).toEqual(['lap,at,big', '1,2024-06-30T13:00:00.000Z,2'])
+    expect(csv.stdout.trim().split(/\r?\n/)).toEqual([
+      'lap,at,big',
+      '1,2024-06-30T13:00:00.000000Z,2',
+    ])
 
     const hist = await pitwall(['table', 'history', dir, '--format', 'json'])
     const entries = JSON.parse(hist.stdout) as { version: number; operation: string }[]

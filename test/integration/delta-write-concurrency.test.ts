@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createTable, LocalObjectStore, loadSnapshot, writeTable } from '../../src/lake/index.js'
-import { openDuckDbExecutor } from '../../src/cli/duckdb-executor.js'
+import { DuckDbEngine } from '../../src/engine/index.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
 
@@ -39,7 +39,7 @@ function runWorker(
 describe('delta writer under concurrency', () => {
   it('two appends racing to create the same table both land: the loser appends to the winner', async () => {
     fx = await tableFixture()
-    const other = await openDuckDbExecutor()
+    const other = await DuckDbEngine.create()
     try {
       const results = await Promise.all([
         writeTable({ store: fx.store, executor: fx.executor, sql: `SELECT 1 AS id` }),
@@ -48,7 +48,7 @@ describe('delta writer under concurrency', () => {
       expect(results.map((r) => r.version).sort()).toEqual([0, 1])
       expect(plain(await readBack(fx, 'id')).map((r) => r['id'])).toEqual([1, 2])
     } finally {
-      other.close()
+      await other.close()
     }
   })
 

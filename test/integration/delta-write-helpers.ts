@@ -5,14 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDuckDbExecutor, type ClosableSqlExecutor } from '../../src/cli/duckdb-executor.js'
+import { DuckDbEngine } from '../../src/engine/index.js'
 import { LocalObjectStore, loadSnapshot, scanSql, type SqlRow } from '../../src/lake/index.js'
 
 /** A fresh table location with a DuckDB executor; call `close()` in afterEach/finally. */
 export interface TableFixture {
   readonly dir: string
   readonly store: LocalObjectStore
-  readonly executor: ClosableSqlExecutor
+  readonly executor: DuckDbEngine
   close(): void
 }
 
@@ -20,13 +20,14 @@ export interface TableFixture {
 export async function tableFixture(existing?: string): Promise<TableFixture> {
   const base = mkdtempSync(join(tmpdir(), 'pitwall-dw-'))
   const dir = existing ?? join(base, 'table')
-  const executor = await openDuckDbExecutor()
+  const executor = await DuckDbEngine.create()
   return {
     dir,
     store: new LocalObjectStore(dir),
     executor,
     close() {
-      executor.close()
+      // Engine.close() drains its queue first; nothing is pending when a test cleans up.
+      void executor.close()
       rmSync(base, { recursive: true, force: true })
     },
   }

@@ -10,7 +10,7 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { UsageError } from '../../core/index.js'
 import { LocalObjectStore, type SqlRow, type TableTarget } from '../../lake/index.js'
 import type { CliContext } from '../context.js'
-import { openDuckDbExecutor, type ClosableSqlExecutor } from '../duckdb-executor.js'
+import { DuckDbEngine } from '../../engine/index.js'
 
 const THREE_PART = /^[A-Za-z_][\w]*\.[A-Za-z_][\w]*\.[A-Za-z_][\w]*$/
 
@@ -32,14 +32,14 @@ export function resolveTableDir(ctx: CliContext, table: string): string {
 export async function withTable<T>(
   ctx: CliContext,
   table: string,
-  fn: (target: TableTarget & { executor: ClosableSqlExecutor }, dir: string) => Promise<T>,
+  fn: (target: TableTarget & { executor: DuckDbEngine }, dir: string) => Promise<T>,
 ): Promise<T> {
   const dir = resolveTableDir(ctx, table)
-  const executor = await openDuckDbExecutor()
+  const executor = await DuckDbEngine.create()
   try {
     return await fn({ store: new LocalObjectStore(dir), executor }, dir)
   } finally {
-    executor.close()
+    await executor.close()
   }
 }
 
