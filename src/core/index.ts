@@ -23,6 +23,8 @@ export type { Logger, LoggerOptions, LogLevel, LogSink, LogFields } from './logg
 export { createTtyProgress, formatBar, NO_PROGRESS } from './progress.js'
 export type { Progress, ProgressTask, ProgressSink } from './progress.js'
 
+export { sqlString, sqlIdent, sqlQualified } from './sql/sql-quote.js'
+
 export { parseYamlSource } from './config/yaml-source.js'
 export type { YamlSource } from './config/yaml-source.js'
 export { validateYaml } from './config/validate.js'

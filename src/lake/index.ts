@@ -20,6 +20,8 @@ export type {
 export type { ObjectStore, ObjectMeta } from './store/object-store.js'
 export { LocalObjectStore } from './store/local-object-store.js'
 export { MemoryObjectStore } from './store/memory-object-store.js'
+export { objectStoreFor, joinLocation, locationScheme } from './store/object-store-for.js'
+export type { ObjectStoreFactory } from './store/object-store-for.js'
 export {
   DeltaError,
   NotADeltaTableError,

@@ -16,12 +16,5 @@ export interface SqlExecutor {
   run(sql: string): Promise<void>
 }
 
-/** Quotes a string as a SQL literal (`'it''s'`). */
-export function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`
-}
-
-/** Quotes an identifier (`"my col"`). */
-export function sqlIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`
-}
+// Quoting is core's (one definition for every layer); re-exported for lake's callers.
+export { sqlString, sqlIdent } from '../core/index.js'
