@@ -7,7 +7,7 @@ import { buildDag } from '../graph/dag.js'
 import type { CompiledNode } from '../compile/compile-node.js'
 import { relationOf } from '../compile/compile-node.js'
 import type { Project, ProjectNode, SourceNode } from '../project/types.js'
-import { sha256Hex } from '../project/content-hash.js'
+import { sha256Hex } from '../content-hash.js'
 import { artifactMetadata, type ArtifactContext } from './artifact-metadata.js'
 
 /** The manifest as plain JSON. */

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../core/index.js'
 import { Relation } from '../template/relation.js'
 import { splitArgs, type RenderScope } from '../template/render-scope.js'
 import type { TemplateEngine } from '../template/template-engine.js'
-import { sha256Hex } from './content-hash.js'
+import { sha256Hex } from '../content-hash.js'
 
 /** What the parse render of one file found. */
 export interface CaptureResult {

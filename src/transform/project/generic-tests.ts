@@ -4,7 +4,7 @@
  * (`not_null_silver_laps_lap_number`, `accepted_values_x_status__a__b`,
  * `dbt_utils_accepted_range_x_speed__300__0`), with `test_metadata` kept for the compiler.
  */
-import { sha256Hex } from './content-hash.js'
+import { sha256Hex } from '../content-hash.js'
 import type { TestSpec } from './schema-yaml.js'
 
 /** dbt's generated test name (`synthesize_generic_test_names`). */

@@ -3,7 +3,7 @@
  * Builds a {@link ProjectNode} with dbt's defaults for each resource type, so every node in the
  * manifest has the same fields.
  */
-import { sha256Hex } from './content-hash.js'
+import { sha256Hex } from '../content-hash.js'
 import type { ColumnDoc, NodeConfig, ProjectNode, ResourceType } from './types.js'
 import type { ColumnSpec } from './schema-yaml.js'
 

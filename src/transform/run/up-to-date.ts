@@ -9,7 +9,7 @@
 import { compileOrThrow, relationName } from '../materialize/materialize-model.js'
 import type { MaterializeContext } from '../materialize/materialize-model.js'
 import type { BuildRecord } from '../materialize/warehouse.js'
-import { sha256Hex } from '../project/content-hash.js'
+import { sha256Hex } from '../content-hash.js'
 import type { ProjectNode } from '../project/types.js'
 
 /** The message of a node skipped as up to date. */

@@ -11,7 +11,7 @@
  */
 import nunjucks from 'nunjucks'
 import type { Diagnostic } from '../../core/index.js'
-import { sha256Hex } from '../project/content-hash.js'
+import { sha256Hex } from '../content-hash.js'
 import { preprocessJinja } from './preprocess.js'
 import { installPythonMethods } from './python-methods.js'
 import { quoteIdent } from './relation.js'

@@ -1,5 +1,5 @@
 /**
- * @module transform/project/content-hash
+ * @module transform/content-hash
  * SHA-256 in pure TypeScript (the parse phase may not import `node:crypto`, STYLE.md §2). Used for
  * dbt's `checksum` fields, for the parse cache key and for test names that are too long.
  */
