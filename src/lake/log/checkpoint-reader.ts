@@ -13,6 +13,7 @@ import type { ObjectStore } from '../store/object-store.js'
 import { LOG_DIR } from './log-files.js'
 import type { CheckpointRef } from './log-segment.js'
 import { normalizePath } from '../protocol/paths.js'
+import { readParquetSql } from '../read/read-parquet.js'
 
 const decoder = new TextDecoder()
 
@@ -73,7 +74,7 @@ export async function readParquetActions(
   let rows
   try {
     rows = await sql.all(
-      `SELECT to_json(t)::VARCHAR AS j FROM read_parquet([${list}], union_by_name=true) t`,
+      `SELECT to_json(t)::VARCHAR AS j FROM ${readParquetSql(`[${list}]`, ['union_by_name=true'])} t`,
     )
   } catch (cause) {
     throw new InvalidLogError(

@@ -28,6 +28,7 @@ import { DeltaError } from '../lake-errors.js'
 import { sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import { columnExpr } from './column-exprs.js'
 import { partitionValueSql, rawPartitionValue } from './partition-values.js'
+import { readParquetSql } from './read-parquet.js'
 
 /** The table facts needed to read its files. */
 export interface TableShape {
@@ -101,10 +102,18 @@ export async function filesSql(
             `${id}: {name: ${sqlString(physicalName(f, mode))}, type: ${sqlString(duckDbType(f.type, mode))}, default_value: NULL}`,
           ]
     })
-    source = `read_parquet([${fileList}], schema=MAP{${entries.join(', ')}}, filename='__delta_file', file_row_number=true)`
+    source = readParquetSql(`[${fileList}]`, [
+      `schema=MAP{${entries.join(', ')}}`,
+      "filename='__delta_file'",
+      'file_row_number=true',
+    ])
     physical = new Map(dataFields.map((f) => [physicalName(f, mode), duckDbType(f.type, mode)]))
   } else {
-    source = `read_parquet([${fileList}], union_by_name=true, filename='__delta_file', file_row_number=true)`
+    source = readParquetSql(`[${fileList}]`, [
+      'union_by_name=true',
+      "filename='__delta_file'",
+      'file_row_number=true',
+    ])
     physical = options.sql === undefined ? undefined : await describe(options.sql, fileList, files)
   }
   const cols: string[] = []
@@ -174,7 +183,9 @@ async function describe(
 ): Promise<Map<string, string>> {
   let rows
   try {
-    rows = await sql.all(`DESCRIBE SELECT * FROM read_parquet([${fileList}], union_by_name=true)`)
+    rows = await sql.all(
+      `DESCRIBE SELECT * FROM ${readParquetSql(`[${fileList}]`, ['union_by_name=true'])}`,
+    )
   } catch (cause) {
     const message = String((cause as Error).message)
     const missing = files.find((f) => message.includes(f.location))

@@ -19,6 +19,7 @@ import type { DeltaSchema } from './delta-types.js'
 import { statsFromFooter, type FooterColumnChunk } from './file-stats.js'
 import { encodeAddPath, partitionDirectory } from './partition-path.js'
 import { partitionValueSql } from './partition-values.js'
+import { readParquetSql } from '../read/read-parquet.js'
 
 /** What to write. */
 export interface WriteFilesOptions {
@@ -164,8 +165,9 @@ async function buildAdds(
     if (complex.length > 0) {
       const sel = complex.map((f, i) => `count(*) - count(${sqlIdent(f.name)}) AS c${i}`)
       const row =
-        (await executor.all(`SELECT ${sel.join(', ')} FROM read_parquet(${sqlString(file)})`))[0] ??
-        {}
+        (
+          await executor.all(`SELECT ${sel.join(', ')} FROM ${readParquetSql(sqlString(file))}`)
+        )[0] ?? {}
       complexNullCounts = Object.fromEntries(complex.map((f, i) => [f.name, Number(row[`c${i}`])]))
     }
     const stats = statsFromFooter(dataSchema, mine, {

@@ -11,6 +11,7 @@ import { decodeAddPath } from './partition-path.js'
 import { duckDbType, type StructType } from '../protocol/schema.js'
 import { partitionValueSql } from '../read/partition-values.js'
 import { loadDeletionVector } from '../read/deletion-vectors.js'
+import { readParquetSql } from '../read/read-parquet.js'
 import { UnsupportedFeatureError } from '../lake-errors.js'
 import { sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
@@ -57,7 +58,9 @@ export async function fileScanSql(options: FileScanOptions): Promise<string> {
   const list = `[${files.map((f) => sqlString(local(f))).join(', ')}]`
   const present = new Set(
     (
-      await options.executor.all(`DESCRIBE SELECT * FROM read_parquet(${list}, union_by_name=true)`)
+      await options.executor.all(
+        `DESCRIBE SELECT * FROM ${readParquetSql(list, ['union_by_name=true'])}`,
+      )
     ).map((r) => String(r['column_name'])),
   )
   const pvRows = files.map((f) => {
@@ -94,11 +97,12 @@ export async function fileScanSql(options: FileScanOptions): Promise<string> {
     // Nothing to join back per file: a plain read (no string join on the file name per row).
     const withFile = options.withFile !== false
     const cols = withFile ? [...select, `d.filename AS ${FILE_COLUMN}`] : select
-    return `SELECT ${cols.join(', ')} FROM read_parquet(${list}, union_by_name=true${withFile ? ', filename=true' : ''}) AS d`
+    const opts = withFile ? ['union_by_name=true', 'filename=true'] : ['union_by_name=true']
+    return `SELECT ${cols.join(', ')} FROM ${readParquetSql(list, opts)} AS d`
   }
   return (
     `SELECT ${[...select, `pv.__pw_local AS ${FILE_COLUMN}`].join(', ')} ` +
-    `FROM read_parquet(${list}, union_by_name=true, filename=true, file_row_number=true) AS d ` +
+    `FROM ${readParquetSql(list, ['union_by_name=true', 'filename=true', 'file_row_number=true'])} AS d ` +
     `JOIN (VALUES ${pvRows.join(', ')}) AS pv(${pvCols.join(', ')}) ON d.filename = pv.__pw_local` +
     dvJoin +
     dvWhere
