@@ -141,6 +141,52 @@ describeShared('openf1', 'the simulator compared with the recordings', () => {
     expect(sim).toBeLessThan(real * 3)
   })
 
+  it('times race lap 1 as the recordings do: the race start for every car, a duration to the line', () => {
+    const sessions = JSON.parse(readFileSync(join(out, 'sessions.json'), 'utf8')) as Rec[]
+    const sessionStart = (rows: Rec[], key: number): number =>
+      Date.parse(String(rows.find((s) => s['session_key'] === key)?.['date_start']))
+    const recordedSessions = JSON.parse(
+      readFileSync(sharedPath('openf1', 'v1', 'sessions.json'), 'utf8'),
+    ) as Rec[]
+    const cases = [
+      { laps: gz(sharedPath('openf1', 'v1', 'laps', 'session_key=9550.json.gz')), key: 9550 },
+      { laps: gz(join(out, 'laps', `session_key=${raceKey}.json.gz`)), key: raceKey },
+    ]
+    for (const [i, { laps, key }] of cases.entries()) {
+      const label = i === 0 ? 'recorded 9550' : 'simulated race'
+      const lap = (driver: unknown, n: number): Rec | undefined =>
+        laps.find((l) => l['driver_number'] === driver && l['lap_number'] === n)
+      const firsts = laps.filter((l) => l['lap_number'] === 1)
+      const starts = firsts.filter((l) => l['date_start'] !== null)
+      // Every car (the recordings miss the odd pit-lane starter) shares one race start...
+      expect(starts.length / firsts.length, label).toBeGreaterThanOrEqual(0.9)
+      const raceStart = new Set(starts.map((l) => Date.parse(String(l['date_start']))))
+      expect(raceStart.size, label).toBe(1)
+      // ...a few minutes after the session's scheduled start (the formation lap in reality).
+      const start = [...raceStart][0] ?? NaN
+      const scheduled = sessionStart(i === 0 ? recordedSessions : sessions, key)
+      expect(start - scheduled, label).toBeGreaterThanOrEqual(0)
+      expect(start - scheduled, label).toBeLessThan(10 * 60_000)
+      // ...and lap 1 lasts from that start to the line, where lap 2 begins (grid slot included).
+      let checked = 0
+      for (const first of starts) {
+        const second = lap(first['driver_number'], 2)
+        if (second === undefined || typeof first['lap_duration'] !== 'number') continue
+        const gap = (Date.parse(String(second['date_start'])) - start) / 1000
+        expect(Math.abs(gap - first['lap_duration']), label).toBeLessThan(0.01)
+        const sectors = ['duration_sector_1', 'duration_sector_2', 'duration_sector_3'].map(
+          (s) => first[s] as number,
+        )
+        expect(
+          Math.abs(sectors.reduce((a, b) => a + b) - first['lap_duration']),
+          label,
+        ).toBeLessThan(0.01)
+        checked++
+      }
+      expect(checked, label).toBeGreaterThanOrEqual(15)
+    }
+  })
+
   it('keeps stints, pit stops and results consistent with the laps', () => {
     const laps = gz(join(out, 'laps', `session_key=${raceKey}.json.gz`))
     const stints = gz(join(out, 'stints', `session_key=${raceKey}.json.gz`))

@@ -55,7 +55,11 @@ function segments(random: Random, n: number, pit: boolean): (number | null)[] {
   })
 }
 
-/** `/laps`. */
+/**
+ * `/laps`. A race's lap 1 is timed as the recordings time it: `date_start` is the race start,
+ * the same instant for every car, and `lap_duration` (with sector 1) runs from there to the
+ * line, so it includes the car's grid slot (lap 2's start − lap 1's start = lap 1's duration).
+ */
 export function lapRecords(c: SessionContext): Rec[] {
   const random = seededRandom(c.seed ^ 0x1a9)
   const race = c.timing.kind === 'race' || c.timing.kind === 'sprint'
@@ -63,20 +67,22 @@ export function lapRecords(c: SessionContext): Rec[] {
   for (const run of c.timing.runs) {
     for (const lap of run.laps) {
       const first = race && lap.lap === 1
+      // Seconds between the race start and the moment this car's lap-1 timing began.
+      const grid = first ? (lap.start - c.timing.start) / 1000 : 0
       const speed = (u: number): number | null =>
         random() < 0.1 ? null : Math.round(c.track.speed(u) * (0.97 + random() * 0.05))
       out.push({
         ...keys(c),
         driver_number: run.driver.number,
         lap_number: lap.lap,
-        date_start: first ? null : apiDate(lap.start),
-        duration_sector_1: first ? null : lap.sectors[0],
+        date_start: apiDate(first ? c.timing.start : lap.start),
+        duration_sector_1: +(lap.sectors[0] + grid).toFixed(3),
         duration_sector_2: lap.sectors[1],
         duration_sector_3: lap.sectors[2],
         i1_speed: speed(c.track.traps.i1),
         i2_speed: speed(c.track.traps.i2),
         is_pit_out_lap: lap.pitOut,
-        lap_duration: first ? null : lap.duration,
+        lap_duration: +(lap.duration + grid).toFixed(3),
         segments_sector_1: segments(random, 6, lap.pitOut),
         segments_sector_2: segments(random, 7, false),
         segments_sector_3: segments(random, 7, false),
