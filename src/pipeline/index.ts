@@ -1,6 +1,60 @@
 /**
  * @module pipeline
- * The asset graph: runs, partitions, schedules, sensors, run history.
+ * The asset graph, runs, partitions, schedules, promotion and run history.
  * Public surface of the folder: other layers import only this file.
  */
-export {}
+// Errors.
+export {
+  PipelineError,
+  LockHeldError,
+  RunNotFoundError,
+  RunNotResumableError,
+} from './pipeline-errors.js'
+export type { LockOwnerInfo } from './pipeline-errors.js'
+// Assets and partitions.
+export { buildAssetGraph, downstreamOf, countByKind } from './asset-graph.js'
+export type {
+  AssetGraph,
+  AssetNode,
+  AssetKind,
+  AssetGraphInput,
+  ManifestLike,
+} from './asset-graph.js'
+export {
+  partitionOf,
+  formatPartition,
+  groupPartitions,
+  hasEnded,
+  partitionsOfLandingFile,
+} from './partitions.js'
+export type { SessionPartition, SeasonGroup, MeetingGroup } from './partitions.js'
+// Runs.
+export { runPipeline, PIPELINE_STEPS } from './run-pipeline.js'
+export type { RunPipelineOptions, PipelineOutcome, RunSummary } from './run-pipeline.js'
+export type { PipelineStages, BuildOutcome, FreshnessEntry } from './pipeline-stages.js'
+export { DEFAULT_RETRY, withRetries, retryDelayMs } from './retry.js'
+export type { RetryPolicy } from './retry.js'
+export { acquireLock, readLockOwner, isAlive } from './file-lock.js'
+export type { HeldLock, AcquireLockOptions } from './file-lock.js'
+export { newRunId, isRunId } from './run-id.js'
+// History.
+export { RunHistory } from './run-history.js'
+export type { RunHistoryOptions } from './run-history.js'
+export { RUNS_TABLE, ASSETS_TABLE } from './history-rows.js'
+export type {
+  RunRecord,
+  AssetRecord,
+  RunKind,
+  RunStatus,
+  StepState,
+  StepStatus,
+} from './history-rows.js'
+export { RunRecorder } from './run-recorder.js'
+export {
+  listRuns,
+  showRun,
+  prepareResume,
+  processedPartitions,
+  displayStatus,
+} from './run-views.js'
+export type { RunView, RunDisplayStatus } from './run-views.js'

@@ -1,0 +1,464 @@
+/**
+ * @module pipeline/run-pipeline
+ * One pipeline run: discover the sessions (partitions), lock them, extract, load, measure
+ * freshness, build what the new data reaches — each step recorded in the run history with its
+ * asset rows, retried with backoff when its failure may pass, and skipped on resume when an
+ * earlier attempt finished it. A run with nothing new writes nothing (see `run-recorder.ts`).
+ *
+ * Locks: one per partition for the whole run (two runs never work on one session at once), the
+ * landing zone during extraction (its manifest has one writer) and the target's build during
+ * the build. With `wait`, a run queues behind the holder; without, it stops with `LockHeldError`.
+ */
+import { SILENT_LOGGER, type Logger } from '../core/index.js'
+import type { AssetGraph } from './asset-graph.js'
+import { acquireLock, type HeldLock } from './file-lock.js'
+import type { RunKind, RunRecord, StepState } from './history-rows.js'
+import type { SessionPartition } from './partitions.js'
+import type { FreshnessEntry, PipelineStages } from './pipeline-stages.js'
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry.js'
+import type { RunHistory } from './run-history.js'
+import { newRunId } from './run-id.js'
+import { RunRecorder } from './run-recorder.js'
+import {
+  buildAssetRows,
+  buildCounts,
+  buildSelection,
+  type BuildCounts,
+} from './steps/build-assets.js'
+import { extractAssetRows, extractionDidWork, failedSessions } from './steps/extract-assets.js'
+import { loadAssetRows, loadDidWork, touchedTables } from './steps/load-assets.js'
+
+/** The steps of a pipeline run, in order. */
+export const PIPELINE_STEPS = ['extract', 'load', 'build'] as const
+
+/** Options of {@link runPipeline}. */
+export interface RunPipelineOptions {
+  readonly stages: PipelineStages
+  readonly history: RunHistory
+  readonly graph: AssetGraph
+  /** The target and its catalog. */
+  readonly target: string
+  /** Options the run was started with; stored so that a resume can rebuild the stages. */
+  readonly params: Readonly<Record<string, unknown>>
+  /** Folder of the lock files (`<home>/locks`). */
+  readonly locksDir: string
+  /** Why the run started (`manual`, `schedule: …`). */
+  readonly trigger?: string
+  /** Wait for locks held by other runs instead of stopping. */
+  readonly wait?: boolean
+  readonly retry?: RetryPolicy
+  /** Resume this earlier run (its record, from `prepareResume`). */
+  readonly resume?: RunRecord
+  /** Only these partitions (the scheduler's pick); default: whatever `discover` returns. */
+  readonly partitions?: readonly SessionPartition[]
+  readonly logger?: Logger
+  /** Called whenever a step starts or ends (for progress lines). */
+  readonly onStep?: (step: string, state: StepState) => void
+}
+
+/** How a run ended. */
+export interface PipelineOutcome {
+  readonly runId: string
+  readonly attempt: number
+  /** `nothing-new`: nothing was extracted, loaded or built, and nothing was written. */
+  readonly status: 'success' | 'failed' | 'nothing-new'
+  readonly partitions: readonly SessionPartition[]
+  readonly steps: Readonly<Record<string, StepState>>
+  readonly summary: RunSummary
+  readonly freshness: readonly FreshnessEntry[]
+  /** True when the run was written to the history. */
+  readonly recorded: boolean
+  readonly message: string
+}
+
+/** Figures of a run, for people and `--json`. */
+export interface RunSummary {
+  sessions: number
+  extract?: { written: number; skipped: number; empty: number; failed: number; records: number }
+  load?: { files: number; records: number; tables: number; quarantined: number }
+  build?: BuildCounts & { selection: readonly string[] | 'all'; seconds: number }
+  warnings: string[]
+  failures: string[]
+}
+
+/** Runs (or resumes) a pipeline run; never throws for failed work, only for infrastructure. */
+export async function runPipeline(options: RunPipelineOptions): Promise<PipelineOutcome> {
+  const logger = options.logger ?? SILENT_LOGGER
+  const retry = options.retry ?? DEFAULT_RETRY
+  const prev = options.resume
+  const startedAt = new Date().toISOString()
+  const runId = prev?.runId ?? newRunId()
+  const attempt = (prev?.attempt ?? 0) + 1
+  const partitions: SessionPartition[] =
+    prev !== undefined
+      ? (prev.partitions as unknown as SessionPartition[])
+      : [...(options.partitions ?? (await options.stages.discover()))]
+  const summary: RunSummary = { sessions: partitions.length, warnings: [], failures: [] }
+  const recorder = new RunRecorder(
+    options.history,
+    {
+      runId,
+      ...(prev === undefined ? {} : { seq: prev.seq + 1 }),
+      kind: 'pipeline' as RunKind,
+      status: 'running',
+      attempt,
+      target: options.target,
+      catalog: options.history.catalog,
+      trigger: prev === undefined ? (options.trigger ?? 'manual') : `resume (attempt ${attempt})`,
+      params: prev?.params ?? options.params,
+      partitions: partitions as unknown as string[],
+      steps:
+        prev?.steps ??
+        Object.fromEntries(PIPELINE_STEPS.map((s) => [s, { status: 'pending', attempt: 0 }])),
+      startedAt: prev?.startedAt ?? startedAt,
+      endedAt: null,
+      summary: {},
+      freshness: [],
+      error: null,
+    },
+    { deferred: prev === undefined },
+  )
+  const ctx: StepContext = { options, logger, retry, recorder, partitions, summary, attempt, runId }
+  if (partitions.length === 0) {
+    return finish(ctx, 'nothing-new', 'no session matches the selection: nothing to do')
+  }
+  logger.info(
+    `run ${runId}${prev === undefined ? '' : ` (resume, attempt ${attempt})`}: ${partitions.length} session(s)`,
+  )
+  const locks: HeldLock[] = []
+  try {
+    for (const p of partitions) {
+      locks.push(
+        await lock(ctx, `partition-${p.key}`, `partition ${p.key} (${p.meeting} ${p.session})`),
+      )
+    }
+    await recorder.begin()
+    let freshness: FreshnessEntry[] = []
+    const extracted = await stepOnce(ctx, 'extract', () => extractStep(ctx))
+    const loaded = await stepOnce(ctx, 'load', () => loadStep(ctx))
+    if (
+      options.stages.freshness !== undefined &&
+      (loaded.touched.length > 0 || recorder.isActive)
+    ) {
+      freshness = await options.stages.freshness().catch((error: unknown) => {
+        summary.warnings.push(`freshness not measured: ${messageOf(error)}`)
+        return []
+      })
+    }
+    const built = await stepOnce(ctx, 'build', () => buildStep(ctx, loaded.touched, loaded.did))
+    const ok = extracted.ok && loaded.ok && built.ok
+    if (!recorder.isActive) {
+      return finish(
+        ctx,
+        'nothing-new',
+        `nothing new: ${partitions.length} session(s) already extracted, loaded and built`,
+        freshness,
+      )
+    }
+    return finish(
+      ctx,
+      ok ? 'success' : 'failed',
+      ok ? 'run succeeded' : summary.failures.join('; '),
+      freshness,
+    )
+  } catch (error) {
+    if (recorder.isActive) {
+      await recorder.update({
+        status: 'failed',
+        endedAt: new Date().toISOString(),
+        error: messageOf(error),
+        summary: { ...summary },
+      })
+    }
+    throw error
+  } finally {
+    for (const l of locks) l.release()
+  }
+}
+
+/** What each step sees. */
+interface StepContext {
+  readonly options: RunPipelineOptions
+  readonly logger: Logger
+  readonly retry: RetryPolicy
+  readonly recorder: RunRecorder
+  readonly partitions: readonly SessionPartition[]
+  readonly summary: RunSummary
+  readonly attempt: number
+  readonly runId: string
+}
+
+interface StepResult {
+  readonly ok: boolean
+  readonly did: boolean
+  readonly touched: string[]
+}
+
+async function stepOnce(
+  ctx: StepContext,
+  name: string,
+  run: () => Promise<StepResult & { detail: string; data?: Record<string, unknown> }>,
+): Promise<StepResult> {
+  const before = ctx.recorder.state.steps[name]
+  if (before?.status === 'success' || before?.status === 'skipped') {
+    ctx.logger.info(`${name}: done in attempt ${before.attempt}, not redone`)
+    const touched = (before.data?.['touched'] as string[] | undefined) ?? []
+    return { ok: true, did: false, touched }
+  }
+  const startedAt = new Date().toISOString()
+  const running: StepState = {
+    status: 'running',
+    attempt: ctx.attempt,
+    startedAt,
+    ...(before?.data === undefined ? {} : { data: before.data }),
+  }
+  ctx.options.onStep?.(name, running)
+  await ctx.recorder.step(name, running)
+  const r = await run()
+  const state: StepState = {
+    status: r.ok ? (r.did ? 'success' : 'skipped') : 'failed',
+    attempt: ctx.attempt,
+    startedAt,
+    endedAt: new Date().toISOString(),
+    detail: r.detail,
+    data: { ...(running.data ?? {}), ...(r.data ?? {}), touched: r.touched },
+  }
+  ctx.options.onStep?.(name, state)
+  await ctx.recorder.step(name, state)
+  return r
+}
+
+async function lock(ctx: StepContext, name: string, label: string): Promise<HeldLock> {
+  return acquireLock({
+    dir: ctx.options.locksDir,
+    name,
+    label,
+    runId: ctx.runId,
+    wait: ctx.options.wait === true,
+    onWait: (o) => ctx.logger.warn(`${label} is held by run ${o.runId} (pid ${o.pid}); waiting`),
+    onTakeover: (o) =>
+      ctx.logger.warn(`${label}: taking over the lock of run ${o.runId} (pid ${o.pid} is gone)`),
+  })
+}
+
+async function extractStep(ctx: StepContext) {
+  const { stages } = ctx.options
+  const landing = await lock(ctx, 'landing', 'the landing zone')
+  try {
+    let pending: readonly SessionPartition[] = ctx.partitions
+    const totals = { written: 0, skipped: 0, empty: 0, failed: 0, records: 0 }
+    let did = false
+    const { value: missing } = await withRetries(
+      async (n) => {
+        const startedAt = new Date().toISOString()
+        const result = await stages.extract(pending)
+        did ||= extractionDidWork(result)
+        if (did) await ctx.recorder.activate()
+        await ctx.recorder.record(
+          extractAssetRows(
+            result,
+            pending,
+            { runId: ctx.runId, attempt: ctx.attempt + n - 1, startedAt },
+            new Date().toISOString(),
+          ),
+        )
+        const t = result.totals
+        totals.written += t.written
+        totals.skipped += t.skipped
+        totals.empty += t.empty
+        totals.records += t.records
+        totals.failed = t.failed
+        const failed = failedSessions(result)
+        pending = pending.filter((p) => failed.has(p.sessionKey))
+        return result.missing
+      },
+      {
+        policy: ctx.retry,
+        retryable: (o) => o.error !== undefined || (o.value?.length ?? 0) > 0,
+        onRetry: (next, ms) =>
+          ctx.logger.warn(
+            `extract: ${pending.length} session(s) incomplete; attempt ${next} in ${(ms / 1000).toFixed(1)} s`,
+          ),
+      },
+    )
+    ctx.summary.extract = totals
+    if (missing.length > 0) {
+      ctx.summary.failures.push(
+        `extract: ${missing.length} unit(s) still missing (${missing
+          .slice(0, 3)
+          .map((m) => m.unit)
+          .join(', ')}${missing.length > 3 ? ', …' : ''})`,
+      )
+    }
+    const detail = `${totals.written} file(s) written, ${totals.skipped} already complete, ${totals.empty} empty, ${missing.length} missing; ${totals.records} records`
+    ctx.logger.info(`extract: ${detail}`)
+    return { ok: missing.length === 0, did, touched: [], detail }
+  } finally {
+    landing.release()
+  }
+}
+
+async function loadStep(ctx: StepContext) {
+  const startedAt = new Date().toISOString()
+  const { value: report } = await withRetries(() => ctx.options.stages.load(), {
+    policy: ctx.retry,
+    retryable: (o) => o.error !== undefined,
+    onRetry: (next, ms, last) =>
+      ctx.logger.warn(
+        `load failed (${messageOf(last.error)}); attempt ${next} in ${(ms / 1000).toFixed(1)} s`,
+      ),
+  })
+  const did = loadDidWork(report)
+  if (did) await ctx.recorder.activate()
+  await ctx.recorder.record(
+    loadAssetRows(
+      report,
+      ctx.partitions,
+      { runId: ctx.runId, attempt: ctx.attempt, startedAt },
+      new Date().toISOString(),
+    ),
+  )
+  const touched = touchedTables(report)
+  ctx.summary.load = {
+    files: report.totals.files,
+    records: report.totals.records,
+    tables: touched.length,
+    quarantined: report.quarantined.length,
+  }
+  if (report.hasFailures) {
+    ctx.summary.failures.push(
+      `load: ${report.quarantined.length} file(s) quarantined, ${report.tables.filter((t) => t.status === 'failed').length} table(s) failed`,
+    )
+  }
+  const detail = `${report.totals.files} file(s), ${report.totals.records} records → ${touched.length} bronze table(s)${report.quarantined.length > 0 ? `, ${report.quarantined.length} quarantined` : ''}`
+  ctx.logger.info(`load: ${detail}`)
+  return { ok: !report.hasFailures, did, touched, detail }
+}
+
+async function buildStep(ctx: StepContext, touched: readonly string[], loadedNow: boolean) {
+  const { history, graph, stages, target } = ctx.options
+  const prevState = ctx.recorder.state.steps['build']
+  const resumedSelection = prevState?.data?.['selection'] as string[] | 'all' | undefined
+  const lastBuild =
+    resumedSelection === undefined ? await lastBuildStatus(history, ctx.runId) : undefined
+  const neverBuilt = lastBuild === undefined
+  if (
+    resumedSelection === undefined &&
+    touched.length === 0 &&
+    !loadedNow &&
+    lastBuild === 'success'
+  ) {
+    const detail = 'nothing new to build'
+    ctx.logger.info(`build: ${detail}`)
+    return { ok: true, did: false, touched: [...touched], detail }
+  }
+  const selection: string[] | undefined =
+    resumedSelection !== undefined
+      ? resumedSelection === 'all'
+        ? undefined
+        : resumedSelection
+      : buildSelection(graph, touched, neverBuilt || lastBuild !== 'success')
+  if (selection !== undefined && selection.length === 0) {
+    const detail = 'the new data reaches no model'
+    return { ok: true, did: false, touched: [...touched], detail }
+  }
+  await ctx.recorder.activate()
+  await ctx.recorder.step('build', {
+    status: 'running',
+    attempt: ctx.attempt,
+    startedAt: new Date().toISOString(),
+    data: { selection: selection ?? 'all', touched: [...touched] },
+  })
+  const buildLock = await lock(ctx, `build-${target}`, `the build of target ${target}`)
+  let outcome
+  try {
+    ctx.logger.info(`build: ${selection === undefined ? 'everything' : selection.join(' ')}`)
+    outcome = (
+      await withRetries(() => stages.build(selection), {
+        policy: { ...ctx.retry, attempts: Math.min(ctx.retry.attempts, 2) },
+        retryable: (o) => o.error !== undefined,
+        onRetry: (next, ms, last) =>
+          ctx.logger.warn(
+            `build failed (${messageOf(last.error)}); attempt ${next} in ${(ms / 1000).toFixed(1)} s`,
+          ),
+      })
+    ).value
+  } finally {
+    buildLock.release()
+  }
+  await ctx.recorder.record(
+    buildAssetRows(graph, outcome.results, { runId: ctx.runId, attempt: ctx.attempt }),
+  )
+  const counts = buildCounts(outcome.results)
+  ctx.summary.build = { ...counts, selection: selection ?? 'all', seconds: outcome.elapsed }
+  for (const r of outcome.results) {
+    if (r.status === 'warn') ctx.summary.warnings.push(`${r.unique_id}: ${r.message ?? 'warning'}`)
+  }
+  if (!outcome.success) {
+    const bad = outcome.results.filter((r) => r.status === 'error' || r.status === 'fail')
+    ctx.summary.failures.push(
+      `build: ${counts.error} error(s), ${counts.fail} failing test(s) (${bad
+        .slice(0, 3)
+        .map((r) => r.unique_id)
+        .join(', ')}${bad.length > 3 ? ', …' : ''}); ${counts.skipped} node(s) skipped downstream`,
+    )
+  }
+  const detail = `${counts.nodes} node(s): ${counts.success + counts.pass} ok (${counts.upToDate} up to date), ${counts.warn} warn, ${counts.error} error, ${counts.fail} fail, ${counts.skipped} skipped`
+  ctx.logger.info(`build: ${detail}`)
+  return {
+    ok: outcome.success,
+    did: true,
+    touched: [...touched],
+    detail,
+    data: { selection: selection ?? 'all' },
+  }
+}
+
+/** The build status of the newest earlier run that reached its build step, if any. */
+async function lastBuildStatus(
+  history: RunHistory,
+  exceptRun: string,
+): Promise<'success' | 'failed' | undefined> {
+  for (const r of await history.runs()) {
+    if (r.runId === exceptRun || r.kind !== 'pipeline') continue
+    const b = r.steps['build']
+    if (b === undefined || b.status === 'pending') continue
+    if (b.status === 'success') return 'success'
+    if (b.status === 'skipped' && r.status === 'success') return 'success'
+    return 'failed'
+  }
+  return undefined
+}
+
+async function finish(
+  ctx: StepContext,
+  status: PipelineOutcome['status'],
+  message: string,
+  freshness: readonly FreshnessEntry[] = [],
+): Promise<PipelineOutcome> {
+  const { recorder } = ctx
+  if (recorder.isActive) {
+    await recorder.update({
+      status: status === 'failed' ? 'failed' : 'success',
+      endedAt: new Date().toISOString(),
+      summary: { ...ctx.summary },
+      freshness: freshness as unknown as Record<string, unknown>[],
+      error: status === 'failed' ? message : null,
+    })
+  }
+  return {
+    runId: ctx.runId,
+    attempt: ctx.attempt,
+    status,
+    partitions: ctx.partitions,
+    steps: recorder.state.steps,
+    summary: ctx.summary,
+    freshness,
+    recorded: recorder.isActive,
+    message,
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
