@@ -46,3 +46,41 @@ export type {
 } from './config/profiles-schema.js'
 export { resolveConfig, TARGET_NAMES } from './config/resolve-config.js'
 export type { ResolvedConfig, ResolveConfigInput, ConfigFile } from './config/resolve-config.js'
+
+// OpenF1 contracts shared by openf1 (writes) and load (reads): field catalogue, landing names,
+// extraction manifest.
+export {
+  OPENF1_FIELDS,
+  OPENF1_ENDPOINTS,
+  FIELD_KINDS,
+  DUCKDB_TYPE_OF_KIND,
+  isOpenF1Endpoint,
+  fieldKind,
+  bronzeColumnsOf,
+} from './openf1/field-catalogue.js'
+export type { FieldKind, OpenF1Endpoint, CatalogueColumn } from './openf1/field-catalogue.js'
+export {
+  LANDING_DIR,
+  unitId,
+  landingStamp,
+  landingFileName,
+  landingRelPath,
+  parseLandingFileName,
+  stampDay,
+  isLandingDataName,
+  bronzeTableOf,
+} from './openf1/landing-names.js'
+export type { LandingUnit, LandingName } from './openf1/landing-names.js'
+export {
+  MANIFEST_FILE,
+  MANIFEST_SCHEMA_VERSION,
+  manifestEntrySchema,
+  extractionManifestSchema,
+  parseExtractionManifest,
+  entriesByFile,
+} from './openf1/extraction-manifest-schema.js'
+export type {
+  ManifestEntry,
+  ExtractionManifestFile,
+  ManifestParse,
+} from './openf1/extraction-manifest-schema.js'

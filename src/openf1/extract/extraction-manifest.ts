@@ -7,42 +7,18 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { z } from 'zod'
+import {
+  MANIFEST_FILE,
+  MANIFEST_SCHEMA_VERSION,
+  parseExtractionManifest,
+  type ExtractionManifestFile,
+  type ManifestEntry,
+} from '../../core/index.js'
 import { OpenF1DataError } from '../openf1-errors.js'
 
-/** The manifest's file name inside the landing folder. */
-export const MANIFEST_FILE = '_manifest.json'
-
-const entrySchema = z.looseObject({
-  unit: z.string(),
-  endpoint: z.string(),
-  session_key: z.number().nullable(),
-  meeting_key: z.number().nullable(),
-  driver_number: z.number().nullable(),
-  status: z.enum(['complete', 'empty', 'failed']),
-  file: z.string().nullable(),
-  requests: z.array(z.string()),
-  http_status: z.number().nullable(),
-  records: z.number(),
-  bytes: z.number(),
-  sha256: z.string().nullable(),
-  attempts: z.number(),
-  extracted_at: z.string(),
-  error: z.string().optional(),
-  invalid_records: z.number().optional(),
-})
-
-const manifestSchema = z.looseObject({
-  schemaVersion: z.literal(1),
-  updated_at: z.string(),
-  entries: z.record(z.string(), entrySchema),
-})
-
-/** One unit's entry. */
-export type ManifestEntry = z.infer<typeof entrySchema>
-
-/** The manifest on disk. */
-export type ExtractionManifestFile = z.infer<typeof manifestSchema>
+// The manifest's shape is a contract with the loader, defined once in core.
+export { MANIFEST_FILE }
+export type { ExtractionManifestFile, ManifestEntry }
 
 /** The manifest of a landing folder, loaded once and saved on demand. */
 export class ExtractionManifest {
@@ -62,24 +38,13 @@ export class ExtractionManifest {
   static load(landingDir: string, flushMs = 250): ExtractionManifest {
     const path = join(landingDir, MANIFEST_FILE)
     if (!existsSync(path)) return new ExtractionManifest(landingDir, {}, flushMs)
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(readFileSync(path, 'utf8'))
-    } catch (error) {
-      throw new OpenF1DataError(`${path} is not valid JSON`, {
-        cause: error,
+    const result = parseExtractionManifest(readFileSync(path, 'utf8'))
+    if (!result.ok) {
+      throw new OpenF1DataError(`${path}: ${result.message}`, {
         hint: 'Delete it (and re-run with --refresh) to rebuild the landing zone.',
       })
     }
-    const result = manifestSchema.safeParse(parsed)
-    if (!result.success) {
-      const first = result.error.issues[0]
-      throw new OpenF1DataError(
-        `${path}: ${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid manifest'}`,
-        { hint: 'Delete it (and re-run with --refresh) to rebuild the landing zone.' },
-      )
-    }
-    return new ExtractionManifest(landingDir, { ...result.data.entries }, flushMs)
+    return new ExtractionManifest(landingDir, { ...result.manifest.entries }, flushMs)
   }
 
   /** The entry of `unit`, if any. */
@@ -113,7 +78,7 @@ export class ExtractionManifest {
       Object.entries(this.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     )
     const file: ExtractionManifestFile = {
-      schemaVersion: 1,
+      schemaVersion: MANIFEST_SCHEMA_VERSION,
       updated_at: new Date().toISOString(),
       entries: sorted,
     }

@@ -34,10 +34,12 @@ describe('landing files', () => {
       key: 9550,
       driverNumber: 1,
       stamp: '20240630_130405',
+      compressed: false,
     })
     expect(parseLandingFileName('laps', 'laps_9550_20240630_130405.json')).toEqual({
       key: 9550,
       stamp: '20240630_130405',
+      compressed: false,
     })
     expect(parseLandingFileName('laps', '.laps_9550_20240630_130405.json.tmp-1')).toBeUndefined()
   })
