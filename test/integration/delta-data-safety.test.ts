@@ -7,8 +7,11 @@ import {
   loadSnapshot,
   mergeTable,
   optimizeTable,
+  planScan,
+  scanSql,
   updateRows,
   writeTable,
+  type ScanFilter,
 } from '../../src/lake/index.js'
 import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
 
@@ -69,5 +72,44 @@ describe('a table stored under a col=value folder', () => {
     ])
     const snap = await loadSnapshot(fx.store, { sql: fx.executor })
     expect(new Set(snap.addActions.map((a) => a.partitionValues['p']))).toEqual(new Set(['a', 'b']))
+  })
+})
+
+describe('pruning by statistics', () => {
+  it('compares integers above 2^53 exactly (stats parsed without rounding)', async () => {
+    const fx = await fixtureAt('big')
+    // 2^53 + 1 rounds to 2^53 as a double: a rounded max would prune `id > 2^53`.
+    await writeTable({ ...fx, sql: 'SELECT 9007199254740993::BIGINT AS id' })
+    await writeTable({ ...fx, sql: 'SELECT 9007199254740990::BIGINT AS id' })
+    const snap = await loadSnapshot(fx.store, { sql: fx.executor })
+    const ids = async (filter: ScanFilter): Promise<string[]> => {
+      const rows = await fx.executor.all(await scanSql(snap, { filter, sql: fx.executor }))
+      return rows.map((r) => String(r['id']))
+    }
+    const above: ScanFilter = { op: '>', column: 'id', value: 9007199254740992n }
+    expect(planScan(snap, above).files).toHaveLength(1)
+    expect(await ids(above)).toEqual(['9007199254740993'])
+    expect(await ids({ op: '=', column: 'id', value: 9007199254740993n })).toEqual([
+      '9007199254740993',
+    ])
+    expect(await ids({ op: '=', column: 'id', value: '9007199254740993' })).toEqual([
+      '9007199254740993',
+    ])
+    expect(planScan(snap, { op: '<', column: 'id', value: 9007199254740990n }).files).toHaveLength(
+      0,
+    )
+  })
+
+  it('compares strings by code point: U+FFFF sorts below an emoji', async () => {
+    const fx = await fixtureAt('strings')
+    await writeTable({ ...fx, sql: "SELECT * FROM (VALUES ('\uFFFF'), ('😀'), ('a')) t(s)" })
+    const snap = await loadSnapshot(fx.store, { sql: fx.executor })
+    for (const value of ['\uFFFF', '😀', 'a']) {
+      const filter: ScanFilter = { op: '=', column: 's', value }
+      expect(planScan(snap, filter).files, value).toHaveLength(1)
+      const rows = await fx.executor.all(await scanSql(snap, { filter, sql: fx.executor }))
+      expect(rows.map((r) => r['s'])).toEqual([value])
+    }
+    expect(planScan(snap, { op: '>', column: 's', value: '😀' }).files).toHaveLength(0)
   })
 })

@@ -5,13 +5,15 @@
  * the conflict checker whether a file added concurrently may hold one of our keys.
  *
  * Keys are compared in a monotone projection of their type (numbers as doubles, timestamps as epoch
- * milliseconds — stats are truncated to ms —, dates and strings as text): a monotone map keeps
- * `min ≤ v ≤ max`, so pruning never drops a file that holds a key. When in doubt (no stats, a key
- * missing from the stats, characters outside the BMP) the file is kept.
+ * milliseconds — stats are truncated to ms —, dates and strings as text, compared by code point as
+ * the stats are): a monotone map keeps `min ≤ v ≤ max`, so pruning never drops a file that holds a
+ * key. When in doubt (no stats, a key missing from the stats) the file is kept.
  */
 import type { AddAction } from '../protocol/actions.js'
 import type { DataType, StructType } from '../protocol/schema.js'
 import { partitionValueJs } from '../read/partition-values.js'
+import { compareCodePoints } from '../read/stat-compare.js'
+import { parseStats } from '../read/stats.js'
 import { sqlIdent, type SqlExecutor } from '../sql-executor.js'
 
 type Probe = number | string
@@ -46,8 +48,9 @@ function statProbe(value: unknown, type: DataType): Probe | undefined {
   return String(value)
 }
 
-function hasAstral(s: Probe): boolean {
-  return typeof s === 'string' && /[\uD800-\uDFFF]/.test(s)
+function compareProbes(a: Probe, b: Probe): number {
+  if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b)
+  return Number(a) - Number(b)
 }
 
 /** Reads the distinct key values of `sourceTable` (a table or view name) for pruning. */
@@ -69,8 +72,7 @@ export async function keyProbes(
         `SELECT DISTINCT ${expr} AS v FROM ${sourceTable} WHERE ${sqlIdent(key)} IS NOT NULL`,
       )
       values = rows.map((r) => (typeof r['v'] === 'string' ? r['v'] : Number(r['v'])))
-      if (values.some(hasAstral)) values = undefined
-      else values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      values.sort(compareProbes)
     }
     out.push({ column: key, type, isPartition: partitionColumns.includes(key), values })
   }
@@ -82,29 +84,15 @@ function anyBetween(values: readonly Probe[], lo: Probe, hi: Probe): boolean {
   let b = values.length
   while (a < b) {
     const mid = (a + b) >> 1
-    if ((values[mid] as Probe) < lo) a = mid + 1
+    if (compareProbes(values[mid] as Probe, lo) < 0) a = mid + 1
     else b = mid
   }
-  return a < values.length && (values[a] as Probe) <= hi
+  return a < values.length && compareProbes(values[a] as Probe, hi) <= 0
 }
 
 /** True when `add` may hold a row whose key is among the probes' values. */
 export function mayContainKeys(add: AddAction, probes: readonly KeyProbe[]): boolean {
-  let stats:
-    | {
-        numRecords?: number
-        minValues?: Record<string, unknown>
-        maxValues?: Record<string, unknown>
-        nullCount?: Record<string, unknown>
-      }
-    | undefined
-  if (add.stats !== undefined && add.stats !== null) {
-    try {
-      stats = JSON.parse(add.stats) as typeof stats
-    } catch {
-      stats = undefined
-    }
-  }
+  const stats = parseStats(add.stats)
   for (const p of probes) {
     if (p.values === undefined) continue
     if (p.values.length === 0) return false
@@ -117,11 +105,11 @@ export function mayContainKeys(add: AddAction, probes: readonly KeyProbe[]): boo
       continue
     }
     if (stats === undefined) continue
-    const nulls = Number(stats.nullCount?.[p.column] ?? -1)
+    const nulls = Number(stats.nullCount[p.column] ?? -1)
     if (stats.numRecords !== undefined && nulls === stats.numRecords) return false
-    const lo = statProbe(stats.minValues?.[p.column], p.type)
-    const hi = statProbe(stats.maxValues?.[p.column], p.type)
-    if (lo === undefined || hi === undefined || hasAstral(lo) || hasAstral(hi)) continue
+    const lo = statProbe(stats.minValues[p.column], p.type)
+    const hi = statProbe(stats.maxValues[p.column], p.type)
+    if (lo === undefined || hi === undefined || Number.isNaN(lo) || Number.isNaN(hi)) continue
     if (!anyBetween(p.values, lo, hi)) return false
   }
   return true

@@ -17,6 +17,7 @@ import { DeltaError } from '../lake-errors.js'
 import { sqlIdent, sqlString } from '../sql-executor.js'
 import { partitionValueJs, rawPartitionValue } from './partition-values.js'
 import { parseStats, type FileStats } from './stats.js'
+import { compareCodePoints, compareExact, exactNumber, type ExactNumber } from './stat-compare.js'
 
 /** A literal in a filter. Dates and timestamps as `Date` or ISO strings. */
 export type ScanValue = string | number | bigint | boolean | Date | null
@@ -78,6 +79,39 @@ export function mayMatch(add: AddAction, filter: ScanFilter, ctx: FilterContext)
   return evaluate(add, filter, ctx, { stats: undefined, parsed: false })
 }
 
+/**
+ * A value in comparable form: numbers (floats, timestamps as epoch ms), strings (by code point),
+ * booleans, or exact decimals for integer and decimal columns (never rounded to a double).
+ */
+type Comparable = number | string | boolean | ExactNumber
+
+function compare(a: Comparable, b: Comparable): number {
+  if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b)
+  if (typeof a === 'object' && typeof b === 'object') return compareExact(a, b)
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  return Number(a) - Number(b)
+}
+
+/** Whether `a op b` holds (`in` tests one of its values: equality). */
+function holds(op: CompareOp | 'in', a: Comparable, b: Comparable): boolean {
+  const c = compare(a, b)
+  switch (op) {
+    case '=':
+    case 'in':
+      return c === 0
+    case '!=':
+      return c !== 0
+    case '<':
+      return c < 0
+    case '<=':
+      return c <= 0
+    case '>':
+      return c > 0
+    case '>=':
+      return c >= 0
+  }
+}
+
 function evaluate(
   add: AddAction,
   filter: ScanFilter,
@@ -88,8 +122,7 @@ function evaluate(
   const field = fieldOf(ctx, filter.column)
   const isPartition = ctx.partitionColumns.some((p) => p.toLowerCase() === field.name.toLowerCase())
   if (isPartition) {
-    const v = partitionValueJs(rawPartitionValue(add, field, ctx.mode), field.type)
-    return matchesValue(v, filter, field.type)
+    return matchesValue(rawPartitionValue(add, field, ctx.mode), filter, field.type)
   }
   if (!cache.parsed) {
     cache.stats = parseStats(add.stats)
@@ -114,59 +147,59 @@ function evaluate(
     switch (filter.op) {
       case '=':
       case 'in':
-        return (min === undefined || min <= v) && (max === undefined || v <= max)
+        return (
+          (min === undefined || compare(min, v) <= 0) && (max === undefined || compare(v, max) <= 0)
+        )
       case '!=':
-        return !(min !== undefined && max !== undefined && min === v && max === v)
+        return !(
+          min !== undefined &&
+          max !== undefined &&
+          compare(min, v) === 0 &&
+          compare(max, v) === 0
+        )
       case '<':
-        return min === undefined || min < v
+        return min === undefined || compare(min, v) < 0
       case '<=':
-        return min === undefined || min <= v
+        return min === undefined || compare(min, v) <= 0
       case '>':
-        return max === undefined || max > v
+        return max === undefined || compare(max, v) > 0
       case '>=':
-        return max === undefined || max >= v
+        return max === undefined || compare(max, v) >= 0
     }
   })
 }
 
 function matchesValue(
-  v: unknown,
+  raw: string | null,
   filter: Exclude<ScanFilter, { op: 'and' }>,
   type: DataType,
 ): boolean {
   if (filter.op === 'is-null' || filter.op === 'is-not-null') {
-    return filter.op === 'is-null' ? v === null : v !== null
+    return filter.op === 'is-null' ? raw === null : raw !== null
   }
-  if (v === null) return false
-  const a = v as number | string | boolean
+  if (raw === null) return false
+  const a = partitionComparable(raw, type)
+  if (a === undefined) return true
+  const op = filter.op
   const values = filter.op === 'in' ? filter.values : [compareValue(filter)]
-  return values.some((raw) => {
-    const b = toComparable(raw, type)
+  return values.some((literal) => {
+    const b = toComparable(literal, type)
     if (b === undefined) return true
     if (b === null) return false
-    switch (filter.op) {
-      case '=':
-      case 'in':
-        return a === b
-      case '!=':
-        return a !== b
-      case '<':
-        return a < b
-      case '<=':
-        return a <= b
-      case '>':
-        return a > b
-      case '>=':
-        return a >= b
-    }
+    return holds(op, a, b)
   })
 }
 
+/** A partition value (as the log stores it) in comparable form; `undefined` = cannot compare. */
+function partitionComparable(raw: string, type: DataType): Comparable | undefined {
+  if (isExact(type)) return exactNumber(raw)
+  const v = partitionValueJs(raw, type)
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined
+  return typeof v === 'string' || typeof v === 'boolean' ? v : undefined
+}
+
 /** A filter literal in the comparable form of its column type; `undefined` = cannot compare. */
-function toComparable(
-  raw: ScanValue,
-  type: DataType,
-): number | string | boolean | null | undefined {
+function toComparable(raw: ScanValue, type: DataType): Comparable | null | undefined {
   if (raw === null) return null
   if (type === 'timestamp' || type === 'timestamp_ntz') {
     const ms =
@@ -183,6 +216,8 @@ function toComparable(
   }
   if (type === 'string') return typeof raw === 'string' ? raw : undefined
   if (type === 'boolean') return typeof raw === 'boolean' ? raw : raw === 'true'
+  if (isExact(type))
+    return raw instanceof Date || typeof raw === 'boolean' ? undefined : exactNumber(raw)
   if (isNumeric(type)) {
     const n = Number(raw)
     return Number.isFinite(n) ? n : undefined
@@ -203,8 +238,16 @@ function isNumeric(type: DataType): boolean {
   )
 }
 
+/** Integer and decimal columns: compared exactly from their decimal text. */
+function isExact(type: DataType): boolean {
+  return (
+    typeof type === 'string' &&
+    (['byte', 'short', 'integer', 'long'].includes(type) || type.startsWith('decimal'))
+  )
+}
+
 /** A stats bound in comparable form. Timestamp maxima are widened by 1 ms (millisecond truncation). */
-function statValue(v: unknown, type: DataType, which: 'min' | 'max'): number | string | undefined {
+function statValue(v: unknown, type: DataType, which: 'min' | 'max'): Comparable | undefined {
   if (v === undefined || v === null) return undefined
   if (type === 'timestamp' || type === 'timestamp_ntz') {
     const ms = Date.parse(ntzAsUtc(String(v), type))
@@ -213,6 +256,7 @@ function statValue(v: unknown, type: DataType, which: 'min' | 'max'): number | s
   }
   if (type === 'date') return String(v).slice(0, 10)
   if (type === 'string') return typeof v === 'string' ? v : undefined
+  if (isExact(type)) return exactNumber(v)
   if (isNumeric(type)) {
     const n = Number(v)
     return Number.isFinite(n) ? n : undefined

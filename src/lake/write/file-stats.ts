@@ -4,10 +4,11 @@
  * computed from the Parquet footer (`parquet_metadata()`), never by re-reading the data:
  * `numRecords`, `minValues`/`maxValues` for the first `delta.dataSkippingNumIndexedCols` (32) leaf
  * columns — numbers, decimals, dates, timestamps (truncated to milliseconds, `…Z` for `timestamp`,
- * no zone for `timestamp_ntz`), strings (32-character prefix; a truncated max gets U+FFFD appended so
- * it stays an upper bound), struct leaves — and `nullCount` for every indexed column, but no min/max
- * for boolean, binary, array and map (as Spark).
+ * no zone for `timestamp_ntz`), strings (32-code-point prefixes, see {@link truncateMax}), struct
+ * leaves — and `nullCount` for every indexed column, but no min/max for boolean, binary, array and
+ * map (as Spark). Strings are compared by code point (UTF-8 byte order), as the footers are.
  */
+import { compareCodePoints, compareExact, exactNumber } from '../read/stat-compare.js'
 import type { DeltaField, DeltaSchema, DeltaType } from './delta-types.js'
 
 /** One row of DuckDB's `parquet_metadata()` (the columns the writer selects). */
@@ -146,27 +147,47 @@ function aggregate(
   }
   if (kind === 'string') {
     const pick = pickString(values, op)
-    const chars = [...pick]
-    if (chars.length <= STRING_PREFIX) return pick
-    const prefix = chars.slice(0, STRING_PREFIX).join('')
-    return op === 'min' ? prefix : `${prefix}\uFFFD`
+    return op === 'min' ? truncateMin(pick) : truncateMax(pick)
   }
   return undefined
 }
 
+/** The largest code point: appended to a truncated maximum, it out-ranks any continuation. */
+const MAX_CODE_POINT = '\u{10FFFF}'
+
+/** A minimum's first {@link STRING_PREFIX} code points (a prefix never sorts above the value). */
+export function truncateMin(value: string): string {
+  const chars = [...value]
+  return chars.length <= STRING_PREFIX ? value : chars.slice(0, STRING_PREFIX).join('')
+}
+
+/**
+ * A maximum truncated as Delta-Spark does (`truncateMaxStringAgg`): the first
+ * {@link STRING_PREFIX} code points plus U+10FFFF, which is above every string with that prefix
+ * whose next code point is below U+10FFFF; while the next code point *is* U+10FFFF the prefix
+ * grows by one. A value that would not get shorter is kept whole.
+ */
+export function truncateMax(value: string): string {
+  const chars = [...value]
+  if (chars.length <= STRING_PREFIX) return value
+  let i = STRING_PREFIX
+  while (i < chars.length && chars[i] === MAX_CODE_POINT) i++
+  if (i >= chars.length - 1) return value
+  return `${chars.slice(0, i).join('')}${MAX_CODE_POINT}`
+}
+
 function pickString(values: readonly string[], op: 'min' | 'max'): string {
-  return values.reduce((a, b) => ((op === 'min' ? b < a : b > a) ? b : a))
+  return values.reduce((a, b) => {
+    const c = compareCodePoints(b, a)
+    return (op === 'min' ? c < 0 : c > 0) ? b : a
+  })
 }
 
 function compareNumeric(a: string, b: string): number {
-  const x = Number(a)
-  const y = Number(b)
-  if (Number.isSafeInteger(x) && Number.isSafeInteger(y)) return x - y
-  if (/^-?\d+$/.test(a) && /^-?\d+$/.test(b)) {
-    const d = BigInt(a) - BigInt(b)
-    return d > 0n ? 1 : d < 0n ? -1 : 0
-  }
-  return x - y
+  const x = exactNumber(a)
+  const y = exactNumber(b)
+  if (x !== undefined && y !== undefined) return compareExact(x, y)
+  return Number(a) - Number(b)
 }
 
 /**
