@@ -48,6 +48,12 @@ export interface WriteOptions extends TableTarget {
   readonly configuration?: Readonly<Record<string, string>>
   /** Idempotent write: skipped when the table already recorded this app's version. */
   readonly txn?: { readonly appId: string; readonly version: number }
+  /**
+   * Several idempotent writes in one commit (a loader committing several landing files at once),
+   * each recorded as its own `txn` action: skipped when the table already recorded any of them
+   * (the caller re-reads and retries with the rest); a concurrent commit of any is a conflict.
+   */
+  readonly txns?: readonly { readonly appId: string; readonly version: number }[]
 }
 
 /** Metrics of a write. */
@@ -65,8 +71,9 @@ export interface WriteMetrics {
 export async function writeTable(options: WriteOptions): Promise<OperationResult<WriteMetrics>> {
   const mode = options.mode ?? 'append'
   const snapshot = await openIfExists(options)
-  const txnAction: Action[] =
-    options.txn === undefined ? [] : [{ txn: { ...options.txn, lastUpdated: Date.now() } }]
+  const txns = [...(options.txn === undefined ? [] : [options.txn]), ...(options.txns ?? [])]
+  const txnTime = Date.now()
+  const txnAction: Action[] = txns.map((t) => ({ txn: { ...t, lastUpdated: txnTime } }))
   if (snapshot === undefined) {
     let created
     try {
@@ -113,10 +120,7 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
     )
   }
   if (mode === 'ignore') return { version: snapshot.version, metrics: { ...none, skipped: true } }
-  if (
-    options.txn !== undefined &&
-    (snapshot.txns.get(options.txn.appId) ?? -1) >= options.txn.version
-  ) {
+  if (txns.some((t) => (snapshot.txns.get(t.appId) ?? -1) >= t.version)) {
     return { version: snapshot.version, metrics: { ...none, skipped: true } }
   }
   const source = await describeSource(options.executor, options.sql)
@@ -230,7 +234,7 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
     },
     actions,
     isBlindAppend: mode === 'append' && !reconciled.changed,
-    scope: { ...read, ...(options.txn === undefined ? {} : { appIds: [options.txn.appId] }) },
+    scope: { ...read, ...(txns.length === 0 ? {} : { appIds: txns.map((t) => t.appId) }) },
   })
   return {
     version: result.version,
