@@ -15,7 +15,7 @@ import {
   type ResolvedConfig,
 } from '../core/index.js'
 import type { CliIo } from './io.js'
-import { loadConfig } from './load-config.js'
+import { loadConfig } from './wiring/load-config.js'
 import { BUILTIN_PROJECT_DIR } from './paths.js'
 
 /** Global options as commander parses them. */

@@ -77,11 +77,37 @@ export class ConfigError extends WarehouseError {
 /** A command or stage exists in the design but is not built yet. Exit code 2. */
 export class NotBuiltError extends WarehouseError {
   constructor(what: string, issue?: number) {
-    const where = issue === undefined ? 'planned in DESIGN.md' : `tracked in issue #${issue}`
+    // Name what the user has: the issue, or the README's Status table (not a design file).
+    const where =
+      issue === undefined ? "planned: see the README's Status table" : `tracked in issue #${issue}`
     super('not-built', `${what} is not built yet (${where}).`, {
       context: { what, ...(issue === undefined ? {} : { issue }) },
       hint: 'Run `pitwall --help` to see which commands work today.',
     })
+  }
+}
+
+/**
+ * A server could not listen because its port is taken (or not allowed). Exit code 2: the user
+ * picks another `--port`. The message is one line naming the port.
+ */
+export class PortInUseError extends WarehouseError {
+  /** The port asked for. */
+  readonly port: number
+
+  constructor(
+    port: number,
+    host: string,
+    options: { readonly cause?: unknown; readonly denied?: boolean } = {},
+  ) {
+    const what =
+      options.denied === true ? 'cannot be used (permission denied)' : 'is already in use'
+    super(
+      'port-in-use',
+      `port ${port} on ${host} ${what}; stop what is listening there or choose another with --port (0 = any free port)`,
+      { cause: options.cause, context: { port, host } },
+    )
+    this.port = port
   }
 }
 
@@ -105,7 +131,8 @@ export function exitCodeFor(error: unknown): number {
   if (
     error instanceof UsageError ||
     error instanceof ConfigError ||
-    error instanceof NotBuiltError
+    error instanceof NotBuiltError ||
+    error instanceof PortInUseError
   ) {
     return EXIT_CODES.usage
   }

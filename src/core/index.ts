@@ -8,6 +8,7 @@ export {
   UsageError,
   ConfigError,
   NotBuiltError,
+  PortInUseError,
   isWarehouseError,
   exitCodeFor,
   EXIT_CODES,

@@ -2,16 +2,16 @@
  * @module cli/commands/build
  * `pitwall build`: seeds, models, snapshots and tests in DAG order (as dbt build).
  */
-import type { Command } from 'commander'
-import type { CliContext } from '../context.js'
-import { registerRunCommand } from './transform-run-command.js'
+import { defineCommand } from '../command-spec.js'
+import { runCommandOptions } from '../transform-options.js'
 
-/** Registers `pitwall build`. */
-export function registerBuild(program: Command, context: () => CliContext): void {
-  registerRunCommand(
-    program,
-    context,
-    'build',
-    'seeds, models, snapshots and tests in DAG order (as dbt build)',
-  )
-}
+/** `pitwall build`. */
+export const buildCommand = defineCommand({
+  name: 'build',
+  describe: (cmd) =>
+    runCommandOptions(
+      cmd.description('seeds, models, snapshots and tests in DAG order (as dbt build)'),
+      'build',
+    ),
+  load: () => import('../actions/run-command.js'),
+})

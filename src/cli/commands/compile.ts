@@ -1,129 +1,20 @@
 /**
  * @module cli/commands/compile
  * `pitwall compile` (as `dbt compile`): renders the selected nodes to SQL without touching the
- * warehouse, writes them to `<home>/target/compiled/` and the manifest, and prints the SQL of a
- * single selected node. Template errors are listed with file:line:col.
+ * warehouse.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { randomUUID } from 'node:crypto'
-import type { Command } from 'commander'
-import { formatDiagnostic, type Diagnostic } from '../../core/index.js'
-import {
-  buildDag,
-  buildManifest,
-  compileNode,
-  evaluateSelector,
-  selectNodes,
-  type CompiledNode,
-} from '../../transform/index.js'
-import type { CliContext } from '../context.js'
-import { selectionOptions } from './transform-run-command.js'
-import { existingRelations } from './transform-runtime.js'
-import {
-  loadProject,
-  readArtifact,
-  stateMacros,
-  stateNodes,
-  targetDir,
-  writeArtifact,
-} from './transform-project.js'
-import { statusesOf } from '../../transform/index.js'
+import { defineCommand } from '../command-spec.js'
+import { selectionOptions } from '../transform-options.js'
 
-/** Registers `pitwall compile`. */
-export function registerCompile(program: Command, context: () => CliContext): void {
-  selectionOptions(
-    program
-      .command('compile')
-      .description('render models, tests and snapshots to SQL (as dbt compile)'),
-  )
-    .option(
+/** `pitwall compile`. */
+export const compileCommand = defineCommand({
+  name: 'compile',
+  describe: (cmd) =>
+    selectionOptions(
+      cmd.description('render models, tests and snapshots to SQL (as dbt compile)'),
+    ).option(
       '--incremental',
       'render incremental models as for an incremental run (is_incremental() true)',
-    )
-    .action(
-      async (opts: {
-        select?: string[]
-        exclude?: string[]
-        selector?: string
-        vars?: string
-        state?: string
-        incremental?: boolean
-      }) => {
-        const ctx = context()
-        const project = await loadProject(ctx, {
-          ...(opts.vars === undefined ? {} : { vars: opts.vars }),
-        })
-        const problems: Diagnostic[] = project.diagnostics.filter((d) => d.severity === 'error')
-        const state = await readArtifact(ctx, 'manifest.json', opts.state)
-        const last = await readArtifact(ctx, 'run_results.json', opts.state)
-        const dag = buildDag(project.nodes, Object.keys(project.sources))
-        const selection = {
-          nodes: { ...project.nodes, ...project.sources },
-          dag,
-          ...(state === undefined
-            ? {}
-            : { state: stateNodes(state)!, stateMacros: stateMacros(state)! }),
-          macros: project.macros,
-          ...(last === undefined ? {} : { results: statusesOf(last) }),
-        }
-        const selected = selectNodes(selection, opts.select, opts.exclude, {
-          resourceTypes: ['model', 'test', 'snapshot', 'analysis'],
-          indirectTests: opts.select === undefined && opts.selector === undefined,
-          ...(opts.selector === undefined
-            ? {}
-            : { base: evaluateSelector(selection, project.selectors, opts.selector) }),
-        })
-        const compiled = new Map<string, CompiledNode>()
-        // adapter.get_relation answers from what exists under --home, as in a run.
-        const relations = existingRelations(ctx.home, project)
-        for (const id of dag.order.filter((i) => selected.has(i))) {
-          const node = project.nodes[id]!
-          const r = compileNode(project, id, {
-            isIncremental: opts.incremental === true && node.config.materialized === 'incremental',
-            relations,
-          })
-          if (!r.ok) {
-            problems.push(r.diagnostic)
-            continue
-          }
-          compiled.set(id, r.node)
-          const out = join(
-            targetDir(ctx),
-            'compiled',
-            project.name,
-            node.original_file_path.replace(/\.(yml|yaml)$/, `/${node.name}.sql`),
-          )
-          await mkdir(dirname(out), { recursive: true })
-          await writeFile(out, `${r.node.compiled_code}\n`)
-        }
-        await writeArtifact(
-          ctx,
-          'manifest.json',
-          buildManifest(
-            project,
-            { invocationId: randomUUID(), generatedAt: new Date().toISOString() },
-            compiled,
-          ),
-        )
-        for (const d of problems) ctx.logger.error(formatDiagnostic(d))
-        if (problems.length > 0) ctx.setExitCode(1)
-        const single = compiled.size === 1 ? [...compiled.values()][0] : undefined
-        const human =
-          single !== undefined
-            ? single.compiled_code
-            : `Compiled ${compiled.size} node(s) to ${join(targetDir(ctx), 'compiled')}${problems.length > 0 ? `; ${problems.length} error(s) above` : ''}`
-        ctx.emit(
-          {
-            compiled: [...compiled.values()].map((c) => ({
-              unique_id: c.unique_id,
-              relation_name: c.relation_name,
-              compiled_code: c.compiled_code,
-            })),
-            errors: problems,
-          },
-          human,
-        )
-      },
-    )
-}
+    ),
+  load: () => import('../actions/compile.js'),
+})

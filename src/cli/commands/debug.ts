@@ -2,42 +2,12 @@
  * @module cli/commands/debug
  * `pitwall debug` (as `dbt debug`): shows the configuration in force and checks it loads.
  */
-import type { Command } from 'commander'
-import type { CliContext } from '../context.js'
+import { defineCommand } from '../command-spec.js'
 
-/** Registers `pitwall debug`. */
-export function registerDebug(program: Command, context: () => CliContext): void {
-  program
-    .command('debug')
-    .description('show the configuration in force and check that it is valid (as dbt debug)')
-    .action(async () => {
-      const ctx = context()
-      const config = await ctx.config()
-      const result = {
-        home: ctx.home,
-        projectDir: ctx.projectDir,
-        profilesDir: ctx.profilesDir,
-        project: config.project.name,
-        profile: config.profileName,
-        target: config.targetName,
-        output: {
-          type: config.output.type,
-          catalog: config.output.catalog,
-          threads: config.output.threads,
-        },
-        targets: Object.keys(config.outputs),
-        warnings: config.warnings,
-      }
-      const human = [
-        `home:        ${result.home}`,
-        `project dir: ${result.projectDir}`,
-        `profiles:    ${result.profilesDir}/profiles.yml`,
-        `project:     ${result.project}`,
-        `profile:     ${result.profile}`,
-        `target:      ${result.target} (${result.output.type}, catalog ${result.output.catalog}, ${result.output.threads} threads)`,
-        `targets:     ${result.targets.join(', ')}`,
-        `All checks passed!`,
-      ].join('\n')
-      ctx.emit(result, human)
-    })
-}
+/** `pitwall debug`. */
+export const debugCommand = defineCommand({
+  name: 'debug',
+  describe: (cmd) =>
+    cmd.description('show the configuration in force and check that it is valid (as dbt debug)'),
+  load: () => import('../actions/debug.js'),
+})

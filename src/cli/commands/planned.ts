@@ -1,14 +1,14 @@
 /**
  * @module cli/commands/planned
  * The commands of DESIGN.md §5 that are not built yet. Each one is listed in `--help` marked
- * "not built yet" and, when run, says so and exits 2: it never pretends to work.
+ * "[not built yet]" and, when run, says so (naming the issue that builds it) and exits 2: it
+ * never pretends to work. An entry leaves this list when its command lands in `index.ts`.
  */
 import type { Command } from 'commander'
-import { NotBuiltError } from '../../core/index.js'
 
 /** A command that is designed but not built. */
 export interface PlannedCommand {
-  /** Name, e.g. `pipeline` or `docs generate` (space-separated for subcommands). */
+  /** Name, e.g. `pipeline` or `show grants` (space-separated for subcommands). */
   readonly name: string
   /** One line for `--help`. */
   readonly summary: string
@@ -18,12 +18,11 @@ export interface PlannedCommand {
 
 /** Commands still to come, in DESIGN.md §5 order. Entries leave this list as they are built. */
 export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
-  { name: 'pipeline', summary: 'extract → load → build as one run with history' },
-  { name: 'schedule', summary: 'run the pipeline when new sessions finish' },
-  { name: 'serve', summary: 'REST API + SQL endpoint + dashboard' },
-  { name: 'grant', summary: 'grant a privilege (Unity Catalog style)' },
-  { name: 'revoke', summary: 'revoke a privilege' },
-  { name: 'principals', summary: 'list principals and their grants' },
+  { name: 'schedule', summary: 'run the pipeline when new sessions finish', issue: 12 },
+  { name: 'serve', summary: 'REST API + SQL endpoint + dashboard', issue: 13 },
+  { name: 'grant', summary: 'grant a privilege (Unity Catalog style)', issue: 13 },
+  { name: 'revoke', summary: 'revoke a privilege', issue: 13 },
+  { name: 'principals', summary: 'list principals and their grants', issue: 13 },
 ]
 
 /** Adds `spec` to `program`: listed in help, refusing to run. */
@@ -40,7 +39,8 @@ export function registerPlanned(program: Command, spec: PlannedCommand): void {
     .allowUnknownOption()
     .allowExcessArguments()
     .argument('[args...]')
-  cmd.action(() => {
+  cmd.action(async () => {
+    const { NotBuiltError } = await import('../../core/index.js')
     throw new NotBuiltError(`pitwall ${spec.name}`, spec.issue)
   })
 }

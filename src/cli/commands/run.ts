@@ -2,11 +2,12 @@
  * @module cli/commands/run
  * `pitwall run`: run models (as dbt run).
  */
-import type { Command } from 'commander'
-import type { CliContext } from '../context.js'
-import { registerRunCommand } from './transform-run-command.js'
+import { defineCommand } from '../command-spec.js'
+import { runCommandOptions } from '../transform-options.js'
 
-/** Registers `pitwall run`. */
-export function registerRun(program: Command, context: () => CliContext): void {
-  registerRunCommand(program, context, 'run', 'run models (as dbt run)')
-}
+/** `pitwall run`. */
+export const runCommand = defineCommand({
+  name: 'run',
+  describe: (cmd) => runCommandOptions(cmd.description('run models (as dbt run)'), 'run'),
+  load: () => import('../actions/run-command.js'),
+})

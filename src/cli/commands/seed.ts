@@ -2,11 +2,12 @@
  * @module cli/commands/seed
  * `pitwall seed`: load CSV seeds (as dbt seed).
  */
-import type { Command } from 'commander'
-import type { CliContext } from '../context.js'
-import { registerRunCommand } from './transform-run-command.js'
+import { defineCommand } from '../command-spec.js'
+import { runCommandOptions } from '../transform-options.js'
 
-/** Registers `pitwall seed`. */
-export function registerSeed(program: Command, context: () => CliContext): void {
-  registerRunCommand(program, context, 'seed', 'load CSV seeds (as dbt seed)')
-}
+/** `pitwall seed`. */
+export const seedCommand = defineCommand({
+  name: 'seed',
+  describe: (cmd) => runCommandOptions(cmd.description('load CSV seeds (as dbt seed)'), 'seed'),
+  load: () => import('../actions/run-command.js'),
+})

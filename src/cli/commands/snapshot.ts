@@ -2,11 +2,13 @@
  * @module cli/commands/snapshot
  * `pitwall snapshot`: run SCD2 snapshots (as dbt snapshot).
  */
-import type { Command } from 'commander'
-import type { CliContext } from '../context.js'
-import { registerRunCommand } from './transform-run-command.js'
+import { defineCommand } from '../command-spec.js'
+import { runCommandOptions } from '../transform-options.js'
 
-/** Registers `pitwall snapshot`. */
-export function registerSnapshot(program: Command, context: () => CliContext): void {
-  registerRunCommand(program, context, 'snapshot', 'run SCD2 snapshots (as dbt snapshot)')
-}
+/** `pitwall snapshot`. */
+export const snapshotCommand = defineCommand({
+  name: 'snapshot',
+  describe: (cmd) =>
+    runCommandOptions(cmd.description('run SCD2 snapshots (as dbt snapshot)'), 'snapshot'),
+  load: () => import('../actions/run-command.js'),
+})

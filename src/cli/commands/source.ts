@@ -1,62 +1,22 @@
 /**
  * @module cli/commands/source
- * `pitwall source freshness` (as `dbt source freshness`): checks each source table's newest
- * `loaded_at_field` against its `freshness` rule and writes `<home>/target/sources.json`.
- * Exit code 1 when a source is stale past `error_after` or cannot be queried.
+ * `pitwall source freshness` (as `dbt source freshness`).
  */
-import { randomUUID } from 'node:crypto'
-import type { Command } from 'commander'
-import { buildDag, checkFreshness, selectNodes } from '../../transform/index.js'
-import type { CliContext } from '../context.js'
-import { loadProject, writeArtifact } from './transform-project.js'
-import { openRuntime } from './transform-runtime.js'
+import { defineCommand } from '../command-spec.js'
 
-/** Registers `pitwall source freshness`. */
-export function registerSource(program: Command, context: () => CliContext): void {
-  const source = program.command('source').description('source commands (as dbt source)')
-  source
-    .command('freshness')
-    .description('check source freshness; writes sources.json')
-    .option('-s, --select <selector...>', 'sources to check, e.g. source:bronze')
-    .action(async (opts: { select?: string[] }) => {
-      const ctx = context()
-      const project = await loadProject(ctx)
-      const ids =
-        opts.select === undefined
-          ? undefined
-          : selectNodes(
-              {
-                nodes: { ...project.nodes, ...project.sources },
-                dag: buildDag(project.nodes, Object.keys(project.sources)),
-              },
-              opts.select,
-              undefined,
-              { resourceTypes: ['source'], indirectTests: false },
-            )
-      const runtime = await openRuntime(ctx, project)
-      try {
-        const artifact = await checkFreshness(
-          project,
-          runtime.warehouse,
-          { invocationId: randomUUID(), generatedAt: new Date().toISOString() },
-          new Date(),
-          ids,
-        )
-        const path = await writeArtifact(ctx, 'sources.json', artifact)
-        const bad = artifact.results.filter(
-          (r) => r.status === 'error' || r.status === 'runtime error',
-        )
-        if (bad.length > 0) ctx.setExitCode(1)
-        const lines = artifact.results.map(
-          (r) =>
-            `${r.status.toUpperCase().padEnd(13)} ${r.unique_id}  max loaded at ${r.max_loaded_at ?? 'never'}${r.max_loaded_at_time_ago_in_s === null ? '' : ` (${Math.round(r.max_loaded_at_time_ago_in_s / 60)} min ago)`}${r.message === undefined ? '' : `: ${r.message}`}`,
-        )
-        ctx.emit(
-          artifact,
-          `${lines.join('\n') || 'No source has a freshness rule with a loaded_at_field.'}\nsources.json: ${path}`,
-        )
-      } finally {
-        await runtime.close()
-      }
-    })
-}
+/** `pitwall source freshness`. */
+const freshness = defineCommand({
+  name: 'freshness',
+  describe: (cmd) =>
+    cmd
+      .description('check source freshness; writes sources.json')
+      .option('-s, --select <selector...>', 'sources to check, e.g. source:bronze'),
+  load: () => import('../actions/source-freshness.js'),
+})
+
+/** `pitwall source`. */
+export const sourceCommand = defineCommand({
+  name: 'source',
+  describe: (cmd) => cmd.description('source commands (as dbt source)'),
+  subcommands: [freshness],
+})

@@ -2,11 +2,13 @@
  * @module cli/commands/test
  * `pitwall test`: run data tests and unit tests (as dbt test).
  */
-import type { Command } from 'commander'
-import type { CliContext } from '../context.js'
-import { registerRunCommand } from './transform-run-command.js'
+import { defineCommand } from '../command-spec.js'
+import { runCommandOptions } from '../transform-options.js'
 
-/** Registers `pitwall test`. */
-export function registerTest(program: Command, context: () => CliContext): void {
-  registerRunCommand(program, context, 'test', 'run data tests and unit tests (as dbt test)')
-}
+/** `pitwall test`. */
+export const testCommand = defineCommand({
+  name: 'test',
+  describe: (cmd) =>
+    runCommandOptions(cmd.description('run data tests and unit tests (as dbt test)'), 'test'),
+  load: () => import('../actions/run-command.js'),
+})

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import type { Logger } from '../../core/index.js'
-import { SILENT_LOGGER } from '../../core/index.js'
+import { PortInUseError, SILENT_LOGGER } from '../../core/index.js'
 import type { RateWindow } from '../client/rate-spec.js'
 import type { OpenF1Credentials } from '../client/token-provider.js'
 import { FAULT_STATUSES, pickFault, type FaultKind } from './replay-faults.js'
@@ -206,9 +206,21 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     })
   })
   server.keepAliveTimeout = 5000
+  const wanted = options.port ?? 0
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      // A taken port is the user's to change (exit 2, one line), not a crash.
+      const taken = error.code === 'EADDRINUSE' || error.code === 'EACCES'
+      reject(
+        taken
+          ? new PortInUseError(wanted, '127.0.0.1', {
+              cause: error,
+              denied: error.code === 'EACCES',
+            })
+          : error,
+      )
+    })
+    server.listen(wanted, '127.0.0.1', () => resolve())
   })
   const port = (server.address() as AddressInfo).port
   return {

@@ -1,6 +1,7 @@
 /**
- * @module cli/commands/openf1-options
- * Option parsing shared by `extract`, `replay` and `simulate`: numbers, lists, endpoints.
+ * @module cli/wiring/openf1-options
+ * Option values checked for `extract`, `replay` and `simulate`: numbers, endpoints (a bad
+ * value is a usage error, exit 2).
  */
 import { UsageError } from '../../core/index.js'
 import { ENDPOINT_NAMES, isEndpointName, type EndpointName } from '../../openf1/index.js'
@@ -33,17 +34,6 @@ export function numberOption(
     throw new UsageError(`${option} must be a number from ${min} to ${max} (got '${value}')`)
   }
   return n
-}
-
-/** Commander collector for repeatable options (`--session a --session b`). */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((v) => v.trim())
-      .filter((v) => v !== ''),
-  ]
 }
 
 /** Parses `--endpoints a,b` or `all`. */

@@ -1,5 +1,5 @@
 /**
- * @module cli/sql-format
+ * @module cli/format/sql-format
  * Renders query results for the terminal and for pipes: `json` (an array of row objects), `csv`
  * (RFC 4180, header row, nested values as JSON) and `table` (aligned columns for humans).
  */

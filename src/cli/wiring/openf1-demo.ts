@@ -1,5 +1,5 @@
 /**
- * @module cli/commands/openf1-demo
+ * @module cli/wiring/openf1-demo
  * The demo's OpenF1 stages: simulate a small season into `<home>/simulated` (kept between runs),
  * then serve it with the replay server in-process and extract everything into `<home>/landing`.
  */

@@ -1,5 +1,5 @@
 /**
- * @module cli/commands/transform-runtime
+ * @module cli/wiring/transform-runtime
  * Wires the transformation engine to real storage (the composition root's job, STYLE.md §1): an
  * in-process DuckDB engine and the Delta warehouse under `--home`, with the project's existing
  * tables and persisted views made queryable first.
@@ -8,7 +8,6 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOG_SCHEMAS, VIEWS_DIR, discoverTables } from '../../catalog/index.js'
 import { NotBuiltError } from '../../core/index.js'
-import { DuckDbEngine } from '../../engine/index.js'
 import {
   DeltaWarehouse,
   buildDag,
@@ -17,6 +16,7 @@ import {
   type RelationName,
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
+import { openDuckDb, storeFor } from './adapters.js'
 
 /** An open warehouse; call `close` when done. */
 export interface TransformRuntime {
@@ -34,8 +34,8 @@ export async function openRuntime(
   if (project.target.type !== 'duckdb') {
     throw new NotBuiltError(`running target '${project.target.name}' (type databricks)`)
   }
-  const engine = await DuckDbEngine.create()
-  const warehouse = new DeltaWarehouse({ home: ctx.home, engine })
+  const engine = await openDuckDb()
+  const warehouse = new DeltaWarehouse({ home: ctx.home, engine, storeFor })
   let relations: ReadonlySet<string>
   try {
     await warehouse.prepare(projectRelations(project))

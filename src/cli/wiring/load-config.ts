@@ -1,10 +1,15 @@
 /**
- * @module cli/load-config
+ * @module cli/wiring/load-config
  * Reads `dbt_project.yml` and `profiles.yml` from disk and hands them to the pure resolver.
  */
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { ConfigError, makeDiagnostic, resolveConfig, type ResolvedConfig } from '../core/index.js'
+import {
+  ConfigError,
+  makeDiagnostic,
+  resolveConfig,
+  type ResolvedConfig,
+} from '../../core/index.js'
 
 /** Where to look for the two files. */
 export interface LoadConfigOptions {

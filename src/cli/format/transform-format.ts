@@ -1,5 +1,5 @@
 /**
- * @module cli/commands/transform-format
+ * @module cli/format/transform-format
  * dbt-like human output for runs: one line per node as it finishes, the failing tests with their
  * failing rows (or where they were stored), and the `Done. PASS=… WARN=… ERROR=…` summary.
  */

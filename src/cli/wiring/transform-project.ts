@@ -1,5 +1,5 @@
 /**
- * @module cli/commands/transform-project
+ * @module cli/wiring/transform-project
  * The disk side of the transformation commands: reads the project folder into a file map, parses
  * it (with the parse cache kept in `<home>/target/partial_parse.json`, so unchanged files are not
  * rendered again), and reads/writes the artifacts in `<home>/target/`.

@@ -1,11 +1,10 @@
 /**
- * @module cli/commands/transform-run-command
- * The shared shape of `build`, `run`, `test`, `seed` and `snapshot`: options as dbt's, a run on
+ * @module cli/wiring/transform-run
+ * What `build`, `run`, `test`, `seed` and `snapshot` do (and the demo's build stage): a run on
  * the Delta warehouse, `manifest.json` and `run_results.json` written to `<home>/target/`, one
  * line per node, and exit code 1 when anything errored or failed.
  */
 import { randomUUID } from 'node:crypto'
-import { Option, type Command } from 'commander'
 import { ConfigError, UsageError } from '../../core/index.js'
 import {
   ProjectInvalidError,
@@ -17,7 +16,7 @@ import {
   type RunOutcome,
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
-import { nodeLine, runSummary } from './transform-format.js'
+import { nodeLine, runSummary } from '../format/transform-format.js'
 import {
   loadProject,
   readArtifact,
@@ -41,48 +40,6 @@ export interface RunCommandOptions {
   readonly vars?: string
   readonly state?: string
   readonly storeFailures?: boolean
-}
-
-/** Adds the selection options shared with `compile` and `ls`. */
-export function selectionOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '-s, --select <selector...>',
-      'nodes to include (e.g. +silver_laps, tag:gold, path:models/silver, state:modified)',
-    )
-    .option('--exclude <selector...>', 'nodes to leave out')
-    .option('--selector <name>', 'a named selector of selectors.yml')
-    .option('--vars <yaml>', "variables, e.g. '{season: 2024}'")
-    .option(
-      '--state <dir>',
-      'folder with the manifest.json/run_results.json of an earlier run (for state: and result:)',
-    )
-}
-
-/** Registers one run command. */
-export function registerRunCommand(
-  program: Command,
-  context: () => CliContext,
-  name: RunCommand,
-  description: string,
-): void {
-  const cmd = selectionOptions(program.command(name).description(description))
-  if (name !== 'test')
-    cmd.option('--full-refresh', 'rebuild incremental models (and reload seeds) from scratch')
-  if (name === 'build' || name === 'test')
-    cmd.option('--store-failures', 'keep the failing rows of every test in a table')
-  if (name === 'build' || name === 'run') {
-    cmd
-      .option('--empty', 'build models from zero-row refs and sources (checks SQL and schemas)')
-      .option('--event-time-start <date>', 'microbatch models: backfill the batches from this date')
-      .option('--event-time-end <date>', 'microbatch models: … up to this date (default now)')
-  }
-  cmd.option('-x, --fail-fast', 'stop at the first error or failure (the rest is skipped)')
-  cmd.addOption(new Option('--threads <n>', 'nodes to run at once (default: the target’s threads)'))
-  cmd.action(async (opts: RunCommandOptions) => {
-    const ctx = context()
-    await runCommand(ctx, name, opts)
-  })
 }
 
 /** What a run command produced. */

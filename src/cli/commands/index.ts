@@ -1,0 +1,48 @@
+/**
+ * @module cli/commands
+ * Every built command, in the order `pitwall --help` lists them (data-flow order, then the
+ * dbt-style commands, then tools). To add a command: write its spec in `commands/<name>.ts` and
+ * its action in `actions/<name>.ts` (see `command-spec.ts` and `src/cli/CONTEXT.md`), add it
+ * here, and drop it from `planned.ts`.
+ */
+import type { CommandSpec } from '../command-spec.js'
+import { buildCommand } from './build.js'
+import { compileCommand } from './compile.js'
+import { debugCommand } from './debug.js'
+import { demoCommand } from './demo.js'
+import { docsCommand } from './docs.js'
+import { extractCommand } from './extract.js'
+import { loadCommand } from './load.js'
+import { lsCommand } from './ls.js'
+import { pipelineCommand } from './pipeline.js'
+import { replayCommand } from './replay.js'
+import { runCommand } from './run.js'
+import { seedCommand } from './seed.js'
+import { simulateCommand } from './simulate.js'
+import { snapshotCommand } from './snapshot.js'
+import { sourceCommand } from './source.js'
+import { sqlCommand } from './sql.js'
+import { tableCommand } from './table.js'
+import { testCommand } from './test.js'
+
+/** The built commands. */
+export const COMMANDS: readonly CommandSpec[] = [
+  demoCommand,
+  debugCommand,
+  extractCommand,
+  replayCommand,
+  simulateCommand,
+  loadCommand,
+  sqlCommand,
+  pipelineCommand,
+  buildCommand,
+  runCommand,
+  testCommand,
+  snapshotCommand,
+  seedCommand,
+  compileCommand,
+  lsCommand,
+  docsCommand,
+  sourceCommand,
+  tableCommand,
+]
