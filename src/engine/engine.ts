@@ -3,6 +3,8 @@
  * The SQL engine port (STYLE.md §1): run a query and get rows with column names and types. The
  * DuckDB adapter lives in `duckdb/`; a Databricks adapter can implement the same interface.
  * `all`/`run` make every engine usable as the lake's `SqlExecutor` port (structural typing).
+ * Streaming ({@link StreamingEngine}) is an optional capability: serving reads through it so a
+ * result is never held whole in memory and a running statement can be cancelled.
  */
 
 /** A JSON-serialisable value as queries return it. */
@@ -41,4 +43,36 @@ export interface Engine {
   run(sql: string): Promise<void>
   /** Releases the engine. Further calls fail with `EngineClosedError`. Idempotent. */
   close(): Promise<void>
+}
+
+/** A streamed query: the columns up front, the rows a chunk at a time. */
+export interface RowStream {
+  /** The result's columns in order. */
+  readonly columns: readonly ColumnInfo[]
+  /** The next chunk of rows (a few thousand at most), or `undefined` once the result is done. */
+  next(): Promise<ResultRow[] | undefined>
+  /** Stops the statement (interrupting it if it still runs) and releases it. Idempotent. */
+  close(): Promise<void>
+}
+
+/** Options of {@link StreamingEngine.stream}. */
+export interface StreamOptions {
+  /** Aborting it interrupts the running statement; the pending call rejects. */
+  readonly signal?: AbortSignal
+  /** The catalog one- and two-part names resolve in (`USE`), for this statement. */
+  readonly defaultCatalog?: string
+}
+
+/**
+ * An engine that can stream: statements run on their own connection (so a slow one never blocks
+ * the others), rows are fetched on demand and a statement can be interrupted.
+ */
+export interface StreamingEngine extends Engine {
+  /** Starts `sql` (one statement) and returns its rows as a stream. Always `close()` it. */
+  stream(sql: string, options?: StreamOptions): Promise<RowStream>
+}
+
+/** True when `engine` can stream results ({@link StreamingEngine}). */
+export function canStream(engine: Engine): engine is StreamingEngine {
+  return typeof (engine as Partial<StreamingEngine>).stream === 'function'
 }

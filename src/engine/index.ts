@@ -3,7 +3,17 @@
  * The SQL engine port and its adapters (DuckDB embedded; Databricks).
  * Public surface of the folder: other layers import only this file.
  */
-export type { Engine, QueryResult, ColumnInfo, ResultRow, JsonValue } from './engine.js'
+export type {
+  Engine,
+  QueryResult,
+  ColumnInfo,
+  ResultRow,
+  JsonValue,
+  RowStream,
+  StreamOptions,
+  StreamingEngine,
+} from './engine.js'
+export { canStream } from './engine.js'
 export { EngineError, QueryError, EngineClosedError } from './engine-errors.js'
 export { SerialQueue } from './serial-queue.js'
 export { DuckDbEngine } from './duckdb/duckdb-engine.js'

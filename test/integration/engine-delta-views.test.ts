@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { discoverTables, formatTableName } from '../../src/catalog/index.js'
 import { DeltaViews, DuckDbEngine, LakehouseEngine } from '../../src/engine/index.js'
+import { objectStoreFor } from '../../src/lake/index.js'
 import { describeShared, sharedPath } from '../helpers/shared-data.js'
 import { copyToTemp } from '../helpers/tmp.js'
 
@@ -36,7 +37,7 @@ describeShared('delta-tables', 'DuckDB Delta views', () => {
       renameSync(join(table, '_delta_log', f), join(home.path, '..', 'later', f))
     const duck = await DuckDbEngine.create()
     const lakeHome = join(home.path, '..')
-    engine = new LakehouseEngine(duck, new DeltaViews(duck), {
+    engine = new LakehouseEngine(duck, new DeltaViews(duck, objectStoreFor), {
       discover: () => discoverTables(lakeHome, [CATALOG]).map((t) => ({ ...t.name, path: t.path })),
     })
   })
@@ -82,7 +83,7 @@ describeShared('delta-tables', 'DuckDB Delta views', () => {
   it('serves the views in sandbox mode, where files outside the lakehouse are off limits', async () => {
     const lakeHome = join(home.path, '..')
     const duck = await DuckDbEngine.create({ sandbox: { allowedDirectories: [lakeHome] } })
-    const sandboxed = new LakehouseEngine(duck, new DeltaViews(duck), {
+    const sandboxed = new LakehouseEngine(duck, new DeltaViews(duck, objectStoreFor), {
       discover: () => discoverTables(lakeHome, [CATALOG]).map((t) => ({ ...t.name, path: t.path })),
     })
     try {

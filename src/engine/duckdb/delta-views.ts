@@ -6,13 +6,13 @@
  * table's latest version changed (one `_delta_log/` listing per table), so a long-running process
  * sees other processes' commits without re-reading unchanged logs.
  */
+import { sqlIdent } from '../../core/index.js'
 import {
-  LocalObjectStore,
   LogStore,
   NotADeltaTableError,
   loadSnapshot,
   scanSql,
-  sqlIdent,
+  type ObjectStoreFactory,
 } from '../../lake/index.js'
 import type { Engine } from '../engine.js'
 
@@ -51,7 +51,14 @@ export class DeltaViews {
   private readonly versions = new Map<string, { version: number; table: DeltaViewTable }>()
   private readonly schemas = new Set<string>()
 
-  constructor(private readonly engine: Engine) {}
+  /**
+   * @param engine where the views are created
+   * @param storeFor the object store of a table's location (the composition root's factory)
+   */
+  constructor(
+    private readonly engine: Engine,
+    private readonly storeFor: ObjectStoreFactory,
+  ) {}
 
   /** Attaches `catalogs` with `schemas` (idempotent), so empty environments resolve too. */
   async ensureCatalogs(catalogs: readonly string[], schemas: readonly string[]): Promise<void> {
@@ -69,7 +76,7 @@ export class DeltaViews {
     for (const t of tables) {
       const k = key(t)
       seen.add(k)
-      const store = new LocalObjectStore(t.path)
+      const store = this.storeFor(t.path)
       let latest: number
       try {
         latest = (await new LogStore(store).listLog()).latest

@@ -97,4 +97,43 @@ describe('DuckDbEngine', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  it('streams rows a chunk at a time and stops early without computing the rest', async () => {
+    const e = await engine({ readConnections: 2 })
+    const stream = await e.stream('SELECT i, i * 2 AS twice FROM range(1000000000) t(i)')
+    expect(stream.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['i:BIGINT', 'twice:BIGINT'])
+    const first = await stream.next()
+    expect(first?.[0]).toEqual({ i: 0, twice: 0 })
+    expect(first?.length).toBeGreaterThan(0)
+    expect(first?.length).toBeLessThanOrEqual(4096)
+    await stream.close()
+    // The connection went back to the pool in a usable state.
+    const again = await e.stream('SELECT 42 AS n')
+    expect(await again.next()).toEqual([{ n: 42 }])
+    expect(await again.next()).toBeUndefined()
+    await again.close()
+  })
+
+  it('interrupts a running statement when its signal aborts, and keeps serving others', async () => {
+    const e = await engine({ readConnections: 2 })
+    await e.run('CREATE TABLE t AS SELECT * FROM range(3000) t(i)')
+    const abort = new AbortController()
+    // 8.1e13 rows to count: it cannot finish before the abort on any machine.
+    const slow = e.stream('SELECT count(*) FROM t a, t b, t c, t d', { signal: abort.signal })
+    const other = await e.stream('SELECT count(*) AS n FROM t')
+    expect(await other.next()).toEqual([{ n: 3000 }])
+    await other.close()
+    expect(await e.all('SELECT 1 AS one')).toEqual([{ one: 1 }])
+    abort.abort()
+    await expect(slow.then((s) => s.next())).rejects.toThrow(/Interrupt/i)
+    expect(await e.all('SELECT 2 AS two')).toEqual([{ two: 2 }])
+  })
+
+  it('resolves one- and two-part names in the catalog a stream asks for', async () => {
+    const e = await engine()
+    await e.run("ATTACH ':memory:' AS cat; CREATE SCHEMA cat.s; CREATE TABLE cat.s.t AS SELECT 7 AS x")
+    const stream = await e.stream('SELECT x FROM s.t', { defaultCatalog: 'cat' })
+    expect(await stream.next()).toEqual([{ x: 7 }])
+    await stream.close()
+  })
 })

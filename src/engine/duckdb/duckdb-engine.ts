@@ -2,21 +2,36 @@
  * @module engine/duckdb/duckdb-engine
  * The embedded DuckDB adapter of the {@link Engine} port. One instance per pitwall process
  * (REFERENCE.md §1: DuckDB's single-writer file lock), in memory: the Delta log on disk is the only
- * state shared between processes. All statements run on one connection through a FIFO, so callers
- * may issue them concurrently.
+ * state shared between processes. `query`/`all`/`run` go through one connection and a FIFO, so
+ * callers may issue them concurrently; `stream` borrows a connection of its own from a small pool
+ * so serving reads run side by side and can be interrupted one by one.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api'
-import type { ColumnInfo, Engine, QueryResult, ResultRow } from '../engine.js'
+import { sqlIdent, sqlString } from '../../core/index.js'
+import type {
+  ColumnInfo,
+  QueryResult,
+  ResultRow,
+  RowStream,
+  StreamingEngine,
+  StreamOptions,
+} from '../engine.js'
 import { EngineClosedError, QueryError } from '../engine-errors.js'
 import { SerialQueue } from '../serial-queue.js'
+import { ConnectionPool } from './connection-pool.js'
+import { DuckDbRowStream } from './duckdb-row-stream.js'
 import { jsonValueConverter } from './json-values.js'
 
 /** Options of {@link DuckDbEngine.create}. */
 export interface DuckDbEngineOptions {
   /** Worker threads (default: DuckDB's choice, all cores). */
   readonly threads?: number
-  /** Memory limit, e.g. `'2GB'`. */
+  /** Memory limit, e.g. `'2GB'`: past it DuckDB spills to `tempDirectory` or fails the query. */
   readonly memoryLimit?: string
+  /** Where DuckDB spills when a query exceeds the memory limit (default: DuckDB's `.tmp`). */
+  readonly tempDirectory?: string
+  /** Connections lent to {@link DuckDbEngine.stream} at once (default 4). */
+  readonly readConnections?: number
   /**
    * Serving mode: external access is off except these directories (read and write through
    * `read_parquet`/`COPY`), and the configuration is locked so SQL cannot turn it back on.
@@ -25,13 +40,14 @@ export interface DuckDbEngineOptions {
 }
 
 /** The DuckDB engine. Build with {@link DuckDbEngine.create}; always `close()` it. */
-export class DuckDbEngine implements Engine {
+export class DuckDbEngine implements StreamingEngine {
   private readonly queue = new SerialQueue()
   private closed = false
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    private readonly pool: ConnectionPool,
   ) {}
 
   /** Starts an in-memory DuckDB with its JSON and Parquet support. */
@@ -39,12 +55,14 @@ export class DuckDbEngine implements Engine {
     const config: Record<string, string> = {}
     if (options.threads !== undefined) config['threads'] = String(options.threads)
     if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit
+    if (options.tempDirectory !== undefined) config['temp_directory'] = options.tempDirectory
     const instance = await DuckDBInstance.create(':memory:', config)
     const connection = await instance.connect()
-    const engine = new DuckDbEngine(instance, connection)
+    const pool = new ConnectionPool(instance, Math.max(1, options.readConnections ?? 4))
+    const engine = new DuckDbEngine(instance, connection, pool)
     if (options.sandbox !== undefined) {
       const dirs = options.sandbox.allowedDirectories
-        .map((d) => `'${(d.endsWith('/') ? d : `${d}/`).replaceAll("'", "''")}'`)
+        .map((d) => sqlString(d.endsWith('/') ? d : `${d}/`))
         .join(', ')
       await engine.run(
         [
@@ -85,11 +103,45 @@ export class DuckDbEngine implements Engine {
     })
   }
 
+  /**
+   * @inheritdoc
+   * Runs on a pooled connection, not the FIFO one: waits only when every pooled connection is
+   * busy. Aborting `options.signal` interrupts the statement (DuckDB's interrupt).
+   */
+  async stream(sql: string, options: StreamOptions = {}): Promise<RowStream> {
+    this.assertOpen()
+    options.signal?.throwIfAborted()
+    const pooled = await this.pool.acquire()
+    const onAbort = (): void => pooled.connection.interrupt()
+    options.signal?.addEventListener('abort', onAbort)
+    let released = false
+    const release = (): void => {
+      if (released) return
+      released = true
+      options.signal?.removeEventListener('abort', onAbort)
+      this.pool.release(pooled)
+    }
+    try {
+      options.signal?.throwIfAborted()
+      if (options.defaultCatalog !== undefined && pooled.catalog !== options.defaultCatalog) {
+        await pooled.connection.run(`USE ${sqlIdent(options.defaultCatalog)}`)
+        pooled.catalog = options.defaultCatalog
+      }
+      const result = await pooled.connection.stream(sql)
+      return new DuckDbRowStream(sql, result, pooled, release)
+    } catch (error) {
+      release()
+      if (error instanceof QueryError) throw error
+      throw new QueryError(sql, error)
+    }
+  }
+
   /** @inheritdoc */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     await this.queue.push(async () => {
+      this.pool.close()
       this.connection.closeSync()
       this.instance.closeSync()
     })

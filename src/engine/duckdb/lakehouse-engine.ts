@@ -4,7 +4,16 @@
  * tables on disk (found by `discover`), so `SELECT … FROM dev_f1_data_analytics.bronze_raw.
  * bronze_laps` always reads the latest committed snapshot, also after another process commits.
  */
-import type { Engine, QueryResult, ResultRow } from '../engine.js'
+import {
+  canStream,
+  type Engine,
+  type QueryResult,
+  type ResultRow,
+  type RowStream,
+  type StreamingEngine,
+  type StreamOptions,
+} from '../engine.js'
+import { EngineError } from '../engine-errors.js'
 import { SerialQueue } from '../serial-queue.js'
 import type { DeltaViews, DeltaViewTable, SyncResult } from './delta-views.js'
 
@@ -19,7 +28,7 @@ export interface LakehouseEngineOptions {
 }
 
 /** The engine callers query the lakehouse through. Closing it closes the underlying engine. */
-export class LakehouseEngine implements Engine {
+export class LakehouseEngine implements StreamingEngine {
   private readonly syncQueue = new SerialQueue()
   private lastSync = -Infinity
   private lastResult: SyncResult = { refreshed: [], dropped: [], failed: [] }
@@ -62,6 +71,25 @@ export class LakehouseEngine implements Engine {
   async run(sql: string): Promise<void> {
     await this.refresh(false)
     return this.engine.run(sql)
+  }
+
+  /**
+   * @inheritdoc
+   * Syncs the views, then streams on the underlying engine (which must be able to stream).
+   */
+  async stream(sql: string, options?: StreamOptions): Promise<RowStream> {
+    if (!canStream(this.engine)) {
+      throw new EngineError('cannot-stream', 'the underlying engine cannot stream results', {
+        hint: 'This is a bug: build the lakehouse engine over a DuckDbEngine.',
+      })
+    }
+    await this.refresh(false)
+    return this.engine.stream(sql, options)
+  }
+
+  /** The engine the views live in (to run statements that must skip the sync). */
+  get base(): Engine {
+    return this.engine
   }
 
   /** @inheritdoc */
