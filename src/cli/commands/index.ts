@@ -15,6 +15,7 @@ import { extractCommand } from './extract.js'
 import { loadCommand } from './load.js'
 import { lsCommand } from './ls.js'
 import { pipelineCommand } from './pipeline.js'
+import { runsCommand } from './runs.js'
 import { replayCommand } from './replay.js'
 import { runCommand } from './run.js'
 import { seedCommand } from './seed.js'
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   loadCommand,
   sqlCommand,
   pipelineCommand,
+  runsCommand,
   buildCommand,
   runCommand,
   testCommand,
