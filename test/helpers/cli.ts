@@ -1,10 +1,11 @@
 /**
  * Runs the real `pitwall` executable (bin/pitwall.js) as a child process. By default it runs the
  * TypeScript sources (`PITWALL_FROM_SOURCE=1`, through tsx), so tests need no build; pass
- * `{ built: true }` to run the compiled `dist/` exactly as users do (build it first with
- * {@link buildDist}).
+ * `{ built: true, packageDir }` to run a compiled copy exactly as users do (see
+ * {@link buildPackageCopy}).
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -27,6 +28,8 @@ export interface RunPitwallOptions {
   readonly env?: Record<string, string>
   /** Run the compiled dist/ instead of the sources. */
   readonly built?: boolean
+  /** The package folder whose `bin/pitwall.js` runs (default the repository). */
+  readonly packageDir?: string
   /** Text for the child's stdin. */
   readonly input?: string
 }
@@ -41,7 +44,9 @@ export function pitwallEnv(options: RunPitwallOptions = {}): NodeJS.ProcessEnv {
 
 /** Runs `pitwall <args>` and waits for it. */
 export function runPitwall(args: readonly string[], options: RunPitwallOptions = {}): CliRun {
-  const r = spawnSync(process.execPath, [PITWALL_BIN, ...args], {
+  const bin =
+    options.packageDir === undefined ? PITWALL_BIN : join(options.packageDir, 'bin', 'pitwall.js')
+  const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: pitwallEnv(options),
     encoding: 'utf8',
@@ -51,7 +56,25 @@ export function runPitwall(args: readonly string[], options: RunPitwallOptions =
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
 }
 
-/** Builds dist/ as `npm ci` does (`npm run build`). */
-export function buildDist(): void {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'pipe' })
+/**
+ * A copy of the package as a fresh clone has it after `npm ci`: `bin/`, `src/`, `warehouse/`,
+ * `package.json` and the tsconfigs copied to `dir`, `node_modules` linked, and `npm run build`
+ * run there. Building a copy keeps the test independent of edits to the working tree while it
+ * runs (and of the shared `dist/`). Returns `dir`.
+ */
+export function buildPackageCopy(dir: string): string {
+  mkdirSync(dir, { recursive: true })
+  for (const entry of [
+    'bin',
+    'src',
+    'warehouse',
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+  ])
+    cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true })
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}${r.stderr}`)
+  return dir
 }
