@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDbEngine } from '../src/engine/index.js'
+import { objectStoreFor } from '../src/lake/index.js'
 import {
   DeltaWarehouse,
   buildDag,
@@ -27,7 +28,7 @@ const bench: Benchmark = {
     const home = mkdtempSync(join(tmpdir(), 'pitwall-bench-'))
     const engine = await DuckDbEngine.create()
     try {
-      const warehouse = new DeltaWarehouse({ home, engine })
+      const warehouse = new DeltaWarehouse({ home, engine, storeFor: objectStoreFor })
       const source = { database: 'dev_bench', schema: 'bronze_raw', identifier: 'events' }
       await warehouse.write(source, `select i % 5000 as id, i as v from range(${ROWS}) t(i)`, {
         mode: 'overwrite',

@@ -13,7 +13,7 @@ import {
   tablePath,
 } from '../src/catalog/index.js'
 import { DuckDbEngine, type Engine } from '../src/engine/index.js'
-import { LocalObjectStore, writeTable } from '../src/lake/index.js'
+import { LocalObjectStore, objectStoreFor, writeTable } from '../src/lake/index.js'
 import {
   buildDag,
   compileNode,
@@ -74,7 +74,7 @@ export async function openLakehouse(home: string): Promise<{
 }> {
   const base = await DuckDbEngine.create()
   const engine = createLakehouseEngine(base, { home, catalogs: [CATALOG] })
-  return { home, base, engine, warehouse: new DeltaWarehouse({ home, engine }) }
+  return { home, base, engine, warehouse: new DeltaWarehouse({ home, engine, storeFor: objectStoreFor }) }
 }
 
 function bronzePath(home: string, table: string): string {

@@ -33,15 +33,29 @@ export interface DiagnosticParams {
   'seed-invalid': { reason: string }
   'patch-target-not-found': { name: string; kind: string }
   'doc-not-found': { name: string }
+  // transform: config mistakes found at parse time, not when the node runs (issue 10)
+  'materialization-unknown': { materialized: string }
+  'incremental-strategy-unknown': { strategy: string }
+  'unique-key-required': { strategy: string }
+  'microbatch-config-invalid': { key: string; reason: string }
+  'snapshot-config-invalid': { key: string; reason: string }
+  'on-schema-change-invalid': { value: string }
+  // transform: the same generic test declared twice on one model or column (issue 18)
+  'duplicate-test': { name: string; files: string[] }
 }
 
 /** A diagnostic code. */
 export type DiagnosticCode = keyof DiagnosticParams
 
-/** One problem found in the user's project or configuration. */
-export interface Diagnostic {
-  /** What kind of problem (kebab-case). */
-  readonly code: string
+/** One problem found in the user's project or configuration (`C` narrows it to one code). */
+export type Diagnostic<C extends DiagnosticCode = DiagnosticCode> = {
+  [K in C]: DiagnosticOf<K>
+}[C]
+
+/** A diagnostic of the code `C`, with that code's parameters. */
+export interface DiagnosticOf<C extends DiagnosticCode> {
+  /** What kind of problem (kebab-case, a key of {@link DiagnosticParams}). */
+  readonly code: C
   /** `error` stops the run; `warn` is reported and the run goes on. */
   readonly severity: 'error' | 'warn'
   /** One sentence a user can act on. */
@@ -53,7 +67,7 @@ export interface Diagnostic {
   /** The node (model, test, source) it is about. */
   readonly nodeId?: string
   /** The code's parameters. */
-  readonly params?: Readonly<Record<string, unknown>>
+  readonly params?: Readonly<DiagnosticParams[C]>
 }
 
 /** Builds a diagnostic whose parameters are checked against its code. */
@@ -62,8 +76,8 @@ export function makeDiagnostic<C extends DiagnosticCode>(
   params: DiagnosticParams[C],
   message: string,
   where: { file?: string; at?: SourcePosition; nodeId?: string; severity?: 'error' | 'warn' } = {},
-): Diagnostic {
-  return {
+): Diagnostic<C> {
+  const d: DiagnosticOf<C> = {
     code,
     severity: where.severity ?? 'error',
     message,
@@ -72,6 +86,7 @@ export function makeDiagnostic<C extends DiagnosticCode>(
     ...(where.at === undefined ? {} : { at: where.at }),
     ...(where.nodeId === undefined ? {} : { nodeId: where.nodeId }),
   }
+  return d as Diagnostic<C>
 }
 
 /** `file:line:col: error: message [code]`, the shape editors and CI logs understand. */

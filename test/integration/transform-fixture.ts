@@ -3,6 +3,7 @@
  * helpers to run it on real Delta tables through a real in-memory DuckDB.
  */
 import { DuckDbEngine } from '../../src/engine/index.js'
+import { objectStoreFor } from '../../src/lake/index.js'
 import { DeltaWarehouse, parseProject, type ParsedProject } from '../../src/transform/index.js'
 
 export const PROFILES = `pitwall:
@@ -194,7 +195,7 @@ export async function openWarehouse(
   home: string,
 ): Promise<{ engine: DuckDbEngine; warehouse: DeltaWarehouse }> {
   const engine = await DuckDbEngine.create({ threads: 1 })
-  return { engine, warehouse: new DeltaWarehouse({ home, engine }) }
+  return { engine, warehouse: new DeltaWarehouse({ home, engine, storeFor: objectStoreFor }) }
 }
 
 /** Parses the fixture, optionally with changed files. */

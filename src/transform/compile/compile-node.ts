@@ -4,7 +4,7 @@
  * (`"catalog"."schema"."table"`), ephemeral parents inlined as CTEs, `this` and
  * `is_incremental()` bound. Pure: whether the target exists is passed in.
  */
-import type { Diagnostic } from '../../core/index.js'
+import { makeDiagnostic, type Diagnostic } from '../../core/index.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode, SourceNode } from '../project/types.js'
 import { isBareCall } from '../project/generic-tests.js'
@@ -92,7 +92,10 @@ function renderNode(
 ): { ok: true; sql: string } | { ok: false; diagnostic: Diagnostic } {
   const node = project.nodes[uniqueId]
   if (node === undefined) throw new Error(`compileNode: unknown node ${uniqueId}`)
-  let failure: Diagnostic | undefined
+  // A ref or source the parse did not capture (behind `{% if execute %}`, built from a variable)
+  // and that does not exist: reported with the parse-time code, at the line of the call.
+  let unknown:
+    { kind: 'ref'; name: string } | { kind: 'source'; source: string; table: string } | undefined
   const byName = (name: string) => nameIndex(project).get(name)
   const resolve = (target: ProjectNode | SourceNode): unknown => {
     const override = options.relationOverride?.(target.unique_id)
@@ -128,18 +131,22 @@ function renderNode(
       const { positional } = splitArgs(args)
       const name = String(positional[positional.length - 1])
       const target = byName(name)
-      if (target === undefined)
+      if (target === undefined) {
+        unknown = { kind: 'ref', name }
         throw new Error(`ref('${name}'): no model, seed or snapshot is named '${name}'`)
+      }
       return resolve(target)
     },
     source: (...args) => {
       const { positional } = splitArgs(args)
       const id = `source.${project.name}.${String(positional[0])}.${String(positional[1])}`
       const s = project.sources[id]
-      if (s === undefined)
+      if (s === undefined) {
+        unknown = { kind: 'source', source: String(positional[0]), table: String(positional[1]) }
         throw new Error(
           `source('${String(positional[0])}', '${String(positional[1])}') is not declared in any sources.yml`,
         )
+      }
       return resolve(s)
     },
     config: () => '',
@@ -160,14 +167,19 @@ function renderNode(
     try {
       return { ok: true, sql: renderGenericTest(project, node, scope) }
     } catch (error) {
-      failure = {
-        code: 'template-render-error',
-        severity: 'error',
-        message: `test ${node.name}: ${error instanceof Error ? error.message : String(error)}`,
-        file: node.original_file_path,
-        nodeId: node.unique_id,
+      const reason = error instanceof Error ? error.message : String(error)
+      return {
+        ok: false,
+        diagnostic: makeDiagnostic(
+          'template-render-error',
+          { reason },
+          `test ${node.name}: ${reason}`,
+          {
+            file: node.original_file_path,
+            nodeId: node.unique_id,
+          },
+        ),
       }
-      return { ok: false, diagnostic: failure }
     }
   }
   const r = project.engine.render(
@@ -176,7 +188,36 @@ function renderNode(
     scope,
     node.unique_id,
   )
-  return r.ok ? { ok: true, sql: r.sql.trim() } : r
+  if (r.ok) return { ok: true, sql: r.sql.trim() }
+  return unknown === undefined
+    ? r
+    : { ok: false, diagnostic: unknownDiagnostic(node, unknown, r.diagnostic) }
+}
+
+/** The parse-time diagnostic of a ref or source found missing only while compiling. */
+function unknownDiagnostic(
+  node: ProjectNode,
+  unknown: { kind: 'ref'; name: string } | { kind: 'source'; source: string; table: string },
+  rendered: Diagnostic,
+): Diagnostic {
+  const where = {
+    file: node.original_file_path,
+    nodeId: node.unique_id,
+    ...(rendered.at === undefined ? {} : { at: rendered.at }),
+  }
+  return unknown.kind === 'ref'
+    ? makeDiagnostic(
+        'ref-not-found',
+        { name: unknown.name },
+        `${node.resource_type} '${node.name}' refers to '${unknown.name}', which is not a model, seed or snapshot of this project (or is disabled)`,
+        where,
+      )
+    : makeDiagnostic(
+        'source-not-found',
+        { source: unknown.source, table: unknown.table },
+        `${node.resource_type} '${node.name}' uses source '${unknown.source}.${unknown.table}', which no sources.yml declares`,
+        where,
+      )
 }
 
 /** Renders hook SQL (`pre_hook`, `post_hook`) in the scope of `uniqueId`. */

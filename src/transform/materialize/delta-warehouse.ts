@@ -8,15 +8,19 @@
  * Views are process-local in DuckDB, so `createView` also writes the view's SQL to
  * `<home>/<catalog>/<schema>/_views/<name>.sql`; {@link DeltaWarehouse.prepare} recreates them in
  * a later process. Writes to one table are serialised; different tables may be written at once.
+ *
+ * Tables are opened through the {@link ObjectStoreFactory} the composition root passes in (STYLE.md
+ * §16); the view files, build records and locks are local files under the home.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { hostname } from 'node:os'
+import { sqlIdent, sqlString } from '../../core/index.js'
 import type { Engine } from '../../engine/index.js'
 import {
-  LocalObjectStore,
   LogStore,
+  joinLocation,
   deleteRows,
   loadSnapshot,
   mergeTable,
@@ -24,12 +28,14 @@ import {
   scanSql,
   setTableProperties,
   writeTable,
+  type ObjectStore,
+  type ObjectStoreFactory,
 } from '../../lake/index.js'
+import { writeFileAtomic } from '../artifacts/artifact-files.js'
 import { WarehouseOperationError } from '../transform-errors.js'
 import { acquireFileLock } from './file-lock.js'
 import {
   qualified,
-  quote,
   type BuildRecord,
   type RelationInfo,
   type RelationName,
@@ -46,12 +52,15 @@ export interface DeltaWarehouseOptions {
   readonly home: string
   /** The engine every statement runs on. */
   readonly engine: Engine
+  /** Opens the object store of a table's location (`objectStoreFor` from lake, in the CLI). */
+  readonly storeFor: ObjectStoreFactory
 }
 
 /** Delta tables through the lake layer, queried with the engine. */
 export class DeltaWarehouse implements Warehouse {
   private readonly home: string
   private readonly engine: Engine
+  private readonly storeFor: ObjectStoreFactory
   private readonly schemas = new Set<string>()
   private readonly tableQueues = new Map<string, Promise<unknown>>()
   private stageCounter = 0
@@ -59,11 +68,25 @@ export class DeltaWarehouse implements Warehouse {
   constructor(options: DeltaWarehouseOptions) {
     this.home = options.home
     this.engine = options.engine
+    this.storeFor = options.storeFor
   }
 
-  /** The directory of a table. */
+  /** The location of a table (a folder under the home). */
   tablePath(rel: RelationName): string {
-    return join(this.home, rel.database, rel.schema, rel.identifier)
+    return joinLocation(this.home, rel.database, rel.schema, rel.identifier)
+  }
+
+  /** The object store of a table. */
+  private store(rel: RelationName): ObjectStore {
+    return this.storeFor(this.tablePath(rel))
+  }
+
+  /** True when a Delta table exists at the relation's location. */
+  private async isTable(rel: RelationName): Promise<boolean> {
+    const store = this.store(rel)
+    const local = store.localPath?.('_delta_log')
+    if (local !== undefined) return existsSync(local)
+    return (await store.list('_delta_log/')).length > 0
   }
 
   /**
@@ -72,7 +95,7 @@ export class DeltaWarehouse implements Warehouse {
    */
   async prepare(rels: readonly RelationName[]): Promise<void> {
     for (const rel of rels) {
-      if (existsSync(join(this.tablePath(rel), '_delta_log'))) await this.refreshView(rel)
+      if (await this.isTable(rel)) await this.refreshView(rel)
       else {
         const sql = await readFile(this.viewFile(rel), 'utf8').catch(() => undefined)
         if (sql !== undefined) await this.runView(rel, sql)
@@ -89,17 +112,18 @@ export class DeltaWarehouse implements Warehouse {
 
   /** @inheritdoc */
   async describe(rel: RelationName): Promise<RelationInfo | undefined> {
-    const isTable = existsSync(join(this.tablePath(rel), '_delta_log'))
-    if (isTable) await this.refreshView(rel)
+    const isTable = await this.isTable(rel)
+    const partitionBy = isTable ? await this.refreshView(rel) : []
     const r = await this.engine.query(
       `select column_name as name, data_type as type from information_schema.columns
-       where table_catalog = ${lit(rel.database)} and table_schema = ${lit(rel.schema)} and table_name = ${lit(rel.identifier)}
+       where table_catalog = ${sqlString(rel.database)} and table_schema = ${sqlString(rel.schema)} and table_name = ${sqlString(rel.identifier)}
        order by ordinal_position`,
     )
     if (r.rows.length === 0) return undefined
     return {
       kind: isTable ? 'table' : 'view',
       columns: r.rows.map((row) => ({ name: String(row['name']), type: String(row['type']) })),
+      ...(isTable ? { partitionBy } : {}),
     }
   }
 
@@ -109,8 +133,7 @@ export class DeltaWarehouse implements Warehouse {
       await rm(this.tablePath(rel), { recursive: true, force: true })
     await rm(this.recordFile(rel), { force: true })
     await this.runView(rel, sql)
-    await mkdir(join(this.home, rel.database, rel.schema, '_views'), { recursive: true })
-    await writeFile(this.viewFile(rel), sql)
+    await writeFileAtomic(this.viewFile(rel), sql)
   }
 
   /** @inheritdoc */
@@ -126,14 +149,14 @@ export class DeltaWarehouse implements Warehouse {
   write(rel: RelationName, sql: string, request: WriteRequest): Promise<WriteOutcome> {
     return this.serial(rel, async () => {
       await this.ensureSchema(rel)
-      const path = this.tablePath(rel)
       if (request.mode === 'overwrite') {
         // A view of the same name, or a table whose columns differ, is replaced outright.
         await this.engine.run(`drop view if exists ${qualified(rel)}`)
         await rm(this.viewFile(rel), { force: true })
         if (
           request.replaceWhere === undefined &&
-          existsSync(join(path, '_delta_log')) &&
+          request.partitionOverwrite !== true &&
+          (await this.isTable(rel)) &&
           !(await this.sameColumns(rel, sql))
         ) {
           // A model whose columns changed replaces the table's schema in one commit (history
@@ -151,16 +174,15 @@ export class DeltaWarehouse implements Warehouse {
     request: WriteRequest,
     overwriteSchema = false,
   ): Promise<WriteOutcome> {
-    const path = this.tablePath(rel)
-    await mkdir(path, { recursive: true })
     const r = await this.lake('write', rel, () =>
       writeTable({
-        store: new LocalObjectStore(path),
+        store: this.store(rel),
         executor: this.engine,
         sql,
         mode: request.mode,
         ...(request.mergeSchema === true ? { mergeSchema: true } : {}),
         ...(request.replaceWhere === undefined ? {} : { replaceWhere: request.replaceWhere }),
+        ...(request.partitionOverwrite === true ? { partitionOverwrite: true } : {}),
         ...(overwriteSchema ? { overwriteSchema: true } : {}),
         ...(request.partitionBy === undefined || request.partitionBy.length === 0
           ? {}
@@ -176,7 +198,7 @@ export class DeltaWarehouse implements Warehouse {
     return this.serial(rel, async () => {
       const r = await this.lake('delete', rel, () =>
         deleteRows({
-          store: new LocalObjectStore(this.tablePath(rel)),
+          store: this.store(rel),
           executor: this.engine,
           predicate,
         }),
@@ -198,10 +220,8 @@ export class DeltaWarehouse implements Warehouse {
     options: { readonly mergeSchema?: boolean } = {},
   ): Promise<{ inserted: number; updated: number }> {
     return this.serial(rel, async () => {
-      const path = this.tablePath(rel)
       // Into a missing table a merge is the append that creates it.
-      const empty = !existsSync(join(path, '_delta_log'))
-      if (empty) {
+      if (!(await this.isTable(rel))) {
         const w = await this.writeFiles(rel, sql, {
           mode: 'append',
           ...(options.mergeSchema === true ? { mergeSchema: true } : {}),
@@ -210,7 +230,7 @@ export class DeltaWarehouse implements Warehouse {
       }
       const r = await this.lake('merge into', rel, () =>
         mergeTable({
-          store: new LocalObjectStore(path),
+          store: this.store(rel),
           executor: this.engine,
           sql,
           keys,
@@ -228,7 +248,7 @@ export class DeltaWarehouse implements Warehouse {
     properties: Readonly<Record<string, string>>,
   ): Promise<void> {
     await this.serial(rel, async () => {
-      const store = new LocalObjectStore(this.tablePath(rel))
+      const store = this.store(rel)
       // Already set: no metadata commit (incremental runs would add one version each).
       const current = (await loadSnapshot(store)).metadata.configuration
       if (Object.entries(properties).every(([k, v]) => current[k] === v)) return
@@ -243,7 +263,7 @@ export class DeltaWarehouse implements Warehouse {
     await this.serial(rel, () =>
       this.lake('OPTIMIZE ZORDER BY', rel, () =>
         optimizeTable({
-          store: new LocalObjectStore(this.tablePath(rel)),
+          store: this.store(rel),
           executor: this.engine,
           zOrderBy: zorderBy,
         }),
@@ -254,7 +274,7 @@ export class DeltaWarehouse implements Warehouse {
 
   /** @inheritdoc */
   async stage(sql: string): Promise<{ readonly sql: string; release(): Promise<void> }> {
-    const name = quote(`__pitwall_stage_${++this.stageCounter}`)
+    const name = sqlIdent(`__pitwall_stage_${++this.stageCounter}`)
     await this.engine.run(`create or replace temp table ${name} as ${sql}`)
     return {
       sql: `select * from ${name}`,
@@ -264,9 +284,7 @@ export class DeltaWarehouse implements Warehouse {
 
   /** @inheritdoc */
   async version(rel: RelationName): Promise<number | null | undefined> {
-    if (existsSync(join(this.tablePath(rel), '_delta_log'))) {
-      return new LogStore(new LocalObjectStore(this.tablePath(rel))).latestVersion()
-    }
+    if (await this.isTable(rel)) return new LogStore(this.store(rel)).latestVersion()
     return existsSync(this.viewFile(rel)) ? null : undefined
   }
 
@@ -283,9 +301,8 @@ export class DeltaWarehouse implements Warehouse {
 
   /** @inheritdoc */
   async writeBuildRecord(rel: RelationName, record: BuildRecord): Promise<void> {
-    const file = this.recordFile(rel)
-    await mkdir(join(file, '..'), { recursive: true })
-    await writeFile(file, JSON.stringify(record))
+    // Atomic: a crash mid-write leaves the previous record, never a torn one.
+    await writeFileAtomic(this.recordFile(rel), JSON.stringify(record))
   }
 
   /** @inheritdoc */
@@ -316,12 +333,13 @@ export class DeltaWarehouse implements Warehouse {
     await this.engine.run(`create or replace view ${qualified(rel)} as ${sql}`)
   }
 
-  private async refreshView(rel: RelationName): Promise<void> {
+  /** Points the view `catalog.schema.table` at the table's current snapshot; its partitioning. */
+  private async refreshView(rel: RelationName): Promise<readonly string[]> {
     await this.ensureSchema(rel)
-    const store = new LocalObjectStore(this.tablePath(rel))
-    const snapshot = await loadSnapshot(store, { sql: this.engine })
+    const snapshot = await loadSnapshot(this.store(rel), { sql: this.engine })
     const scan = await scanSql(snapshot, { sql: this.engine })
     await this.engine.run(`create or replace view ${qualified(rel)} as ${scan}`)
+    return snapshot.partitionColumns
   }
 
   private async sameColumns(rel: RelationName, sql: string): Promise<boolean> {
@@ -337,7 +355,7 @@ export class DeltaWarehouse implements Warehouse {
     const k = `${rel.database}.${rel.schema}`
     if (this.schemas.has(k)) return
     await this.engine.run(
-      `attach if not exists ':memory:' as ${quote(rel.database)}; create schema if not exists ${quote(rel.database)}.${quote(rel.schema)}`,
+      `attach if not exists ':memory:' as ${sqlIdent(rel.database)}; create schema if not exists ${sqlIdent(rel.database)}.${sqlIdent(rel.schema)}`,
     )
     this.schemas.add(k)
   }
@@ -363,8 +381,4 @@ export class DeltaWarehouse implements Warehouse {
     )
     return next
   }
-}
-
-function lit(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`
 }

@@ -3,8 +3,12 @@
  * Loads a CSV seed into a table (always rebuilt, as `dbt seed`).
  */
 import type { ProjectNode } from '../project/types.js'
-import type { MaterializeContext, MaterializeOutcome } from './materialize-model.js'
-import { listOf, relationName } from './materialize-model.js'
+import { listOf } from '../project/config-checks.js'
+import {
+  relationName,
+  type MaterializeContext,
+  type MaterializeOutcome,
+} from './materialize-context.js'
 import { seedQuery } from './seed-sql.js'
 import { qualified } from './warehouse.js'
 

@@ -8,12 +8,13 @@
  * the current one.
  */
 import { compileNode } from '../compile/compile-node.js'
+import { beginDate, type BATCH_SIZES } from '../project/config-checks.js'
 import type { ProjectNode } from '../project/types.js'
 import { TemplateError } from '../transform-errors.js'
-import type { MaterializeContext, MaterializeOutcome } from './materialize-model.js'
-import type { RelationName } from './warehouse.js'
+import type { MaterializeContext, MaterializeOutcome } from './materialize-context.js'
+import { qualified, type RelationName } from './warehouse.js'
 
-type BatchSize = 'hour' | 'day' | 'month' | 'year'
+type BatchSize = (typeof BATCH_SIZES)[number]
 
 /** The batch windows `[start, end)` between `from` and `to`, aligned to `size`. */
 export function batchWindows(from: Date, to: Date, size: BatchSize): { start: Date; end: Date }[] {
@@ -58,17 +59,10 @@ export async function runMicrobatch(
   exists: boolean,
   now: Date,
 ): Promise<MaterializeOutcome> {
-  const eventTime = node.config['event_time']
-  const size = node.config['batch_size']
-  if (typeof eventTime !== 'string')
-    throw new Error('microbatch needs event_time: the column that says when each row happened')
-  if (size !== 'hour' && size !== 'day' && size !== 'month' && size !== 'year') {
-    throw new Error(
-      `microbatch needs batch_size: hour, day, month or year (got ${JSON.stringify(size ?? null)})`,
-    )
-  }
+  // event_time, batch_size, begin and lookback were checked at parse time (config-checks.ts).
+  const eventTime = String(node.config['event_time'])
+  const size = node.config['batch_size'] as BatchSize
   const lookback = typeof node.config['lookback'] === 'number' ? node.config['lookback'] : 1
-  const begin = node.config['begin']
   let from: Date
   let to = now
   if (ctx.eventTimeStart !== undefined) {
@@ -79,11 +73,7 @@ export async function runMicrobatch(
       throw new Error('--event-time-start/--event-time-end must be ISO dates, e.g. 2024-06-01')
     }
   } else if (!exists) {
-    if (begin === undefined || begin === null)
-      throw new Error('microbatch needs begin (e.g. "2024-01-01") for its first run')
-    from = new Date(`${String(begin)}${String(begin).length <= 10 ? 'T00:00:00Z' : ''}`)
-    if (Number.isNaN(from.getTime()))
-      throw new Error(`microbatch begin is not a date: ${String(begin)}`)
+    from = beginDate(node.config['begin'])
   } else {
     from = advance(truncate(now, size), size, -lookback)
   }
@@ -119,6 +109,6 @@ export async function runMicrobatch(
     message: `OK microbatch: ${windows.length} batch(es) of one ${size}, ${rows} rows`,
     rowsAffected: rows,
     compiledCode: compiled,
-    relationName: [rel.database, rel.schema, rel.identifier].map((x) => `"${x}"`).join('.'),
+    relationName: qualified(rel),
   }
 }

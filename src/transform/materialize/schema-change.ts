@@ -5,7 +5,8 @@
  * `append_new_columns` adds the new ones, `sync_all_columns` also drops the removed ones. None of
  * them backfills a new column's old rows (run with --full-refresh for that), as in dbt.
  */
-import { quote, type WarehouseColumn } from './warehouse.js'
+import { sqlIdent } from '../../core/index.js'
+import type { WarehouseColumn } from './warehouse.js'
 
 /** What to do to the table and how to shape the new rows. */
 export interface SchemaPlan {
@@ -34,7 +35,7 @@ export function planSchemaChange(
     target.find((c) => c.name.toLowerCase() === name.toLowerCase())?.type ?? 'varchar'
   // A column the new rows lack is NULL of the table's type (an untyped NULL is INTEGER).
   const project = (cols: readonly string[]) =>
-    `select ${cols.map((c) => (has(source, c) ? quote(c) : `cast(null as ${typeOf(c)}) as ${quote(c)}`)).join(', ')} from (${sql}) as new_rows`
+    `select ${cols.map((c) => (has(source, c) ? sqlIdent(c) : `cast(null as ${typeOf(c)}) as ${sqlIdent(c)}`)).join(', ')} from (${sql}) as new_rows`
   const targetNames = target.map((c) => c.name)
   switch (mode) {
     case 'fail':

@@ -4,7 +4,7 @@
  * DATE, TIMESTAMP, VARCHAR), overridden by the seed's `column_types`; empty fields are NULL.
  */
 import { parseCsv } from '../project/csv.js'
-import { quote } from './warehouse.js'
+import { sqlIdent, sqlString } from '../../core/index.js'
 
 /** The seed's query and the types chosen per column. */
 export interface SeedQuery {
@@ -27,16 +27,14 @@ export function seedQuery(
         ? (columnTypes[name] as string)
         : inferType(table.rows.map((r) => r[i]!)),
   }))
-  const select = columns.map((c, i) => `cast(c${i} as ${c.type}) as ${quote(c.name)}`).join(', ')
+  const select = columns.map((c, i) => `cast(c${i} as ${c.type}) as ${sqlIdent(c.name)}`).join(', ')
   const aliases = columns.map((_, i) => `c${i}`).join(', ')
   if (table.rows.length === 0) {
-    const nulls = columns.map((c) => `cast(null as ${c.type}) as ${quote(c.name)}`).join(', ')
+    const nulls = columns.map((c) => `cast(null as ${c.type}) as ${sqlIdent(c.name)}`).join(', ')
     return { sql: `select ${nulls} where false`, columns, rows: 0 }
   }
   const values = table.rows
-    .map(
-      (r) => `(${r.map((v) => (v === '' ? 'null' : `'${v.replaceAll("'", "''")}'`)).join(', ')})`,
-    )
+    .map((r) => `(${r.map((v) => (v === '' ? 'null' : sqlString(v))).join(', ')})`)
     .join(',\n')
   return {
     sql: `select ${select} from (values\n${values}\n) as seed_values(${aliases})`,

@@ -5,6 +5,7 @@
  * queries them through the engine; a Databricks one would emit `CREATE OR REPLACE TABLE … USING
  * DELTA` / `MERGE INTO`. Relations are three-level names; SQL is DuckDB's dialect.
  */
+import { sqlQualified } from '../../core/index.js'
 
 /** A table or view: catalog (dbt's database), schema, name. */
 export interface RelationName {
@@ -23,6 +24,8 @@ export interface WarehouseColumn {
 export interface RelationInfo {
   readonly kind: 'table' | 'view'
   readonly columns: readonly WarehouseColumn[]
+  /** A table's partition columns (none for a view or an unpartitioned table). */
+  readonly partitionBy?: readonly string[]
 }
 
 /** Rows as plain JSON-ish values. */
@@ -38,6 +41,11 @@ export interface WriteRequest {
   readonly mergeSchema?: boolean
   /** With `overwrite`: replace only the rows matching this predicate (Delta `replaceWhere`). */
   readonly replaceWhere?: string
+  /**
+   * With `overwrite`: replace only the partitions the new rows fall in (dynamic partition
+   * overwrite; other partitions' files are not read).
+   */
+  readonly partitionOverwrite?: boolean
 }
 
 /** The outcome of a write. */
@@ -111,10 +119,5 @@ export interface Warehouse {
 
 /** Quotes a relation as `"catalog"."schema"."table"`. */
 export function qualified(rel: RelationName): string {
-  return [rel.database, rel.schema, rel.identifier].map(quote).join('.')
-}
-
-/** Double-quotes an identifier. */
-export function quote(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`
+  return sqlQualified([rel.database, rel.schema, rel.identifier])
 }

@@ -123,6 +123,31 @@ export function projectLayers(tree: unknown, fqn: readonly string[]): ConfigLaye
   return layers
 }
 
+/**
+ * The YAML path (inside the tree) of the deepest `dbt_project.yml` setting of `key` that applies
+ * to the node with `fqn` (`['pitwall', 'silver', '+incremental_strategy']`), for diagnostics.
+ */
+export function projectConfigPath(
+  tree: unknown,
+  fqn: readonly string[],
+  key: string,
+): string[] | undefined {
+  let found: string[] | undefined
+  let node: unknown = tree
+  const path: string[] = []
+  for (let depth = 0; depth <= fqn.length; depth++) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) break
+    const entries = node as Record<string, unknown>
+    for (const raw of [`+${key}`, key]) if (raw in entries) found = [...path, raw]
+    if (depth === fqn.length) break
+    const next = fqn[depth]!
+    if (!(next in entries)) break
+    path.push(next)
+    node = entries[next]
+  }
+  return found
+}
+
 /** Merges layers in order with dbt's rules (tags union, meta merge, others replace). */
 export function mergeConfig(layers: readonly ConfigLayer[]): Record<string, unknown> {
   const out: Record<string, unknown> = {}

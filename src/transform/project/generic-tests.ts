@@ -5,7 +5,7 @@
  * `dbt_utils_accepted_range_x_speed__300__0`), with `test_metadata` kept for the compiler.
  */
 import { sha256Hex } from '../content-hash.js'
-import type { TestSpec } from './schema-yaml.js'
+import type { TestSpec } from './schema-types.js'
 
 /** dbt's generated test name (`synthesize_generic_test_names`). */
 export function genericTestName(

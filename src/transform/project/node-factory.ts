@@ -5,7 +5,7 @@
  */
 import { sha256Hex } from '../content-hash.js'
 import type { ColumnDoc, NodeConfig, ProjectNode, ResourceType } from './types.js'
-import type { ColumnSpec } from './schema-yaml.js'
+import type { ColumnSpec } from './schema-types.js'
 
 /** Default configs per resource type (dbt's, with pitwall's defaults where dbt has none). */
 export function defaultConfig(type: ResourceType): Record<string, unknown> {

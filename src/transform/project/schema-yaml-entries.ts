@@ -4,7 +4,7 @@
  * `arguments:` block, config keys beside the arguments) and a `freshness:` block.
  */
 import type { SourcePosition } from '../../core/index.js'
-import type { TestSpec } from './schema-yaml.js'
+import type { TestSpec } from './schema-types.js'
 import type { FreshnessRule } from './types.js'
 
 /** Test config keys that may sit beside a test's arguments (dbt < 1.10 style). */

@@ -5,14 +5,18 @@
  */
 import { formatDiagnostic } from '../../core/index.js'
 import { compileNode, renderInNode } from '../compile/compile-node.js'
-import type { MaterializeContext, MaterializeOutcome } from '../materialize/materialize-model.js'
-import { materializeModel, relationName } from '../materialize/materialize-model.js'
-import { quote } from '../materialize/warehouse.js'
+import {
+  relationName,
+  type MaterializeContext,
+  type MaterializeOutcome,
+} from '../materialize/materialize-context.js'
+import { materializeModel } from '../materialize/materialize-model.js'
+import { qualified } from '../materialize/warehouse.js'
 import { materializeSeed } from '../materialize/materialize-seed.js'
 import type { ProjectNode } from '../project/types.js'
 import { runSnapshot } from '../snapshot/run-snapshot.js'
-import { runDataTest } from '../test/run-test.js'
-import { runUnitTest } from '../test/run-unit-test.js'
+import { runDataTest } from '../data-test/run-test.js'
+import { runUnitTest } from '../data-test/run-unit-test.js'
 import { TemplateError } from '../transform-errors.js'
 import type { NodeResult, NodeStatus } from './node-result.js'
 import { UP_TO_DATE_MESSAGE, checkFreshness, tracksFreshness } from './up-to-date.js'
@@ -126,7 +130,7 @@ export async function runNode(
           const rel = relationName(node)
           return done('success', UP_TO_DATE_MESSAGE, {
             rows: 0,
-            relation_name: [rel.database, rel.schema, rel.identifier].map(quote).join('.'),
+            relation_name: qualified(rel),
           })
         }
         await runHooks(ctx, node, 'pre_hook')

@@ -6,8 +6,11 @@
  * write); the next build compares. Never with `--full-refresh` or `--empty`, never when an input
  * is a view (its rows can change without a version), never when the table moved on since.
  */
-import { compileOrThrow, relationName } from '../materialize/materialize-model.js'
-import type { MaterializeContext } from '../materialize/materialize-model.js'
+import {
+  compileOrThrow,
+  relationName,
+  type MaterializeContext,
+} from '../materialize/materialize-context.js'
 import type { BuildRecord } from '../materialize/warehouse.js'
 import { sha256Hex } from '../content-hash.js'
 import type { ProjectNode } from '../project/types.js'

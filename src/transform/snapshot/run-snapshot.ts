@@ -4,9 +4,14 @@
  * for NULL and duplicate keys (an error, not duplicate history), creates the table on the first
  * run or upserts the changes on `dbt_scd_id`, then verifies one current row per key.
  */
-import type { MaterializeContext, MaterializeOutcome } from '../materialize/materialize-model.js'
-import { compileOrThrow, relationName } from '../materialize/materialize-model.js'
-import { qualified, quote } from '../materialize/warehouse.js'
+import { sqlIdent, sqlString } from '../../core/index.js'
+import {
+  compileOrThrow,
+  relationName,
+  type MaterializeContext,
+  type MaterializeOutcome,
+} from '../materialize/materialize-context.js'
+import { qualified } from '../materialize/warehouse.js'
 import type { ProjectNode } from '../project/types.js'
 import { firstSnapshotSql, snapshotChangesSql, snapshotSpec } from './snapshot-sql.js'
 
@@ -25,7 +30,7 @@ export async function runSnapshot(
     const c = compileOrThrow(ctx.project, node, false, false, ctx.relations)
     const staged = await warehouse.stage(c.sql)
     try {
-      const keys = spec.uniqueKey.map(quote)
+      const keys = spec.uniqueKey.map(sqlIdent)
       const check = await warehouse.query(
         `select
            (select count(*) from (${staged.sql}) s where ${keys.map((k) => `${k} is null`).join(' or ')}) as null_keys,
@@ -38,7 +43,7 @@ export async function runSnapshot(
           `the source of snapshot ${node.name} has ${dups} duplicated and ${nulls} NULL unique_key value(s) (${spec.uniqueKey.join(', ')}); snapshotting it would corrupt the history. Deduplicate the source query first.`,
         )
       }
-      const nowLit = `'${now}'`
+      const nowLit = sqlString(now)
       const existing = await warehouse.describe(rel)
       if (existing === undefined) {
         const w = await warehouse.write(rel, firstSnapshotSql(spec, staged.sql, nowLit), {
@@ -97,12 +102,12 @@ async function verify(
 ): Promise<void> {
   const current =
     validToCurrent === undefined
-      ? `${quote(names.dbt_valid_to)} is null`
-      : `(${quote(names.dbt_valid_to)} is null or ${quote(names.dbt_valid_to)} = cast(${validToCurrent} as timestamp))`
+      ? `${sqlIdent(names.dbt_valid_to)} is null`
+      : `(${sqlIdent(names.dbt_valid_to)} is null or ${sqlIdent(names.dbt_valid_to)} = cast(${validToCurrent} as timestamp))`
   const r = await ctx.warehouse.query(
     `select
-       (select count(*) from (select ${quote(names.dbt_scd_id)} from ${target} group by all having count(*) > 1) a) as dup_ids,
-       (select count(*) from (select ${keys.map(quote).join(', ')} from ${target} where ${current} group by all having count(*) > 1) b) as multi_current`,
+       (select count(*) from (select ${sqlIdent(names.dbt_scd_id)} from ${target} group by all having count(*) > 1) a) as dup_ids,
+       (select count(*) from (select ${keys.map(sqlIdent).join(', ')} from ${target} where ${current} group by all having count(*) > 1) b) as multi_current`,
   )
   const dupIds = Number(r.rows[0]?.['dup_ids'] ?? 0)
   const multi = Number(r.rows[0]?.['multi_current'] ?? 0)

@@ -7,7 +7,9 @@
  * The result is applied as an upsert on `dbt_scd_id`: closed rows keep their id, new versions get
  * a new one.
  */
-import { quote } from '../materialize/warehouse.js'
+import { sqlIdent, sqlString } from '../../core/index.js'
+import { listOf, snapshotConfigProblems } from '../project/config-checks.js'
+import { TransformError } from '../transform-errors.js'
 
 /** A snapshot's resolved configuration. */
 export interface SnapshotSpec {
@@ -29,40 +31,24 @@ export interface SnapshotSpec {
   }
 }
 
-/** Builds the {@link SnapshotSpec} from a node config; throws an Error naming what is missing. */
+/**
+ * Builds the {@link SnapshotSpec} from a node config. Parse reports a config that cannot run
+ * (`snapshotConfigProblems`), so execution never starts with one; reaching the throw is a bug.
+ */
 export function snapshotSpec(config: Readonly<Record<string, unknown>>): SnapshotSpec {
-  const strategy = config['strategy']
-  if (strategy !== 'timestamp' && strategy !== 'check') {
-    throw new Error(
-      `snapshot strategy must be 'timestamp' or 'check' (got ${JSON.stringify(strategy ?? null)})`,
-    )
-  }
-  const key = config['unique_key']
-  const uniqueKey = Array.isArray(key)
-    ? key.map(String)
-    : typeof key === 'string' && key !== ''
-      ? [key]
-      : []
-  if (uniqueKey.length === 0)
-    throw new Error('a snapshot needs unique_key (a column or a list of columns)')
+  const problem = snapshotConfigProblems(config)[0]
+  if (problem !== undefined) throw new TransformError('config-invalid', problem.message)
+  const strategy = config['strategy'] as 'timestamp' | 'check'
+  const uniqueKey = listOf(config['unique_key'])
   const updatedAt = typeof config['updated_at'] === 'string' ? config['updated_at'] : undefined
-  if (strategy === 'timestamp' && updatedAt === undefined) {
-    throw new Error(
-      'the timestamp strategy needs updated_at: the column that says when a row last changed',
-    )
-  }
   const cc = config['check_cols']
   const checkCols =
     cc === 'all' || cc === undefined || cc === null
       ? 'all'
       : (Array.isArray(cc) ? cc : [cc]).map(String)
-  const hd =
-    config['hard_deletes'] ?? (config['invalidate_hard_deletes'] === true ? 'invalidate' : 'ignore')
-  if (hd !== 'ignore' && hd !== 'invalidate' && hd !== 'new_record') {
-    throw new Error(
-      `hard_deletes must be ignore, invalidate or new_record (got ${JSON.stringify(hd)})`,
-    )
-  }
+  const hd = (config['hard_deletes'] ??
+    (config['invalidate_hard_deletes'] === true ? 'invalidate' : 'ignore')) as
+    'ignore' | 'invalidate' | 'new_record'
   const metaNames = (config['snapshot_meta_column_names'] ?? {}) as Record<string, string>
   const vtc = config['dbt_valid_to_current']
   return {
@@ -72,7 +58,7 @@ export function snapshotSpec(config: Readonly<Record<string, unknown>>): Snapsho
     checkCols,
     hardDeletes: hd,
     ...(typeof vtc === 'string' && vtc !== ''
-      ? { validToCurrent: /^\d{4}-\d{2}-\d{2}/.test(vtc) ? `'${vtc}'` : vtc }
+      ? { validToCurrent: /^\d{4}-\d{2}-\d{2}/.test(vtc) ? sqlString(vtc) : vtc }
       : {}),
     names: {
       dbt_scd_id: metaNames['dbt_scd_id'] ?? 'dbt_scd_id',
@@ -84,7 +70,7 @@ export function snapshotSpec(config: Readonly<Record<string, unknown>>): Snapsho
   }
 }
 
-const q = quote
+const q = sqlIdent
 
 /** Expressions shared by the queries. */
 function parts(spec: SnapshotSpec, now: string) {

@@ -1,5 +1,5 @@
 /**
- * @module transform/test/run-test
+ * @module transform/data-test/run-test
  * Runs a data test (generic or singular): counts the failing rows, decides pass/warn/fail and,
  * with `store_failures`, keeps the failing rows in a table (`<schema>.<test name>`) whose name
  * and first rows are part of the result.

@@ -1,5 +1,5 @@
 /**
- * @module transform/test/test-sql
+ * @module transform/data-test/test-sql
  * dbt's test wrapper: a test query returns failing rows; the wrapper counts them with `fail_calc`
  * and evaluates `warn_if` / `error_if`, and `severity` turns that into pass, warn or fail.
  */

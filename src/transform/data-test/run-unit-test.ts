@@ -1,5 +1,5 @@
 /**
- * @module transform/test/run-unit-test
+ * @module transform/data-test/run-unit-test
  * dbt 1.8 unit tests: the model's SQL runs over the given input rows (each `ref`/`source` replaced
  * by a fixture CTE) and its output must equal the expected rows (order ignored).
  */
@@ -8,8 +8,9 @@ import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
 import { parseCsv } from '../project/csv.js'
 import { TemplateError } from '../transform-errors.js'
-import { quote, type Warehouse } from '../materialize/warehouse.js'
-import { relationName } from '../materialize/materialize-model.js'
+import { sqlIdent } from '../../core/index.js'
+import type { Warehouse } from '../materialize/warehouse.js'
+import { relationName } from '../materialize/materialize-context.js'
 
 /** Runs the unit test `node`: pass, or fail with the differing rows in the message. */
 export async function runUnitTest(
@@ -60,7 +61,7 @@ export async function runUnitTest(
   const actual = await warehouse.query(
     expectCols.length === 0
       ? sql
-      : `select ${expectCols.map(quote).join(', ')} from (${sql}) unit_actual`,
+      : `select ${expectCols.map(sqlIdent).join(', ')} from (${sql}) unit_actual`,
   )
   const norm = (r: Record<string, unknown>) =>
     JSON.stringify(expectCols.map((c) => normalise(r[c])))
@@ -131,8 +132,8 @@ function rowsSql(
     return t === undefined ? lit : `cast(${lit} as ${t})`
   }
   if (rows.length === 0)
-    return `(select ${names.map((n) => `${value(n, null)} as ${quote(n)}`).join(', ') || '1 as _empty'} where false)`
-  return `(${rows.map((r) => `select ${names.map((n) => `${value(n, r[n])} as ${quote(n)}`).join(', ')}`).join(' union all ')})`
+    return `(select ${names.map((n) => `${value(n, null)} as ${sqlIdent(n)}`).join(', ') || '1 as _empty'} where false)`
+  return `(${rows.map((r) => `select ${names.map((n) => `${value(n, r[n])} as ${sqlIdent(n)}`).join(', ')}`).join(' union all ')})`
 }
 
 function normalise(v: unknown): unknown {

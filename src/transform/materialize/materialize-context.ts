@@ -1,0 +1,62 @@
+/**
+ * @module transform/materialize/materialize-context
+ * What every materialization (models, microbatch, seeds, snapshots) runs with and returns, and
+ * the helpers they share: a node's relation, and its compiled SQL or a thrown template error.
+ */
+import { compileNode, relationOf } from '../compile/compile-node.js'
+import type { ParsedProject } from '../project/parse-project.js'
+import type { ProjectNode } from '../project/types.js'
+import { TemplateError } from '../transform-errors.js'
+import type { RelationName, Warehouse } from './warehouse.js'
+
+/** What a materialization needs. */
+export interface MaterializeContext {
+  readonly project: ParsedProject
+  readonly warehouse: Warehouse
+  /** `--full-refresh`. */
+  readonly fullRefresh: boolean
+  /** The run's timestamp (ISO): microbatch windows end here. */
+  readonly now?: string
+  /** `--empty`: refs and sources read zero rows. */
+  readonly empty?: boolean
+  /** Microbatch backfill window (`--event-time-start` / `--event-time-end`, ISO). */
+  readonly eventTimeStart?: string
+  readonly eventTimeEnd?: string
+  /**
+   * The relations that exist (keys from `relationKey`), for `adapter.get_relation`; the runner
+   * adds each relation it creates. Absent: every relation is taken to exist.
+   */
+  readonly relations?: Set<string>
+}
+
+/** What a materialization did. */
+export interface MaterializeOutcome {
+  /** e.g. `OK created table`, `MERGE 12 inserted, 3 updated`. */
+  readonly message: string
+  readonly rowsAffected: number
+  readonly compiledCode: string
+  readonly relationName: string | null
+}
+
+/** The relation of a node as a {@link RelationName}. */
+export function relationName(node: ProjectNode): RelationName {
+  const r = relationOf(node)
+  return { database: r.database, schema: r.schema, identifier: r.identifier }
+}
+
+/** Compiles a node or throws the template's diagnostic as a {@link TemplateError}. */
+export function compileOrThrow(
+  project: ParsedProject,
+  node: ProjectNode,
+  isIncremental: boolean,
+  empty = false,
+  relations?: ReadonlySet<string>,
+): { sql: string; relation: string | null } {
+  const r = compileNode(project, node.unique_id, {
+    isIncremental,
+    empty,
+    ...(relations === undefined ? {} : { relations }),
+  })
+  if (!r.ok) throw new TemplateError(r.diagnostic)
+  return { sql: r.node.compiled_code, relation: r.node.relation_name }
+}

@@ -1,0 +1,149 @@
+/**
+ * @module transform/project/parse-context
+ * The state one parse shares between the per-resource parsers (dbt's `ParserBase` and
+ * `ManifestLoader`): the validated `dbt_project.yml`, the target, the template engine with every
+ * macro loaded, the schema YAML patches, the nodes found so far and the diagnostics sink.
+ */
+import {
+  parseYamlSource,
+  resolveConfig,
+  type Diagnostic,
+  type ProjectConfig,
+  type YamlSource,
+} from '../../core/index.js'
+import { sha256Hex } from '../content-hash.js'
+import { BUILTIN_MACRO_FILES } from '../template/builtin-macros.js'
+import { TemplateEngine, type MacroFile } from '../template/template-engine.js'
+import type { ParseCache } from './capture.js'
+import { filesUnder } from './paths.js'
+import type { NodePatch, SchemaFile } from './schema-types.js'
+import { parseSchemaFile } from './schema-yaml.js'
+import type { ProjectFiles, ProjectNode, TargetInfo } from './types.js'
+
+/** Options of `parseProject`. */
+export interface ParseOptions {
+  /** `--target`; the profile's default otherwise. */
+  readonly target?: string
+  /** `--vars`, merged over the project's vars. */
+  readonly vars?: Readonly<Record<string, unknown>>
+  /** What `env_var()` reads. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** profiles.yml text when it is not in `files`. */
+  readonly profilesText?: string
+  /** Parse results of earlier runs, by content hash. */
+  readonly cache?: ParseCache
+  readonly runStartedAt?: string
+  readonly invocationId?: string
+}
+
+/** What every resource parser reads and writes. */
+export interface ParseContext {
+  readonly files: ProjectFiles
+  /** The validated `dbt_project.yml`. */
+  readonly config: ProjectConfig
+  /** `dbt_project.yml` as parsed YAML (to point diagnostics at a config line). */
+  readonly projectYaml: YamlSource
+  readonly projectName: string
+  readonly target: TargetInfo
+  readonly vars: Readonly<Record<string, unknown>>
+  readonly engine: TemplateEngine
+  readonly macroFiles: readonly MacroFile[]
+  readonly schemaFiles: readonly SchemaFile[]
+  /** Schema YAML patches by `<kind>:<name>` (`models:silver_laps`). */
+  readonly patches: ReadonlyMap<string, NodePatch>
+  /** The nodes found so far, by unique id (parsers add, the linker completes). */
+  readonly nodes: Record<string, ProjectNode>
+  /** Every problem found; appended by each step. */
+  readonly diagnostics: Diagnostic[]
+  readonly cache?: ParseCache
+  /** The parse-cache signature of a file's text (template environment, and env when used). */
+  signatureOf(text: string): string
+}
+
+/**
+ * Validates `dbt_project.yml` and `profiles.yml`, loads the macros into one template engine and
+ * reads every schema YAML file. Throws `ConfigError` when either config file is invalid (nothing
+ * else can be understood then).
+ */
+export function createParseContext(files: ProjectFiles, options: ParseOptions): ParseContext {
+  const resolved = resolveConfig({
+    project: { file: 'dbt_project.yml', text: files['dbt_project.yml'] ?? '' },
+    profiles: { file: 'profiles.yml', text: options.profilesText ?? files['profiles.yml'] ?? '' },
+    ...(options.target === undefined ? {} : { target: options.target }),
+  })
+  const p = resolved.project
+  const out = resolved.output
+  const target: TargetInfo = {
+    name: resolved.targetName,
+    type: out.type === 'databricks' ? 'databricks' : 'duckdb',
+    database: out.catalog,
+    schema: (out.type === 'local' ? out.schemas?.gold : undefined) ?? 'gold_analytics',
+    threads: out.threads,
+  }
+  const vars = { ...p.vars, ...(options.vars ?? {}) }
+  const diagnostics: Diagnostic[] = [...resolved.warnings]
+  const macroFiles: MacroFile[] = [
+    ...BUILTIN_MACRO_FILES,
+    ...filesUnder(
+      files,
+      [...p['macro-paths'], ...p['test-paths'].map((t) => `${t}/generic`)],
+      ['.sql'],
+    ).map((f) => ({ file: f.file, text: f.text, packageName: p.name })),
+  ]
+  const engine = new TemplateEngine({
+    macroFiles,
+    projectName: p.name,
+    vars,
+    env: options.env ?? {},
+    target: { ...target, profile_name: resolved.profileName, catalog: target.database },
+    adapterType: target.type,
+    ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }),
+    ...(options.invocationId === undefined ? {} : { invocationId: options.invocationId }),
+  })
+  diagnostics.push(...engine.diagnostics)
+  const schemaFiles = filesUnder(
+    files,
+    [...p['model-paths'], ...p['seed-paths'], ...p['snapshot-paths'], ...p['analysis-paths']],
+    ['.yml', '.yaml'],
+  ).map((f) => parseSchemaFile(f.file, f.text))
+  const patches = new Map<string, NodePatch>()
+  for (const s of schemaFiles) {
+    diagnostics.push(...s.diagnostics)
+    for (const patch of s.patches) patches.set(`${patch.kind}:${patch.name}`, patch)
+  }
+  return {
+    files,
+    config: p,
+    projectYaml: parseYamlSource(files['dbt_project.yml'] ?? '', 'dbt_project.yml'),
+    projectName: p.name,
+    target,
+    vars,
+    engine,
+    macroFiles,
+    schemaFiles,
+    patches,
+    nodes: {},
+    diagnostics,
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
+    signatureOf: cacheSignature(macroFiles, vars, target, options.env ?? {}),
+  }
+}
+
+/**
+ * The parse cache's key for a file's environment. The environment only matters to files (or
+ * macros) that call env_var(): keeping it out of the key otherwise lets the cache survive a new
+ * shell.
+ */
+function cacheSignature(
+  macroFiles: readonly MacroFile[],
+  vars: Readonly<Record<string, unknown>>,
+  target: TargetInfo,
+  env: Readonly<Record<string, string | undefined>>,
+): (text: string) => string {
+  const envHash = sha256Hex(JSON.stringify(env))
+  const macrosUseEnv = macroFiles.some((m) => m.text.includes('env_var'))
+  const base = sha256Hex(
+    JSON.stringify([macroFiles.map((m) => m.text), vars, target, macrosUseEnv ? envHash : null]),
+  )
+  return (text) => (text.includes('env_var') && !macrosUseEnv ? `${base}:${envHash}` : base)
+}
