@@ -65,6 +65,33 @@ describe('resolveConfig', () => {
     expect(ds[0]?.message).toContain('pitwall.outputs.dev.catalog')
   })
 
+  it('says which output types exist, from the schema, and what was given', () => {
+    const ds = diagnosticsOf(() =>
+      resolve(
+        PROFILES.replace('type: local\n      catalog: prod', 'type: duckdb\n      catalog: prod'),
+      ),
+    )
+    expect(ds.map((d) => d.message)).toEqual([
+      'pitwall.outputs.prod.type: type must be one of local, databricks (got duckdb)',
+    ])
+    expect(ds[0]?.at?.line).toBe(8)
+  })
+
+  it('words type mistakes and missing keys plainly', () => {
+    const ds = diagnosticsOf(() =>
+      resolve(
+        PROFILES.replace('catalog: dev_f1_data_analytics', 'threads: many').replace(
+          'catalog: prod_f1_data_analytics',
+          'catalog: prod_f1_data_analytics\n      threads: 0',
+        ),
+      ),
+    )
+    const messages = ds.map((d) => d.message)
+    expect(messages).toContain('pitwall.outputs.dev.catalog: catalog is required')
+    expect(messages).toContain("pitwall.outputs.dev.threads: must be a number (got 'many')")
+    expect(messages.some((m) => m.startsWith('pitwall.outputs.prod.threads: '))).toBe(true)
+  })
+
   it('reports a YAML syntax error with file and line', () => {
     const ds = diagnosticsOf(() => resolve('pitwall:\n  target: dev\n  outputs: [\n    x: 1\n'))
     expect(ds[0]?.code).toBe('yaml-syntax-error')
