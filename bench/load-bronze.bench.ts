@@ -18,6 +18,7 @@ import {
   tablePath,
 } from '../src/catalog/index.js'
 import { DuckDbEngine } from '../src/engine/index.js'
+import { objectStoreFor } from '../src/lake/index.js'
 import { loadLanding } from '../src/load/index.js'
 import { OpenF1Client, runExtraction, startReplayServer } from '../src/openf1/index.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
@@ -82,6 +83,7 @@ const benchmark: Benchmark = {
           home,
           catalog: CATALOG,
           engine,
+          stores: objectStoreFor,
           locate: (schema: 'bronze_raw' | 'system', table: string) => {
             const name = tableName(CATALOG, schema, table)
             return { name: formatTableName(name), path: tablePath(home, name) }

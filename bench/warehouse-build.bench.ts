@@ -15,6 +15,7 @@ import {
   tableName,
   tablePath,
 } from '../src/catalog/index.js'
+import { objectStoreFor } from '../src/lake/index.js'
 import { loadLanding } from '../src/load/index.js'
 import { OpenF1Client, runExtraction, startReplayServer } from '../src/openf1/index.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
@@ -67,6 +68,7 @@ const benchmark: Benchmark = {
             home,
             catalog: CATALOG,
             engine: lake.base,
+            stores: objectStoreFor,
             locate: (schema, table) => {
               const name = tableName(CATALOG, schema, table)
               return { name: formatTableName(name), path: tablePath(home, name) }

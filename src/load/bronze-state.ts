@@ -5,22 +5,22 @@
  * file: app id `pitwall-load:<source file>`, version = the file's sequence number in the table).
  *
  * JSON columns are stored as Delta `string`. Which string columns hold JSON text is known from the
- * keys the API documents as mixed (`gap_to_leader`, …) and from the newest data file when its
+ * fields the catalogue lists as mixed (`gap_to_leader`, …) and from the newest data file when its
  * Parquet schema kept DuckDB's JSON logical type; any other string column takes JSON strings only
  * and rescues other values (nothing is lost either way).
  */
+import { sqlString } from '../core/index.js'
 import {
-  LocalObjectStore,
   NotADeltaTableError,
   duckDbType,
   loadSnapshot,
   normalizePath,
-  sqlString,
+  type ObjectStore,
   type Snapshot,
 } from '../lake/index.js'
 import type { Engine } from '../engine/index.js'
 import { BronzeSchema } from './bronze-schema.js'
-import { MIXED_KEYS } from './known-types.js'
+import { isMixedField } from './column-types.js'
 
 /** The `txn` app id prefix of loaded landing files. */
 export const LOAD_APP_PREFIX = 'pitwall-load:'
@@ -42,11 +42,15 @@ export interface BronzeTableState {
   readonly lastSequence: number
 }
 
-/** Reads the state of the table at `path` (latest version). */
-export async function readBronzeState(path: string, engine: Engine): Promise<BronzeTableState> {
+/** Reads the state of the table in `store` (latest version); `endpoint` names its mixed fields. */
+export async function readBronzeState(
+  store: ObjectStore,
+  engine: Engine,
+  endpoint: string,
+): Promise<BronzeTableState> {
   let snapshot: Snapshot
   try {
-    snapshot = await loadSnapshot(new LocalObjectStore(path), { sql: engine })
+    snapshot = await loadSnapshot(store, { sql: engine })
   } catch (error) {
     if (error instanceof NotADeltaTableError) {
       return { version: -1, schema: new BronzeSchema(), loadedFiles: new Set(), lastSequence: 0 }
@@ -58,19 +62,34 @@ export async function readBronzeState(path: string, engine: Engine): Promise<Bro
     snapshot.schema.fields.map((f) => ({
       name: f.name,
       type:
-        jsonColumns.has(f.name) || (MIXED_KEYS.has(f.name) && f.type === 'string')
+        jsonColumns.has(f.name) || (isMixedField(endpoint, f.name) && f.type === 'string')
           ? 'JSON'
           : duckDbType(f.type),
     })),
   )
-  const loadedFiles = new Set<string>()
   let lastSequence = 0
   for (const [appId, version] of snapshot.txns) {
-    if (!appId.startsWith(LOAD_APP_PREFIX)) continue
-    loadedFiles.add(appId.slice(LOAD_APP_PREFIX.length))
-    lastSequence = Math.max(lastSequence, version)
+    if (appId.startsWith(LOAD_APP_PREFIX)) lastSequence = Math.max(lastSequence, version)
   }
-  return { version: snapshot.version, schema, loadedFiles, lastSequence }
+  return { version: snapshot.version, schema, loadedFiles: loadedFilesOf(snapshot), lastSequence }
+}
+
+/** The landing files a table already holds (its load `txn`s); empty when there is no table. */
+export async function readLoadedFiles(store: ObjectStore, engine: Engine): Promise<Set<string>> {
+  try {
+    return loadedFilesOf(await loadSnapshot(store, { sql: engine }))
+  } catch (error) {
+    if (error instanceof NotADeltaTableError) return new Set()
+    throw error
+  }
+}
+
+function loadedFilesOf(snapshot: Snapshot): Set<string> {
+  const files = new Set<string>()
+  for (const appId of snapshot.txns.keys()) {
+    if (appId.startsWith(LOAD_APP_PREFIX)) files.add(appId.slice(LOAD_APP_PREFIX.length))
+  }
+  return files
 }
 
 async function jsonColumnsOf(snapshot: Snapshot, engine: Engine): Promise<Set<string>> {

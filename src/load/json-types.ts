@@ -7,7 +7,8 @@
  *
  * Types: integers → BIGINT, integers and floats → DOUBLE, strings → VARCHAR, booleans → BOOLEAN,
  * homogeneous arrays → `T[]`, objects and mixed types (`gap_to_leader`: number | "+1 LAP") → JSON
- * (the JSON text, which keeps every value and its type).
+ * (the JSON text, which keeps every value and its type). Keys the OpenF1 field catalogue knows
+ * take the catalogue's type instead of an inferred one (`column-types.ts`).
  */
 
 /** JSON types as DuckDB's `json_type()` names them. */
@@ -74,25 +75,44 @@ function inList(expr: string, set: ReadonlySet<string>): string {
   return `${expr} IN (${[...set].map((t) => `'${t}'`).join(', ')})`
 }
 
+/** SQL: true when the JSON value `v` is a number that is not finite (`NaN`, `Infinity`, `1e400`). */
+function nonFinite(v: string): string {
+  return `(json_type(${v}) = 'DOUBLE' AND NOT isfinite(TRY_CAST(${v} AS DOUBLE)))`
+}
+
 /**
  * SQL for one column: `typed`, the value converted to `columnType`, or NULL when the source value
  * `v` (a JSON expression, SQL NULL when absent or null) does not convert without loss. A value is
  * rescued exactly when `v IS NOT NULL` and `typed IS NULL`.
+ *
+ * Numbers that are not finite (`NaN`, `Infinity`, `1e400`, which DuckDB reads as infinity) never
+ * become DOUBLE NaN/Inf, in a DOUBLE column, a DOUBLE[] element or a JSON column: they are
+ * rescued, so that no model downstream meets a value arithmetic cannot handle.
  */
 export function typedSql(v: string, columnType: string): string {
   const t = `json_type(${v})`
-  if (columnType === 'JSON') return v
+  if (columnType === 'JSON') {
+    // Mixed fields (`gap_to_leader`: number | "+1 LAP" | [q1, q2, q3]): scalars and arrays of them.
+    const badElement = `list_bool_or(list_transform(json_extract(${v}, '$[*]'), e -> ${nonFinite('e')}))`
+    return `CASE WHEN ${t} = 'DOUBLE' THEN CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN ${v} END WHEN ${t} = 'ARRAY' THEN CASE WHEN ${badElement} IS NOT TRUE THEN ${v} END ELSE ${v} END`
+  }
   const scalar = acceptedTypes(columnType)
   if (scalar !== undefined) {
+    if (columnType === 'DOUBLE' || columnType === 'FLOAT') {
+      return `CASE WHEN ${inList(t, scalar)} AND isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS ${columnType}) END`
+    }
     const value = columnType === 'VARCHAR' ? `(${v} ->> '$')` : `TRY_CAST(${v} AS ${columnType})`
     return `CASE WHEN ${inList(t, scalar)} THEN ${value} END`
   }
   if (columnType.endsWith('[]')) {
-    const element = acceptedTypes(columnType.slice(0, -2))
+    const elementType = columnType.slice(0, -2)
+    const element = acceptedTypes(elementType)
+    const finite =
+      elementType === 'DOUBLE' || elementType === 'FLOAT' ? ` AND NOT ${nonFinite('e')}` : ''
     const elementsOk =
       element === undefined
         ? 'TRUE'
-        : `list_bool_and(list_transform(json_extract(${v}, '$[*]'), e -> json_type(e) = 'NULL' OR ${inList('json_type(e)', element)})) IS NOT FALSE`
+        : `list_bool_and(list_transform(json_extract(${v}, '$[*]'), e -> json_type(e) = 'NULL' OR (${inList('json_type(e)', element)}${finite}))) IS NOT FALSE`
     return `CASE WHEN ${t} = 'ARRAY' AND ${elementsOk} THEN TRY_CAST(${v} AS ${columnType}) END`
   }
   // Any other type (a table created by another writer: DATE, TIMESTAMP, DECIMAL, …): convert the

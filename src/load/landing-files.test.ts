@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { bronzeTableOf, listLandingFiles } from './landing-files.js'
+import { listLandingFiles } from './landing-files.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'pitwall-landing-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -33,14 +33,5 @@ describe('listLandingFiles', () => {
 
   it('returns nothing for a missing landing zone', () => {
     expect(listLandingFiles(join(dir, 'absent'))).toEqual([])
-  })
-})
-
-describe('bronzeTableOf', () => {
-  it('names bronze tables after endpoints, location in the plural', () => {
-    expect(bronzeTableOf('laps')).toBe('bronze_laps')
-    expect(bronzeTableOf('location')).toBe('bronze_locations')
-    expect(bronzeTableOf('car_data')).toBe('bronze_car_data')
-    expect(bronzeTableOf('session_result')).toBe('bronze_session_result')
   })
 })

@@ -1,14 +1,14 @@
 /**
  * @module load/landing-files
  * Finds the landing zone's files: `<home>/landing/<endpoint>/<endpoint>_<session_key>
- * [_<driver_number>]_<YYYYMMDD_HHMMSS>.json[.gz]`. Folders starting with `_` (`_quarantine`) and
- * files that are not JSON (the extraction manifest, temp files) are not landing files.
+ * [_<driver_number>]_<YYYYMMDD_HHMMSS>.json[.gz]` (the names are core's contract with the
+ * extractor). Folders starting with `_` (`_quarantine`) and files that are not JSON (the
+ * extraction manifest, temp files) are not landing files. A JSON file whose name does not follow
+ * the convention (placed by hand) is still loaded, dated by its modification time.
  */
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-
-/** The landing zone folder under the lakehouse home. */
-export const LANDING_DIR = 'landing'
+import { isLandingDataName, parseLandingFileName, stampDay } from '../core/index.js'
 
 /** One landing file. */
 export interface LandingFile {
@@ -22,10 +22,9 @@ export interface LandingFile {
   readonly batchDay: string
   /** Sort key: the extraction stamp, then the name. */
   readonly order: string
+  /** Size on disk when listed. */
+  readonly bytes: number
 }
-
-const NAME = /^(.+?)_(\d+)(?:_(\d+))?_(\d{8})_(\d{6})\.json(?:\.gz)?$/
-const JSON_FILE = /\.json(?:\.gz)?$/
 
 /** Describes one file found in an endpoint folder, or `undefined` for a non-JSON file. */
 export function describeLandingFile(
@@ -33,36 +32,39 @@ export function describeLandingFile(
   endpoint: string,
   name: string,
 ): LandingFile | undefined {
-  if (!JSON_FILE.test(name) || name.startsWith('.') || name.startsWith('_')) return undefined
+  if (!isLandingDataName(name)) return undefined
   const path = join(landingDir, endpoint, name)
-  const m = NAME.exec(name)
-  let stamp: string
-  if (m !== null && m[4] !== undefined && m[5] !== undefined) {
-    stamp = `${m[4]}${m[5]}`
-  } else {
-    stamp = statSync(path).mtime.toISOString().replace(/\D/g, '').slice(0, 14)
-  }
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (stat === undefined) return undefined // removed while we listed
+  const parsed = parseLandingFileName(endpoint, name)
+  const stamp =
+    parsed?.stamp.replace('_', '') ?? stat.mtime.toISOString().replace(/\D/g, '').slice(0, 14)
   return {
     endpoint,
     path,
     sourceFile: `${endpoint}/${name}`,
-    batchDay: `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`,
+    batchDay: stampDay(stamp),
     order: `${stamp}/${name}`,
+    bytes: stat.size,
+  }
+}
+
+/** The endpoint folders of the landing zone (empty when it does not exist). */
+export function listEndpointFolders(landingDir: string): string[] {
+  try {
+    return readdirSync(landingDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('_') && !d.name.startsWith('.'))
+      .map((d) => d.name)
+      .sort()
+  } catch {
+    return []
   }
 }
 
 /** Every landing file under `landingDir`, by endpoint then extraction order. */
 export function listLandingFiles(landingDir: string): LandingFile[] {
-  let endpoints: string[]
-  try {
-    endpoints = readdirSync(landingDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !d.name.startsWith('_') && !d.name.startsWith('.'))
-      .map((d) => d.name)
-  } catch {
-    return []
-  }
   const files: LandingFile[] = []
-  for (const endpoint of endpoints.sort()) {
+  for (const endpoint of listEndpointFolders(landingDir)) {
     const names = readdirSync(join(landingDir, endpoint), { withFileTypes: true })
       .filter((d) => d.isFile())
       .map((d) => d.name)
@@ -76,12 +78,6 @@ export function listLandingFiles(landingDir: string): LandingFile[] {
   return files.sort((a, b) =>
     a.endpoint === b.endpoint ? cmp(a.order, b.order) : cmp(a.endpoint, b.endpoint),
   )
-}
-
-/** The bronze table of an endpoint: `bronze_<endpoint>`, except `location` → `bronze_locations`. */
-export function bronzeTableOf(endpoint: string): string {
-  const name = endpoint === 'location' ? 'locations' : endpoint
-  return `bronze_${name.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`
 }
 
 /** Bronze tables partitioned by `batch_day` (the high-volume ones). */

@@ -6,17 +6,18 @@
  * commits and healed on every load: a file whose `txn` is in a bronze table but not in the log (a
  * crash between the two) is found in the table's commits and logged then, marked `healed`.
  */
+import { sqlString } from '../core/index.js'
 import {
-  LocalObjectStore,
   LogStore,
   NotADeltaTableError,
   loadSnapshot,
   scanSql,
-  sqlString,
   writeTable,
+  type ObjectStore,
+  type ObjectStoreFactory,
 } from '../lake/index.js'
 import type { Engine } from '../engine/index.js'
-import { LOAD_APP_PREFIX, readBronzeState } from './bronze-state.js'
+import { LOAD_APP_PREFIX, readLoadedFiles } from './bronze-state.js'
 import { isLostRace } from './lost-race.js'
 
 /** One logged file. */
@@ -38,6 +39,8 @@ export const LOAD_LOG_TABLE = 'load_log'
 /** Options of {@link syncLoadLog}. */
 export interface SyncLoadLogOptions {
   readonly engine: Engine
+  /** The object store of a table's location. */
+  readonly stores: ObjectStoreFactory
   /** The load log table. */
   readonly location: { readonly name: string; readonly path: string }
   /** The path of a bronze table given its three-level name. */
@@ -69,7 +72,7 @@ const MAX_ATTEMPTS = 8
  * so a file is logged once.
  */
 export async function syncLoadLog(options: SyncLoadLogOptions): Promise<number> {
-  const store = new LocalObjectStore(options.location.path)
+  const store = options.stores(options.location.path)
   for (let attempt = 1; ; attempt++) {
     const { logged, txnVersion } = await readLog(options.engine, store)
     const rows = await rowsToLog(options, logged)
@@ -100,9 +103,9 @@ async function rowsToLog(
     if (!logged.has(`${e.table}|${e.sourceFile}`)) rows.push({ ...e, healed: false })
   }
   for (const table of options.tables) {
-    const bronze = options.locate(table)
-    const state = await readBronzeState(bronze, options.engine)
-    const missing = [...state.loadedFiles].filter(
+    const bronze = options.stores(options.locate(table))
+    const loadedFiles = await readLoadedFiles(bronze, options.engine)
+    const missing = [...loadedFiles].filter(
       (f) => !logged.has(`${table}|${f}`) && !fresh.has(`${table}|${f}`),
     )
     if (missing.length === 0) continue
@@ -141,7 +144,7 @@ function valuesSql(
 
 async function readLog(
   engine: Engine,
-  store: LocalObjectStore,
+  store: ObjectStore,
 ): Promise<{ logged: Set<string>; txnVersion: number }> {
   try {
     const snapshot = await loadSnapshot(store, { sql: engine })
@@ -158,14 +161,17 @@ async function readLog(
   }
 }
 
-/** Finds the commits holding the `txn` of `files`, newest first (a crash leaves recent ones). */
+/**
+ * Finds the commits holding the `txn`s of `files`, newest first (a crash leaves recent ones). A
+ * commit may hold several files; its row count is known per file only when it holds one.
+ */
 async function findCommits(
-  path: string,
+  store: ObjectStore,
   table: string,
   files: readonly string[],
   before: number,
 ): Promise<LoadLogEntry[]> {
-  const log = new LogStore(new LocalObjectStore(path))
+  const log = new LogStore(store)
   const listing = await log.listLog()
   const wanted = new Set(files)
   const found: LoadLogEntry[] = []
@@ -175,31 +181,31 @@ async function findCommits(
     const actions = await log.readCommit(version)
     let rows: number | null = null
     let committedAt = 0
-    let txnFile: string | undefined
-    let sequence = 0
+    const txns: { file: string; sequence: number }[] = []
     for (const a of actions) {
       if ('commitInfo' in a) {
         rows = Number(a.commitInfo.operationMetrics?.['numOutputRows'] ?? NaN)
         committedAt = a.commitInfo.timestamp ?? 0
       }
       if ('txn' in a && a.txn.appId.startsWith(LOAD_APP_PREFIX)) {
-        txnFile = a.txn.appId.slice(LOAD_APP_PREFIX.length)
-        sequence = a.txn.version
+        txns.push({ file: a.txn.appId.slice(LOAD_APP_PREFIX.length), sequence: a.txn.version })
       }
     }
-    if (txnFile === undefined || !wanted.has(txnFile)) continue
-    wanted.delete(txnFile)
-    if (committedAt >= before) continue
-    found.push({
-      sourceFile: txnFile,
-      endpoint: txnFile.split('/')[0] ?? '',
-      table,
-      tableVersion: version,
-      sequence,
-      records: rows !== null && Number.isFinite(rows) ? rows : null,
-      rowsRescued: null,
-      newColumns: [],
-    })
+    for (const { file, sequence } of txns) {
+      if (!wanted.has(file)) continue
+      wanted.delete(file)
+      if (committedAt >= before) continue
+      found.push({
+        sourceFile: file,
+        endpoint: file.split('/')[0] ?? '',
+        table,
+        tableVersion: version,
+        sequence,
+        records: txns.length === 1 && rows !== null && Number.isFinite(rows) ? rows : null,
+        rowsRescued: null,
+        newColumns: [],
+      })
+    }
   }
   // Commits already removed by log cleanup: the version is no longer known.
   if (listing.commits.size > 0 && Math.min(...listing.commits.keys()) === 0) return found

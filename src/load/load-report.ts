@@ -16,6 +16,8 @@ export interface TableLoadResult {
   readonly version?: number
   /** Landing files committed by this load. */
   readonly files: readonly LoadedFile[]
+  /** Delta commits this load made to the table (several files share one). */
+  readonly commits: number
   /** Files skipped because an earlier load already committed them. */
   readonly alreadyLoaded: number
   /** Records in this load's files. */
@@ -38,11 +40,22 @@ export interface TableLoadResult {
 /** One committed file. */
 export interface LoadedFile {
   readonly sourceFile: string
+  /** The table version of the commit that holds the file. */
+  readonly version: number
   /** The file's sequence number in its table (`txn` version). */
   readonly sequence: number
+  /** Records in the file. */
   readonly records: number
+  /** Rows of the commit that came from this file (read back from its data files). */
+  readonly rowsWritten: number
   readonly rowsRescued: number
   readonly newColumns: readonly string[]
+}
+
+/** A landing file that disappeared between the listing and its load. */
+export interface VanishedFile {
+  readonly sourceFile: string
+  readonly reason: string
 }
 
 /** A whole load. */
@@ -51,11 +64,20 @@ export interface LoadReport {
   readonly catalog: string
   readonly startedAt: string
   readonly seconds: number
+  /** Landing files found for the selected endpoints (loaded or not). */
+  readonly landingFiles: number
   readonly tables: readonly TableLoadResult[]
   readonly quarantined: readonly QuarantinedFile[]
+  /** Files that disappeared during the load (deleted, or moved by a concurrent load). */
+  readonly vanished: readonly VanishedFile[]
+  /** Things to know that did not stop the load (an unreadable extraction manifest). */
+  readonly warnings: readonly string[]
   /** Set when the load log could not be written (the data commits stand). */
   readonly loadLogError?: string
-  /** True when something needs attention (a quarantined file, a failed table): exit code 1. */
+  /**
+   * True when something needs attention (a quarantined or vanished file, a failed or unreconciled
+   * table, an unwritten load log): exit code 1.
+   */
   readonly hasFailures: boolean
   readonly totals: {
     readonly files: number
@@ -95,16 +117,22 @@ export function formatLoadReport(report: LoadReport): string {
       t.error ?? '',
     ].filter((s) => s !== '')
     lines.push(
-      `${mark} ${t.table.padEnd(width)} ${t.status.padEnd(10)}${version}  ${t.files.length} file(s), ${recon}${extra.length > 0 ? `; ${extra.join('; ')}` : ''}`,
+      `${mark} ${t.table.padEnd(width)} ${t.status.padEnd(10)}${version}  ${t.files.length} file(s)${t.commits > 1 ? ` in ${t.commits} commits` : ''}, ${recon}${extra.length > 0 ? `; ${extra.join('; ')}` : ''}`,
     )
   }
   for (const q of report.quarantined) {
     lines.push(`✘ quarantined ${q.sourceFile} → landing/${q.quarantinedAs}: ${q.reason}`)
   }
+  for (const v of report.vanished) lines.push(`✘ vanished ${v.sourceFile}: ${v.reason}`)
+  for (const w of report.warnings) lines.push(`! ${w}`)
+  if (report.loadLogError !== undefined) {
+    lines.push(`✘ the load log was not written: ${report.loadLogError}`)
+  }
   const t = report.totals
+  const vanished = report.vanished.length > 0 ? `; ${report.vanished.length} vanished` : ''
   lines.push(
     '',
-    `${t.files} file(s), ${t.records} records = ${t.rowsLoaded} loaded + ${t.rowsRescued} rescued; ${report.quarantined.length} quarantined; ${report.seconds.toFixed(1)}s`,
+    `${t.files} file(s), ${t.records} records = ${t.rowsLoaded} loaded + ${t.rowsRescued} rescued; ${report.quarantined.length} quarantined${vanished}; ${report.seconds.toFixed(1)}s`,
   )
   return lines.join('\n')
 }

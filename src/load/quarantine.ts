@@ -20,24 +20,32 @@ export interface QuarantinedFile {
   readonly reason: string
 }
 
-/** Moves `file` into quarantine and writes its error report. */
+/**
+ * Moves `file` into quarantine and writes its error report; `undefined` when the file is already
+ * gone (a concurrent load quarantined it first).
+ */
 export async function quarantineFile(
   landingDir: string,
   file: LandingFile,
   reason: string,
   at: Date,
-): Promise<QuarantinedFile> {
+): Promise<QuarantinedFile | undefined> {
   const dir = join(landingDir, QUARANTINE_DIR, file.endpoint)
   await mkdir(dir, { recursive: true })
   let name = basename(file.path)
   // Never overwrite an earlier quarantined file of the same name.
   for (let i = 1; existsSync(join(dir, name)); i++) name = `${basename(file.path)}.${i}`
-  await rename(file.path, join(dir, name))
+  try {
+    await rename(file.path, join(dir, name))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
   const report = {
     sourceFile: file.sourceFile,
     quarantinedAt: at.toISOString(),
     reason,
-    fix: 'Fix or re-extract the file, move it back into landing/<endpoint>/, and run `pitwall load` again.',
+    fix: 'Re-extract the session (`pitwall extract --refresh …`) or fix the file and move it back into landing/<endpoint>/, then run `pitwall load` again.',
   }
   await writeFile(join(dir, `${name}.error.json`), `${JSON.stringify(report, null, 2)}\n`)
   return {

@@ -19,7 +19,7 @@ import {
   startReplayServer,
   type ReplayServer,
 } from '../../src/openf1/index.js'
-import { runPitwall, REPO_ROOT } from '../helpers/cli.js'
+import { pitwallEnv, runPitwall, REPO_ROOT } from '../helpers/cli.js'
 import { describeShared, sharedPath } from '../helpers/shared-data.js'
 import { withTmpDir } from '../helpers/tmp.js'
 import { CATALOG, load } from './load-support.js'
@@ -48,7 +48,7 @@ function recordedCounts(): Map<string, number> {
 function pitwallAsync(args: readonly string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'pitwall.js'), ...args], {
-      env: { ...process.env, NO_COLOR: '1' },
+      env: pitwallEnv(),
     })
     let stdout = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -160,12 +160,11 @@ describeShared('openf1/v1', 'bronze loading of the recorded sessions', () => {
   it('loads every file exactly once after a load was killed mid-way', () =>
     withTmpDir(async (home) => {
       cpSync(landing, join(home, 'landing'), { recursive: true })
-      const child = spawn(process.execPath, [
-        join(REPO_ROOT, 'bin', 'pitwall.js'),
-        '--home',
-        home,
-        'load',
-      ])
+      const child = spawn(
+        process.execPath,
+        [join(REPO_ROOT, 'bin', 'pitwall.js'), '--home', home, 'load'],
+        { env: pitwallEnv() },
+      )
       const exited = new Promise<void>((r) => child.on('close', () => r()))
       const firstCommit = join(
         home,

@@ -11,18 +11,25 @@ import {
   tablePath,
 } from '../../src/catalog/index.js'
 import type { Engine } from '../../src/engine/index.js'
-import { loadLanding, type LoadReport } from '../../src/load/index.js'
+import { objectStoreFor } from '../../src/lake/index.js'
+import { loadLanding, type LoadLandingOptions, type LoadReport } from '../../src/load/index.js'
 import { memoryIo, runCli } from '../../src/cli/index.js'
 
 /** The catalog the tests load into. */
 export const CATALOG = 'dev_f1_data_analytics'
 
-/** Runs `pitwall load`'s core on `home` with `engine`. */
-export function load(home: string, engine: Engine, now?: () => Date): Promise<LoadReport> {
+/** Runs `pitwall load`'s core on `home` with `engine`, wired as the CLI wires it. */
+export function load(
+  home: string,
+  engine: Engine,
+  now?: () => Date,
+  extra: Partial<LoadLandingOptions> = {},
+): Promise<LoadReport> {
   return loadLanding({
     home,
     catalog: CATALOG,
     engine,
+    stores: objectStoreFor,
     locate: (schema, table) => {
       const name = tableName(CATALOG, schema, table)
       return { name: formatTableName(name), path: tablePath(home, name) }
@@ -32,6 +39,7 @@ export function load(home: string, engine: Engine, now?: () => Date): Promise<Lo
       system: layerTableProperties('system'),
     },
     ...(now === undefined ? {} : { now }),
+    ...extra,
   })
 }
 

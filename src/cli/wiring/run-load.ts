@@ -11,6 +11,7 @@ import {
   tablePath,
 } from '../../catalog/index.js'
 import { DuckDbEngine } from '../../engine/index.js'
+import { objectStoreFor } from '../../lake/index.js'
 import { loadLanding, type LoadReport } from '../../load/index.js'
 import type { CliContext } from '../context.js'
 
@@ -35,6 +36,7 @@ export async function runLoad(
         system: layerTableProperties('system'),
       },
       engine,
+      stores: objectStoreFor,
       logger: ctx.logger,
       progress: ctx.progress,
       ...(options.endpoints === undefined ? {} : { endpoints: options.endpoints }),
