@@ -85,3 +85,7 @@ export type {
   ExtractionManifestFile,
   ManifestParse,
 } from './openf1/extraction-manifest-schema.js'
+
+// The artifacts transform writes and serve reads (manifest, run_results, catalog, sources): zod
+// schemas, inferred types, file names and folders. Listed in artifacts/index.ts.
+export * from './artifacts/index.js'

@@ -1,36 +1,18 @@
 /**
  * @module transform/artifacts/catalog
- * `target/catalog.json` (dbt's v1 shape, written by `docs generate`): every built relation's
- * columns with their types and its row count, read from the warehouse.
+ * Builds `catalog.json` (dbt's v1 shape, written by `docs generate`; schema and types in
+ * `core/artifacts`): every built relation's columns with their types and its row count, read from
+ * the warehouse.
  */
+import {
+  artifactMetadata,
+  sqlQualified,
+  type ArtifactContext,
+  type CatalogArtifact,
+  type CatalogTable,
+} from '../../core/index.js'
 import type { Warehouse } from '../materialize/warehouse.js'
 import type { Project } from '../project/types.js'
-import { artifactMetadata, type ArtifactContext } from './artifact-metadata.js'
-
-/** One relation in the catalog. */
-export interface CatalogTable {
-  readonly metadata: {
-    readonly type: string
-    readonly schema: string
-    readonly name: string
-    readonly database: string
-    readonly comment: string | null
-    readonly owner: string | null
-  }
-  readonly columns: Readonly<
-    Record<string, { type: string; index: number; name: string; comment: string | null }>
-  >
-  readonly stats: Readonly<Record<string, unknown>>
-  readonly unique_id: string
-}
-
-/** The catalog artifact. */
-export interface CatalogArtifact {
-  readonly metadata: ReturnType<typeof artifactMetadata>
-  readonly nodes: Readonly<Record<string, CatalogTable>>
-  readonly sources: Readonly<Record<string, CatalogTable>>
-  readonly errors: readonly string[] | null
-}
 
 /** Reads every model, seed, snapshot and source that exists in the warehouse. */
 export async function buildCatalog(
@@ -72,7 +54,7 @@ export async function buildCatalog(
       let rows: number | undefined
       if (info.kind === 'table') {
         const r = await warehouse.query(
-          `select count(*) as n from ${[e.database, e.schema, e.name].map((x) => `"${x}"`).join('.')}`,
+          `select count(*) as n from ${sqlQualified([e.database, e.schema, e.name])}`,
         )
         rows = Number(r.rows[0]?.['n'] ?? 0)
       }

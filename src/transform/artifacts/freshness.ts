@@ -2,33 +2,18 @@
  * @module transform/artifacts/freshness
  * `pitwall source freshness`: for each source table with a `freshness` rule and a
  * `loaded_at_field`, the newest load time, its age, and pass/warn/error; written as dbt's
- * `sources.json` (v3). A table that cannot be queried is `runtime error`, not a crash.
+ * `sources.json` (v3; schema and types in `core/artifacts`). A table that cannot be queried is
+ * `runtime error`, not a crash.
  */
+import {
+  artifactMetadata,
+  sqlQualified,
+  type ArtifactContext,
+  type FreshnessResult,
+  type SourcesArtifact,
+} from '../../core/index.js'
 import type { Warehouse } from '../materialize/warehouse.js'
-import type { Project, SourceNode } from '../project/types.js'
-import { artifactMetadata, type ArtifactContext } from './artifact-metadata.js'
-
-/** One source's freshness result. */
-export interface FreshnessResult {
-  readonly unique_id: string
-  readonly max_loaded_at: string | null
-  readonly snapshotted_at: string
-  readonly max_loaded_at_time_ago_in_s: number | null
-  readonly status: 'pass' | 'warn' | 'error' | 'runtime error'
-  readonly criteria: SourceNode['freshness']
-  readonly adapter_response: Readonly<Record<string, unknown>>
-  readonly timing: readonly { name: string; started_at: string; completed_at: string }[]
-  readonly thread_id: string
-  readonly execution_time: number
-  readonly message?: string
-}
-
-/** The sources artifact. */
-export interface SourcesArtifact {
-  readonly metadata: ReturnType<typeof artifactMetadata>
-  readonly results: readonly FreshnessResult[]
-  readonly elapsed_time: number
-}
+import type { Project } from '../project/types.js'
 
 const SECONDS: Record<string, number> = { minute: 60, hour: 3600, day: 86400 }
 
@@ -54,7 +39,7 @@ export async function checkFreshness(
       thread_id: 'Thread-1',
     }
     try {
-      const rel = [s.database, s.schema, s.identifier].map((x) => `"${x}"`).join('.')
+      const rel = sqlQualified([s.database, s.schema, s.identifier])
       const where = s.freshness.filter === null ? '' : ` where ${s.freshness.filter}`
       const r = await warehouse.query(
         `select cast(max(${s.loaded_at_field}) as varchar) as max_loaded_at from ${rel}${where}`,

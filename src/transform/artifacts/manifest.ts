@@ -1,22 +1,21 @@
 /**
  * @module transform/artifacts/manifest
- * `target/manifest.json` in dbt's v12 shape: nodes, sources, macros, docs, exposures, unit tests,
- * `parent_map` and `child_map`, with the node fields tools that read dbt manifests expect.
+ * Builds `manifest.json` in dbt's v12 shape (schema and type in `core/artifacts`): nodes,
+ * sources, macros, docs, exposures, unit tests, `parent_map` and `child_map`, with the node fields
+ * tools that read dbt manifests expect.
  */
+import {
+  artifactMetadata,
+  type ArtifactContext,
+  type Manifest,
+  type ManifestNode,
+  type ManifestSource,
+} from '../../core/index.js'
 import { buildDag } from '../graph/dag.js'
 import type { CompiledNode } from '../compile/compile-node.js'
 import { relationOf } from '../compile/compile-node.js'
 import type { Project, ProjectNode, SourceNode } from '../project/types.js'
 import { sha256Hex } from '../content-hash.js'
-import { artifactMetadata, type ArtifactContext } from './artifact-metadata.js'
-
-/** The manifest as plain JSON. */
-export type Manifest = Readonly<Record<string, unknown>> & {
-  readonly nodes: Readonly<Record<string, Readonly<Record<string, unknown>>>>
-  readonly sources: Readonly<Record<string, Readonly<Record<string, unknown>>>>
-  readonly parent_map: Readonly<Record<string, readonly string[]>>
-  readonly child_map: Readonly<Record<string, readonly string[]>>
-}
 
 /** Builds the manifest; `compiled` adds `compiled_code` to the nodes that were compiled. */
 export function buildManifest(
@@ -24,14 +23,14 @@ export function buildManifest(
   ctx: ArtifactContext,
   compiled: ReadonlyMap<string, CompiledNode> = new Map(),
 ): Manifest {
-  const nodes: Record<string, Record<string, unknown>> = {}
-  const unitTests: Record<string, Record<string, unknown>> = {}
+  const nodes: Record<string, ManifestNode> = {}
+  const unitTests: Record<string, ManifestNode> = {}
   for (const node of Object.values(project.nodes)) {
     const m = manifestNode(node, compiled.get(node.unique_id))
     if (node.resource_type === 'unit_test') unitTests[node.unique_id] = m
     else nodes[node.unique_id] = m
   }
-  const sources: Record<string, Record<string, unknown>> = {}
+  const sources: Record<string, ManifestSource> = {}
   for (const s of Object.values(project.sources)) sources[s.unique_id] = manifestSource(s)
   const dag = buildDag(project.nodes, Object.keys(project.sources))
   const parentMap: Record<string, string[]> = {}
@@ -108,7 +107,7 @@ export function buildManifest(
           unique_id: e.unique_id,
           fqn: [project.name, e.name],
           type: e.type,
-          owner: e.owner,
+          owner: { ...e.owner },
           description: e.description,
           label: null,
           maturity: null,
@@ -117,7 +116,7 @@ export function buildManifest(
           config: { enabled: true },
           unrendered_config: {},
           url: e.url,
-          depends_on: { macros: [], nodes: e.depends_on.nodes },
+          depends_on: { macros: [], nodes: [...e.depends_on.nodes] },
           refs: e.refs.map((r) => ({ ...r, version: null })),
           sources: [],
           metrics: [],
@@ -138,10 +137,7 @@ export function buildManifest(
   }
 }
 
-function manifestNode(
-  node: ProjectNode,
-  compiled: CompiledNode | undefined,
-): Record<string, unknown> {
+function manifestNode(node: ProjectNode, compiled: CompiledNode | undefined): ManifestNode {
   const isRelation =
     ['model', 'seed', 'snapshot'].includes(node.resource_type) &&
     node.config.materialized !== 'ephemeral'
@@ -213,10 +209,11 @@ function manifestNode(
     base['expect'] = { rows: node.unit_test.expect.rows, format: 'dict', fixture: null }
     base['overrides'] = node.unit_test.overrides ?? null
   }
-  return base
+  // The fields manifestNodeSchema checks are all set above (manifest.test.ts parses the result).
+  return base as ManifestNode
 }
 
-function manifestSource(s: SourceNode): Record<string, unknown> {
+function manifestSource(s: SourceNode): ManifestSource {
   return {
     database: s.database,
     schema: s.schema,
@@ -238,7 +235,10 @@ function manifestSource(s: SourceNode): Record<string, unknown> {
     external: null,
     description: s.description,
     columns: Object.fromEntries(
-      Object.values(s.columns).map((c) => [c.name, { ...c, constraints: [], granularity: null }]),
+      Object.values(s.columns).map((c) => [
+        c.name,
+        { ...c, meta: { ...c.meta }, tags: [...c.tags], constraints: [], granularity: null },
+      ]),
     ),
     meta: s.meta,
     source_meta: {},

@@ -1,17 +1,13 @@
 /**
  * @module transform/artifacts/run-results
- * `target/run_results.json` in dbt's v6 shape.
+ * Builds `run_results.json` (dbt's v6 shape; schema and types in `core/artifacts`).
  */
-import type { NodeResult } from '../run/node-result.js'
-import { artifactMetadata, type ArtifactContext } from './artifact-metadata.js'
-
-/** The run results artifact. */
-export interface RunResultsArtifact {
-  readonly metadata: ReturnType<typeof artifactMetadata>
-  readonly results: readonly NodeResult[]
-  readonly elapsed_time: number
-  readonly args: Readonly<Record<string, unknown>>
-}
+import {
+  artifactMetadata,
+  type ArtifactContext,
+  type NodeResult,
+  type RunResultsArtifact,
+} from '../../core/index.js'
 
 /** Builds `run_results.json`. */
 export function buildRunResults(
@@ -20,17 +16,10 @@ export function buildRunResults(
   args: Readonly<Record<string, unknown>>,
   ctx: ArtifactContext,
 ): RunResultsArtifact {
-  return { metadata: artifactMetadata('runResults', ctx), results, elapsed_time: elapsed, args }
-}
-
-/** The last statuses by unique id, from a `run_results.json` (for `result:` selectors). */
-export function statusesOf(artifact: unknown): Record<string, string> {
-  const out: Record<string, string> = {}
-  const results = (artifact as { results?: unknown } | null)?.results
-  if (!Array.isArray(results)) return out
-  for (const r of results) {
-    const o = r as { unique_id?: unknown; status?: unknown }
-    if (typeof o.unique_id === 'string' && typeof o.status === 'string') out[o.unique_id] = o.status
+  return {
+    metadata: artifactMetadata('runResults', ctx),
+    results: [...results],
+    elapsed_time: elapsed,
+    args,
   }
-  return out
 }

@@ -4,7 +4,7 @@
  * every model, seed, snapshot and source, its description, columns (types from the catalog),
  * tests (with their last status), dependencies, SQL, and a lineage graph from sources to marts.
  */
-import type { CatalogArtifact } from '../artifacts/catalog.js'
+import type { CatalogArtifact } from '../../core/index.js'
 import type { Project, ProjectNode, SourceNode } from '../project/types.js'
 import { esc, lineageSvg, type LineageNode } from './lineage-layout.js'
 

@@ -107,7 +107,7 @@ export async function runNode(
           ...(o.storedIn === undefined
             ? {}
             : { stored_failures: o.storedIn, relation_name: o.storedIn }),
-          ...(o.sampleRows === undefined ? {} : { failing_rows_sample: o.sampleRows }),
+          ...(o.sampleRows === undefined ? {} : { failing_rows_sample: [...o.sampleRows] }),
         })
       }
       case 'unit_test': {
