@@ -4,8 +4,9 @@
  * `this` and `is_incremental()`. Parse renders with capturing functions; compile renders with
  * resolving ones (STYLE.md §10).
  */
+import type { ExecutionHooks } from './dbt/execution-hooks.js'
 
-/** A template function: positional arguments, keyword arguments last (nunjucks' `__keywords`). */
+/** A template function: positional arguments, keyword arguments last (a `__keywords` object). */
 export type TemplateFunction = (...args: unknown[]) => unknown
 
 /** The per-render part of the template context. */
@@ -35,9 +36,14 @@ export interface RenderScope {
    * not exist. Absent while parsing (dbt's parse-time `get_relation` returns None as well).
    */
   readonly getRelation?: (database: string, schema: string, identifier: string) => unknown
+  /**
+   * Warehouse access for `run_query`, `statement`, `adapter.get_columns_in_relation` at
+   * execution time (see `dbt/execution-hooks.ts`). Absent while parsing and compiling.
+   */
+  readonly hooks?: ExecutionHooks
 }
 
-/** Splits nunjucks call arguments into positional ones and the keyword object. */
+/** Splits host-style call arguments into positional ones and the keyword object. */
 export function splitArgs(args: readonly unknown[]): {
   positional: unknown[]
   keywords: Record<string, unknown>
@@ -50,7 +56,7 @@ export function splitArgs(args: readonly unknown[]): {
   return { positional: [...args], keywords: {} }
 }
 
-/** A keyword-argument object nunjucks macros understand. */
+/** A keyword-argument object for calling a macro from code. */
 export function keywords(values: Record<string, unknown>): Record<string, unknown> {
   return { ...values, __keywords: true }
 }

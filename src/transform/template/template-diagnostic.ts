@@ -1,19 +1,15 @@
 /**
  * @module transform/template/template-diagnostic
- * Turns a nunjucks error into a diagnostic naming file, line and column, with the offending source
+ * Turns a template error into a diagnostic naming file, line and column, with the offending source
  * line shown (dbt reports Jinja errors without either: dbt-core #4596, #8023).
  */
 import { makeDiagnostic, type Diagnostic, type SourcePosition } from '../../core/index.js'
+import { TemplateError } from './jinja/errors.js'
 
 /** Which phase failed: the template did not parse, or it failed while rendering. */
 export type TemplatePhase = 'syntax' | 'render'
 
-const POSITION = /\[Line (\d+), Column (\d+)\]/
-
-/**
- * Builds the diagnostic for `error`, raised by the template of `file` whose text is `text`.
- * nunjucks reports parse positions 1-based and render positions 0-based; both come out 1-based.
- */
+/** Builds the diagnostic for `error`, raised by the template of `file` whose text is `text`. */
 export function templateDiagnostic(
   error: unknown,
   file: string,
@@ -21,14 +17,10 @@ export function templateDiagnostic(
   phase: TemplatePhase,
   nodeId?: string,
 ): Diagnostic {
-  const raw = error instanceof Error ? error.message : String(error)
-  const reason = cleanReason(raw)
-  const m = POSITION.exec(raw)
+  const reason = (error instanceof Error ? error.message : String(error)).trim()
   let at: SourcePosition | undefined
-  if (m !== null) {
-    const line = Number(m[1]) + (phase === 'render' ? 1 : 0)
-    const column = Number(m[2]) + (phase === 'render' ? 1 : 0)
-    at = { line, column }
+  if (error instanceof TemplateError && error.line !== undefined) {
+    at = { line: error.line, column: error.column ?? 1 }
   } else {
     at = locateName(reason, text) ?? (phase === 'render' ? { line: 1, column: 1 } : undefined)
   }
@@ -42,18 +34,9 @@ export function templateDiagnostic(
   })
 }
 
-function cleanReason(message: string): string {
-  return message
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !/^\([^)]*\)( \[Line \d+, Column \d+\])?$/.test(l))
-    .map((l) => l.replace(/^Error: /, ''))
-    .join(' ')
-}
-
-/** Finds the first use of the name an error message quotes (`foo`, or "filter not found: foo"). */
+/** Finds the first use of the name an error message quotes (`'foo' is undefined`). */
 function locateName(reason: string, text: string): SourcePosition | undefined {
-  const name = /`([^`]+)`/.exec(reason)?.[1] ?? /not found: (\w+)/.exec(reason)?.[1]
+  const name = /'([A-Za-z_]\w*)' is undefined/.exec(reason)?.[1] ?? /`([^`]+)`/.exec(reason)?.[1]
   if (name === undefined) return undefined
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -64,6 +47,6 @@ function locateName(reason: string, text: string): SourcePosition | undefined {
 }
 
 function sourceExcerpt(text: string, line: number): string {
-  const src = text.split('\n')[line - 1]
+  const src = text.replace(/\r\n?/g, '\n').split('\n')[line - 1]
   return src === undefined ? '' : `\n    ${line} | ${src}`
 }

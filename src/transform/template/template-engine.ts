@@ -1,28 +1,40 @@
 /**
  * @module transform/template/template-engine
- * Jinja through nunjucks, with dbt's context: `ref`, `source`, `config`, `this`,
- * `is_incremental()`, `var`, `env_var`, `target`, macros from `macros/` (and the built-in ones),
- * `adapter.dispatch`, `adapter.get_relation`, `return()`, `exceptions`. Pure: no I/O.
+ * dbt's Jinja: pitwall's Jinja2 engine (`jinja/`) with dbt's context — `ref`, `source`, `config`,
+ * `this`, `model`, `execute`, `is_incremental()`, `var`, `env_var`, `target`, macros from
+ * `macros/`, packages and the built-in ones (`dbt/macro-namespace.ts`), `adapter` and the
+ * statement functions (`dbt/adapter-context.ts`), and dbt's pure helpers (`dbt/context.ts`).
+ * Pure: no I/O.
  *
- * One nunjucks Environment per project. Macros become environment globals, and the per-render
- * functions (`ref`, `this`, …) are getters onto the {@link RenderScope} of the render in progress,
- * so a macro sees the `this` of the model that calls it. Rendering is synchronous; the engine is
- * not re-entrant across concurrent renders (JavaScript runs them one at a time anyway).
+ * One environment per project. The per-render values (`ref`, `this`, …) are getters onto the
+ * {@link RenderScope} of the render in progress, so a macro sees the `this` of the model that
+ * calls it. Rendering is synchronous and not re-entrant across concurrent renders (JavaScript
+ * runs them one at a time anyway).
  */
-import nunjucks from 'nunjucks'
 import type { Diagnostic } from '../../core/index.js'
-import { sha256Hex } from '../content-hash.js'
-import { preprocessJinja } from './preprocess.js'
-import { installPythonMethods } from './python-methods.js'
-import { quoteIdent } from './relation.js'
-import { splitArgs, type RenderScope, type TemplateFunction } from './render-scope.js'
+import { adapterContext } from './dbt/adapter-context.js'
+import { dbtContextFunctions } from './dbt/context.js'
+import { PendingQuery, type ExecutionHooks } from './dbt/execution-hooks.js'
+import {
+  DbtMacro,
+  type DispatchConfig,
+  INTERNAL_PACKAGE,
+  MacroRegistry,
+  MacroReturn,
+} from './dbt/macro-namespace.js'
+import { utcDateTime } from './dbt/py-datetime.js'
+import { compileTemplate, Environment } from './jinja/environment.js'
+import { runtimeError } from './jinja/errors.js'
+import { callFromHost, Out } from './jinja/runtime.js'
+import { PyFunction, str } from './jinja/values.js'
+import { type RenderScope, type TemplateFunction } from './render-scope.js'
 import { templateDiagnostic } from './template-diagnostic.js'
 
 /** A file of macros. */
 export interface MacroFile {
   readonly file: string
   readonly text: string
-  /** `dbt` (built in), `dbt_utils` (built in) or the project's name. */
+  /** `dbt` (built in), a package's name (`dbt_utils`), or the project's name. */
   readonly packageName: string
 }
 
@@ -41,19 +53,26 @@ export interface TemplateEngineOptions {
   /** ISO timestamp for `run_started_at`. */
   readonly runStartedAt?: string
   readonly invocationId?: string
+  /** dbt_project.yml's `dispatch:` (search order per macro namespace). */
+  readonly dispatch?: readonly DispatchConfig[]
+  /** `{{ flags.* }}` (dbt's run flags: `WHICH`, `FULL_REFRESH`, …). */
+  readonly flags?: Readonly<Record<string, unknown>>
+  /** Extra globals (tests and tools; a project cannot add any). */
+  readonly globals?: Readonly<Record<string, unknown>>
 }
 
 /** The outcome of one render. */
 export type RenderResult =
   | { readonly ok: true; readonly sql: string }
-  | { readonly ok: false; readonly diagnostic: Diagnostic }
-
-type CompiledProps = { root: unknown } & Record<string, unknown>
-
-/** Compiled templates by content hash: shared by every engine in the process (parse cache). */
-const COMPILED = new Map<string, CompiledProps>()
-
-const RETURN_NONE = Symbol('no-return')
+  | {
+      readonly ok: false
+      readonly diagnostic: Diagnostic
+      /**
+       * Set when the render stopped for a warehouse answer it does not have yet
+       * (`ExecutionHooks`): run this SQL, give the hooks its result and render again.
+       */
+      readonly pendingQuery?: string
+    }
 
 /** Renders project templates with dbt's context. */
 export class TemplateEngine {
@@ -61,47 +80,59 @@ export class TemplateEngine {
   readonly diagnostics: Diagnostic[] = []
   /** Macro names by package (`dbt`, `dbt_utils`, project). */
   readonly macroNames = new Map<string, string>()
-  private readonly env: nunjucks.Environment
+  private readonly env = new Environment()
   private readonly options: TemplateEngineOptions
-  private readonly packages = new Map<string, Record<string, TemplateFunction>>()
+  private readonly registry: MacroRegistry
   private scope: RenderScope | undefined
-  private readonly returns: unknown[] = []
+  /** `statement` results of the render in progress. */
+  private results = new Map<string, unknown>()
   /** Macros called during the current render (for `depends_on.macros`). */
   private used = new Set<string>()
 
   constructor(options: TemplateEngineOptions) {
     this.options = options
-    installPythonMethods()
-    this.env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false })
+    this.registry = new MacroRegistry(options.projectName, options.dispatch)
     this.installGlobals()
     for (const mf of options.macroFiles) this.loadMacroFile(mf)
+    for (const pkg of this.registry.dependencies()) {
+      if (!this.env.hasGlobal(pkg)) this.env.addGetter(pkg, () => this.registry.namespace(pkg))
+    }
   }
 
   /** Renders `text` (the content of `file`) within `scope`. */
   render(file: string, text: string, scope: RenderScope, nodeId?: string): RenderResult {
-    const source = preprocessJinja(text)
-    let template: nunjucks.Template
+    let template
     try {
-      template = this.template(file, source)
+      template = compileTemplate(text)
     } catch (error) {
       return { ok: false, diagnostic: templateDiagnostic(error, file, text, 'syntax', nodeId) }
     }
     const previous = this.scope
+    const previousResults = this.results
     this.scope = scope
+    this.results = new Map()
     try {
-      return { ok: true, sql: template.render({}) }
+      const out = new Out()
+      template.body(this.env.rootFrame(), out)
+      return { ok: true, sql: out.s }
     } catch (error) {
-      return { ok: false, diagnostic: templateDiagnostic(error, file, text, 'render', nodeId) }
+      const failure = error instanceof MacroReturn ? runtimeError(error.message) : error
+      const diagnostic = templateDiagnostic(failure, file, text, 'render', nodeId)
+      if (error instanceof PendingQuery) return { ok: false, diagnostic, pendingQuery: error.sql }
+      return { ok: false, diagnostic }
     } finally {
       this.scope = previous
+      this.results = previousResults
     }
   }
 
-  /** Calls a macro by name (`test_not_null`, `dbt_utils.test_recency`); undefined when absent. */
+  /** A macro by name (`test_not_null`; `dbt_utils` + `test_recency`); undefined when absent. */
   macro(name: string, packageName?: string): TemplateFunction | undefined {
-    if (packageName !== undefined) return this.packages.get(packageName)?.[name]
-    const g = (this.env as unknown as { globals: Record<string, unknown> }).globals[name]
-    return typeof g === 'function' ? (g as TemplateFunction) : undefined
+    const m =
+      packageName === undefined
+        ? this.registry.global(name)
+        : this.registry.namespace(packageName)?.get(name)
+    return m === undefined ? undefined : (...args: unknown[]) => callFromHost(m, args)
   }
 
   /** Runs `fn` with `scope` active (for calling macros from code). */
@@ -122,181 +153,121 @@ export class TemplateEngine {
     return out
   }
 
-  private template(file: string, source: string): nunjucks.Template {
-    const key = sha256Hex(source)
-    const cached = COMPILED.get(key)
-    if (cached !== undefined) {
-      return new nunjucks.Template({ type: 'code', obj: cached } as never, this.env, file)
-    }
-    const t = new nunjucks.Template(source, this.env, file, true)
-    const internals = t as unknown as { rootRenderFunc: unknown; blocks: Record<string, unknown> }
-    const props: CompiledProps = { root: internals.rootRenderFunc }
-    for (const [name, fn] of Object.entries(internals.blocks)) props[`b_${name}`] = fn
-    COMPILED.set(key, props)
-    return t
-  }
-
   private current(): RenderScope {
-    if (this.scope === undefined) throw new Error('template function called outside a render')
+    if (this.scope === undefined) throw runtimeError('template function called outside a render')
     return this.scope
   }
 
+  private hooks(): ExecutionHooks | undefined {
+    return this.scope?.hooks
+  }
+
   private loadMacroFile(mf: MacroFile): void {
-    const source = preprocessJinja(mf.text)
-    let template: nunjucks.Template
+    let template
     try {
-      template = this.template(mf.file, source)
+      template = compileTemplate(mf.text)
     } catch (error) {
       this.diagnostics.push(templateDiagnostic(error, mf.file, mf.text, 'syntax'))
       return
     }
-    let exported: Record<string, unknown> = {}
-    try {
-      const t = template as unknown as {
-        getExported(ctx: object, cb: (err: Error | null, exp: unknown) => void): void
-      }
-      t.getExported({}, (err, exp) => {
-        if (err !== null) throw err
-        exported = (exp ?? {}) as Record<string, unknown>
-      })
-    } catch (error) {
-      this.diagnostics.push(templateDiagnostic(error, mf.file, mf.text, 'render'))
-      return
+    const host = {
+      before: (m: DbtMacro): unknown => {
+        const override = this.scope?.macroOverrides?.[m.name]
+        if (override !== undefined) return override
+        this.used.add(m.uniqueId)
+        return undefined
+      },
     }
-    const pkg = this.packages.get(mf.packageName) ?? {}
-    this.packages.set(mf.packageName, pkg)
-    const globals = (this.env as unknown as { globals: Record<string, unknown> }).globals
-    for (const [name, fn] of Object.entries(exported)) {
-      if (typeof fn !== 'function') continue
-      const wrapped = this.wrapMacro(name, mf, fn as TemplateFunction)
-      pkg[name] = wrapped
-      this.macroNames.set(name, mf.packageName)
-      // dbt_utils macros are reached through their namespace; the rest are global.
-      if (mf.packageName !== 'dbt_utils') globals[name] = wrapped
-    }
-  }
-
-  private wrapMacro(name: string, mf: MacroFile, fn: TemplateFunction): TemplateFunction {
-    return (...args: unknown[]) => {
-      const override = this.scope?.macroOverrides?.[name]
-      if (override !== undefined) return override
-      this.used.add(`macro.${mf.packageName}.${name}`)
-      this.returns.push(RETURN_NONE)
-      try {
-        const out = fn(...args)
-        const returned = this.returns[this.returns.length - 1]
-        return returned === RETURN_NONE ? out : returned
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        if (message.startsWith('in macro ')) throw error
-        throw new Error(`in macro ${name} (${mf.file}): ${message.replace(/^\([^)]*\)\s*/, '')}`, {
-          cause: error,
-        })
-      } finally {
-        this.returns.pop()
-      }
+    for (const { def, make } of template.macros) {
+      const closure = this.env.rootFrame()
+      this.registry.add(new DbtMacro(def.name, mf.packageName, mf.file, () => make(closure), host))
+      this.macroNames.set(def.name, mf.packageName)
     }
   }
 
   private installGlobals(): void {
     const o = this.options
     const env = this.env
-    const getter = (name: string, get: () => unknown): void => {
-      Object.defineProperty((env as unknown as { globals: object }).globals, name, {
-        get,
-        enumerable: true,
-        configurable: true,
-      })
+    for (const [k, v] of dbtContextFunctions(() => this.hooks())) env.addGlobal(k, v)
+    const adapterHost = {
+      registry: this.registry,
+      adapterType: o.adapterType,
+      execute: () => this.current().execute,
+      hooks: () => this.hooks(),
+      getRelation: (d: string, s: string, i: string) => this.current().getRelation?.(d, s, i),
+      get results() {
+        return self.results
+      },
     }
-    getter('ref', () => this.current().ref)
-    getter('source', () => this.current().source)
-    getter('this', () => this.current().self)
-    getter('model', () => this.current().model)
-    getter('execute', () => this.current().execute)
-    getter('is_incremental', () => {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter above reads the live map
+    const self = this
+    for (const [k, v] of adapterContext(adapterHost)) env.addGlobal(k, v)
+    env.addGetter('ref', () => this.current().ref)
+    env.addGetter('source', () => this.current().source)
+    env.addGetter('this', () => this.current().self)
+    env.addGetter('model', () => this.current().model)
+    env.addGetter('execute', () => this.current().execute)
+    env.addGetter('is_incremental', () => {
       const override = this.scope?.macroOverrides?.['is_incremental']
       return override === undefined ? this.current().isIncremental : () => override
     })
-    getter('config', () => {
+    env.addGetter('config', () => {
       const s = this.current()
       const fn = (...args: unknown[]): unknown => s.config(...args)
       return Object.assign(fn, {
         get: (key: string, fallback?: unknown) => s.configGet(key, fallback),
         require: (key: string) => {
           const v = s.configGet(key)
-          if (v === undefined) throw new Error(`config '${key}' is required`)
+          if (v === undefined) throw runtimeError(`config '${key}' is required`)
           return v
         },
       })
     })
-    env.addGlobal('var', (...args: unknown[]) => {
-      const { positional } = splitArgs(args)
-      const name = String(positional[0])
-      const local = this.scope?.vars
-      if (local !== undefined && name in local) return local[name]
-      if (name in o.vars) return o.vars[name]
-      if (positional.length > 1) return positional[1]
-      throw new Error(
-        `required var '${name}' is not set: add it under vars: in dbt_project.yml or pass --vars '{${name}: …}'`,
-      )
-    })
-    env.addGlobal('env_var', (...args: unknown[]) => {
-      const { positional } = splitArgs(args)
-      const name = String(positional[0])
-      const value = o.env[name]
-      if (value !== undefined) return value
-      if (positional.length > 1) return positional[1]
-      throw new Error(`env var '${name}' is not set and env_var() was given no default`)
-    })
+    env.addGlobal(
+      'should_store_failures',
+      new PyFunction(
+        'should_store_failures',
+        () => this.current().configGet('store_failures', false) === true,
+      ),
+    )
+    env.addGlobal(
+      'var',
+      new PyFunction('var', (args) => {
+        const name = str(args[0])
+        const local = this.scope?.vars
+        if (local !== undefined && name in local) return local[name]
+        if (name in o.vars) return o.vars[name]
+        if (args.length > 1) return args[1]
+        throw runtimeError(
+          `required var '${name}' is not set: add it under vars: in dbt_project.yml or pass --vars '{${name}: …}'`,
+        )
+      }),
+    )
+    env.addGlobal(
+      'env_var',
+      new PyFunction('env_var', (args) => {
+        const name = str(args[0])
+        const value = o.env[name]
+        if (value !== undefined) return value
+        if (args.length > 1) return args[1]
+        throw runtimeError(`env var '${name}' is not set and env_var() was given no default`)
+      }),
+    )
     env.addGlobal('target', o.target)
     env.addGlobal('project_name', o.projectName)
-    env.addGlobal('run_started_at', o.runStartedAt ?? new Date(0).toISOString())
+    env.addGlobal('run_started_at', utcDateTime(o.runStartedAt ?? new Date(0).toISOString()))
     env.addGlobal('invocation_id', o.invocationId ?? '')
-    env.addGlobal('return', (value: unknown) => {
-      if (this.returns.length > 0) this.returns[this.returns.length - 1] = value
-      return ''
+    env.addGlobal('flags', { WHICH: 'run', FULL_REFRESH: false, STORE_FAILURES: false, ...o.flags })
+    env.addGetter(INTERNAL_PACKAGE, () => this.registry.namespace(INTERNAL_PACKAGE) ?? new Map())
+    for (const [k, v] of Object.entries(o.globals ?? {})) env.addGlobal(k, v)
+    env.addGetter('builtins', () => {
+      const s = this.current()
+      return { ref: s.ref, source: s.source, config: s.config }
     })
-    env.addGlobal('log', () => '')
-    env.addGlobal('print', () => '')
-    env.addGlobal('exceptions', {
-      raise_compiler_error: (msg: unknown) => {
-        throw new Error(String(msg))
-      },
-      warn: () => '',
-    })
-    env.addGlobal('adapter', {
-      dispatch: (...args: unknown[]) => {
-        const { positional, keywords } = splitArgs(args)
-        const name = String(positional[0])
-        const ns = (positional[1] ?? keywords['macro_namespace']) as string | undefined
-        for (const candidate of [`${o.adapterType}__${name}`, `default__${name}`, name]) {
-          const fn =
-            this.macro(candidate) ?? (ns === undefined ? undefined : this.macro(candidate, ns))
-          if (fn !== undefined) return fn
-        }
-        throw new Error(
-          `adapter.dispatch: no macro ${o.adapterType}__${name} or default__${name} is defined`,
-        )
-      },
-      get_relation: (...args: unknown[]) => {
-        const { positional, keywords } = splitArgs(args)
-        const part = (i: number, name: string): string =>
-          String(keywords[name] ?? positional[i] ?? '')
-        const lookup = this.current().getRelation
-        if (lookup === undefined) return null
-        return lookup(part(0, 'database'), part(1, 'schema'), part(2, 'identifier')) ?? null
-      },
-      quote: (s: unknown) => quoteIdent(String(s)),
-      type: () => o.adapterType,
-    })
-    getter('dbt_utils', () => this.packages.get('dbt_utils') ?? {})
-    getter('dbt', () => this.packages.get('dbt') ?? {})
-    env.addGlobal('zip', (...lists: unknown[][]) =>
-      (lists[0] ?? []).map((_, i) => lists.map((l) => l[i])),
+    // Unqualified macro names: the project's override dbt's context; dbt's built-in macros come last.
+    env.setResolvers(
+      (name) => this.registry.namespace(o.projectName)?.get(name),
+      (name) => this.registry.namespace(INTERNAL_PACKAGE)?.get(name),
     )
-    env.addFilter('as_bool', (v: unknown) => v === true || v === 'true' || v === 'True')
-    env.addFilter('as_number', (v: unknown) => Number(v))
-    env.addFilter('as_text', (v: unknown) => String(v))
-    env.addFilter('tojson', (v: unknown) => JSON.stringify(v))
   }
 }

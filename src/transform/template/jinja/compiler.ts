@@ -8,7 +8,7 @@
 import type { CallArgs, Expr, MacroDef, Stmt, Target } from './ast.js'
 import { positioned, runtimeError, TemplateError } from './errors.js'
 import { add, arith, compare, concat, getattr, getitem, iterate, slice, unary } from './ops.js'
-import type { Frame} from './runtime.js';
+import type { Frame } from './runtime.js'
 import { callValue, LoopContext, Macro, Out, type ExprFn, type StmtFn } from './runtime.js'
 import {
   dictKey,

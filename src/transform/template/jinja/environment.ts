@@ -51,6 +51,14 @@ export class Environment implements RenderState {
   readonly tests: ReadonlyMap<string, TestFn> = TESTS
   private readonly globals = new Map<string, unknown>(GLOBALS)
   private readonly getters = new Map<string, () => unknown>()
+  private before: (name: string) => unknown = () => undefined
+  private after: (name: string) => unknown = () => undefined
+
+  /** Names looked up before the globals (`before`) and after them (`after`). */
+  setResolvers(before: (name: string) => unknown, after: (name: string) => unknown): void {
+    this.before = before
+    this.after = after
+  }
 
   /** Adds a global value. */
   addGlobal(name: string, value: unknown): void {
@@ -68,10 +76,12 @@ export class Environment implements RenderState {
   }
 
   resolve(name: string): unknown {
+    const first = this.before(name)
+    if (first !== undefined) return first
     const v = this.globals.get(name)
     if (v !== undefined) return v
     const get = this.getters.get(name)
-    return get === undefined ? undefined : get()
+    return get === undefined ? this.after(name) : get()
   }
 
   /** A new top-level scope of this environment, with `vars` set in it. */

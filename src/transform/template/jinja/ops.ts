@@ -7,10 +7,12 @@
 import { runtimeError, undefinedError } from './errors.js'
 import { printf } from './format.js'
 import { methodOf } from './methods.js'
-import type {
-  PyFloat} from './values.js';
+import type { PyFloat } from './values.js'
 import {
   dictKey,
+  hasOps,
+  NOT_IMPLEMENTED,
+  pyOperator,
   isFloat,
   isMapping,
   isNumeric,
@@ -49,6 +51,10 @@ function numeric(n: number, float: boolean): number | PyFloat {
 export function add(a: unknown, b: unknown): unknown {
   defined(a)
   defined(b)
+  if (hasOps(a) || hasOps(b)) {
+    const r = pyOperator('+', a, b)
+    if (r !== NOT_IMPLEMENTED) return r
+  }
   if (isNumeric(a) && isNumeric(b))
     return numeric(toNumber(a) + toNumber(b), isFloat(a) || isFloat(b))
   if (typeof a === 'string') {
@@ -71,6 +77,10 @@ export function arith(op: string, a: unknown, b: unknown): unknown {
   defined(a)
   defined(b)
   if (op === '%' && typeof a === 'string') return printf(a, b)
+  if (hasOps(a) || hasOps(b)) {
+    const r = pyOperator(op, a, b)
+    if (r !== NOT_IMPLEMENTED) return r
+  }
   if (op === '*') {
     if (typeof a === 'string' && typeof b === 'number') return a.repeat(Math.max(0, b))
     if (typeof b === 'string' && typeof a === 'number') return b.repeat(Math.max(0, a))

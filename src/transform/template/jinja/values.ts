@@ -53,6 +53,39 @@ export function isTuple(v: unknown): boolean {
   return Array.isArray(v) && (v as unknown as Record<symbol, boolean>)[TUPLE] === true
 }
 
+/**
+ * Host values with Python operators (dates, timedeltas) implement this: `op` is `+`, `-`, `*`,
+ * `==` or `<`; `reflected` when the value is the right operand. Return {@link NOT_IMPLEMENTED}
+ * for operand types the value does not support.
+ */
+export const PY_OP: unique symbol = Symbol('jinja.op')
+
+/** What a {@link PY_OP} method returns for an unsupported operand. */
+export const NOT_IMPLEMENTED: unique symbol = Symbol('jinja.not-implemented')
+
+/** A value with Python operators. */
+export interface PyOperand {
+  [PY_OP](op: string, other: unknown, reflected: boolean): unknown
+}
+
+/** Whether `v` implements Python operators. */
+export function hasOps(v: unknown): v is PyOperand {
+  return v !== null && typeof v === 'object' && PY_OP in v
+}
+
+/** Applies `op` through the operands' own operators; NOT_IMPLEMENTED when neither has one. */
+export function pyOperator(op: string, a: unknown, b: unknown): unknown {
+  if (hasOps(a)) {
+    const r = a[PY_OP](op, b, false)
+    if (r !== NOT_IMPLEMENTED) return r
+  }
+  if (hasOps(b)) {
+    const r = b[PY_OP](op, a, true)
+    if (r !== NOT_IMPLEMENTED) return r
+  }
+  return NOT_IMPLEMENTED
+}
+
 /** Keyword arguments of a call, by name. */
 export type Kwargs = Record<string, unknown>
 
@@ -261,6 +294,10 @@ export function repr(v: unknown): string {
 /** Python's `==`. */
 export function pyEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true
+  if (hasOps(a) || hasOps(b)) {
+    const r = pyOperator('==', a, b)
+    return r === NOT_IMPLEMENTED ? false : r === true
+  }
   if (isNumeric(a) && isNumeric(b)) return toNumber(a) === toNumber(b)
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -283,6 +320,15 @@ export function pyEquals(a: unknown, b: unknown): boolean {
 /** Python's `<`; a TypeError for values Python cannot order. */
 export function pyLess(a: unknown, b: unknown): boolean {
   if (isNumeric(a) && isNumeric(b)) return toNumber(a) < toNumber(b)
+  if (hasOps(a) || hasOps(b)) {
+    const r = a !== null && hasOps(a) ? a[PY_OP]('<', b, false) : NOT_IMPLEMENTED
+    if (r !== NOT_IMPLEMENTED) return r === true
+    if (hasOps(b)) {
+      const flipped = b[PY_OP]('>', a, true)
+      if (flipped !== NOT_IMPLEMENTED) return flipped === true
+    }
+    throw new OrderError(a, b)
+  }
   if (typeof a === 'string' && typeof b === 'string') return a < b
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {

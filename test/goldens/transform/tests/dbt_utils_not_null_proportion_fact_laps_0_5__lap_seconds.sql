@@ -5,6 +5,6 @@ with validation as (
 ),
 validation_errors as (
   select not_null_proportion from validation
-  where not_null_proportion < 0.5 or not_null_proportion > 1
+  where not_null_proportion < 0.5 or not_null_proportion > 1.0
 )
 select * from validation_errors

@@ -1,0 +1,176 @@
+/**
+ * @module transform/template/dbt/adapter-context
+ * The parts of dbt's context that reach the warehouse: `adapter` (`dispatch`, `get_relation`,
+ * `get_columns_in_relation`, `execute`, `quote`, `type`), `load_relation`, `statement`,
+ * `run_query`, `load_result`, `store_result`. Database answers come from the render's
+ * {@link ExecutionHooks}; see that module for how a missing answer is fetched and retried.
+ */
+import { runtimeError } from '../jinja/errors.js'
+import { callValue } from '../jinja/runtime.js'
+import { getattr } from '../jinja/ops.js'
+import { type Kwargs, PyFunction, str, truthy, tuple, Undefined } from '../jinja/values.js'
+import { quoteIdent, Relation } from '../relation.js'
+import { PendingQuery, type ExecutionHooks, type QueryResult } from './execution-hooks.js'
+import type { DbtMacro, MacroRegistry } from './macro-namespace.js'
+
+/** What these functions read from the render in progress. */
+export interface AdapterHost {
+  readonly registry: MacroRegistry
+  readonly adapterType: string
+  /** `execute`: false while parsing. */
+  execute(): boolean
+  hooks(): ExecutionHooks | undefined
+  /** `adapter.get_relation`: the relation or null; undefined = no lookup (parse). */
+  getRelation(database: string, schema: string, identifier: string): unknown
+  /** The `statement` results of the render in progress. */
+  readonly results: Map<string, unknown>
+}
+
+/** A column, as `adapter.get_columns_in_relation` returns it. */
+class Column {
+  constructor(
+    readonly name: string,
+    readonly data_type: string,
+  ) {}
+  get column(): string {
+    return this.name
+  }
+  get dtype(): string {
+    return this.data_type
+  }
+  get quoted(): string {
+    return quoteIdent(this.name)
+  }
+  readonly is_string = new PyFunction('is_string', () => /char|text|string/i.test(this.data_type))
+  readonly is_number = new PyFunction('is_number', () =>
+    /int|dec|num|float|double|real/i.test(this.data_type),
+  )
+  toString(): string {
+    return `<Column ${this.name} (${this.data_type})>`
+  }
+}
+
+/** An agate table in its simplest form: `columns`, `column_names`, `rows` (index or name). */
+function agateTable(r: QueryResult): Record<string, unknown> {
+  const rows = r.rows.map((row) => {
+    const t = tuple([...row])
+    r.columns.forEach((c, i) => Object.defineProperty(t, c, { value: row[i], enumerable: false }))
+    return t
+  })
+  const columns = r.columns.map((name, i) => ({
+    name,
+    values: new PyFunction('values', () => tuple(rows.map((row) => row[i]))),
+    data_type: r.types?.[i] ?? '',
+  }))
+  columns.forEach((c) => Object.defineProperty(columns, c.name, { value: c, enumerable: false }))
+  return {
+    columns,
+    column_names: tuple([...r.columns]),
+    column_types: tuple([...(r.types ?? [])]),
+    rows,
+    print_table: new PyFunction('print_table', () => ''),
+    __len__: rows.length,
+  }
+}
+
+function runSql(host: AdapterHost, sql: string): Record<string, unknown> {
+  const hooks = host.hooks()
+  if (hooks === undefined) {
+    throw runtimeError(
+      'this template queries the warehouse (run_query, statement, get_columns_in_relation): it can only run at execution time, or guard it with {% if execute %}',
+    )
+  }
+  const result = hooks.query(sql)
+  if (result === undefined) throw new PendingQuery(sql)
+  return agateTable(result)
+}
+
+function relationParts(rel: unknown): [string, string, string] {
+  const part = (k: string): string => {
+    const v = getattr(rel, k)
+    return v instanceof Undefined || v === null ? '' : str(v)
+  }
+  return [part('database'), part('schema'), part('identifier')]
+}
+
+/** `adapter`, `load_relation`, `statement`, `run_query`, `load_result`, `store_result`. */
+export function adapterContext(host: AdapterHost): Map<string, unknown> {
+  const store = (name: string, table: Record<string, unknown> | null): void => {
+    host.results.set(name, {
+      response: {
+        code: 'OK',
+        rows_affected: table === null ? 0 : (table['rows'] as unknown[]).length,
+      },
+      data: table === null ? [] : table['rows'],
+      table,
+    })
+  }
+  const getRelation = (args: unknown[], kw: Kwargs): unknown => {
+    const part = (i: number, name: string): string => str(kw[name] ?? args[i] ?? '')
+    const r = host.getRelation(part(0, 'database'), part(1, 'schema'), part(2, 'identifier'))
+    return r === undefined ? null : r
+  }
+  const adapter = {
+    dispatch: new PyFunction('dispatch', (args, kw) => {
+      const name = str(args[0] ?? kw['macro_name'])
+      const ns = args[1] ?? kw['macro_namespace'] ?? null
+      return host.registry.dispatch(name, ns === null ? null : str(ns), [
+        host.adapterType,
+      ]) satisfies DbtMacro
+    }),
+    get_relation: new PyFunction('get_relation', getRelation),
+    get_columns_in_relation: new PyFunction('get_columns_in_relation', ([rel]) => {
+      if (!host.execute()) return []
+      const hooks = host.hooks()
+      const [d, s, i] = relationParts(rel)
+      if (hooks === undefined) return runSql(host, `columns:${d}.${s}.${i}`)
+      const cols = hooks.columns(d, s, i)
+      if (cols === undefined) throw new PendingQuery(`columns:${d}.${s}.${i}`)
+      return cols.map((c) => new Column(c.name, c.dataType))
+    }),
+    execute: new PyFunction('execute', (args, kw) => {
+      const sql = str(args[0] ?? kw['sql'])
+      const fetch = truthy(args[2] ?? kw['fetch'] ?? false)
+      const table = runSql(host, sql)
+      return tuple([{ code: 'OK' }, fetch ? table : agateTable({ columns: [], rows: [] })])
+    }),
+    quote: new PyFunction('quote', ([s]) => quoteIdent(str(s))),
+    type: new PyFunction('type', () => host.adapterType),
+  }
+  return new Map<string, unknown>([
+    ['adapter', adapter],
+    [
+      'load_relation',
+      new PyFunction('load_relation', ([rel]) => {
+        const [d, s, i] = relationParts(rel)
+        const r = host.getRelation(d, s, i)
+        return r === undefined ? (rel instanceof Relation ? rel : null) : r
+      }),
+    ],
+    [
+      'statement',
+      new PyFunction('statement', (args, kw) => {
+        const name = args[0] ?? kw['name'] ?? null
+        const fetch = truthy(args[1] ?? kw['fetch_result'] ?? false)
+        if (!host.execute()) return ''
+        const sql = str(callValue(kw['caller'], [], null)).trim()
+        const table = runSql(host, sql)
+        if (name !== null) store(str(name), fetch ? table : null)
+        return ''
+      }),
+    ],
+    [
+      'run_query',
+      new PyFunction('run_query', ([sql]) => (host.execute() ? runSql(host, str(sql)) : null)),
+    ],
+    ['load_result', new PyFunction('load_result', ([name]) => host.results.get(str(name)) ?? null)],
+    [
+      'store_result',
+      new PyFunction('store_result', (args, kw) => {
+        const table = (kw['agate_table'] ?? args[2] ?? null) as Record<string, unknown> | null
+        store(str(args[0] ?? kw['name']), table)
+        return ''
+      }),
+    ],
+  ])
+}

@@ -1,0 +1,49 @@
+/**
+ * @module transform/template/dbt/execution-hooks
+ * The seam through which templates reach the database at execution time: `run_query`,
+ * `{% call statement(…) %}`/`load_result`, `adapter.get_columns_in_relation`, `adapter.execute`.
+ * The template layer is pure and renders synchronously, so the hooks answer from results the
+ * caller already has: when one is missing the hook returns `undefined`, the render stops with
+ * a `pendingQuery`, and the caller runs that SQL (asynchronously, against the engine), remembers
+ * the result and renders again. Renders are deterministic, so each retry gets one step further.
+ *
+ * Without hooks (parsing, `pitwall compile` with no warehouse), `run_query`/`load_result` return
+ * None while `execute` is false — as in dbt, where introspective macros are guarded by
+ * `{% if execute %}` — and fail with a clear error while it is true.
+ */
+
+/** A query result: dbt's agate table in its simplest form. */
+export interface QueryResult {
+  readonly columns: readonly string[]
+  /** Column types as the engine names them (same order as `columns`), when known. */
+  readonly types?: readonly string[]
+  readonly rows: readonly (readonly unknown[])[]
+}
+
+/** A column of a relation (`adapter.get_columns_in_relation`). */
+export interface ColumnInfo {
+  readonly name: string
+  readonly dataType: string
+}
+
+/** What a caller passes to let templates query the warehouse. */
+export interface ExecutionHooks {
+  /** The result of `sql`, or undefined when it has not been run yet. */
+  query(sql: string): QueryResult | undefined
+  /** The columns of a relation, or undefined when not fetched yet. */
+  columns(database: string, schema: string, identifier: string): readonly ColumnInfo[] | undefined
+  /** Log lines from `log(msg, info=True)` / `print(msg)` (optional). */
+  log?(message: string, info: boolean): void
+}
+
+/** Thrown by a hook-backed call whose result is not available yet. */
+export class PendingQuery extends Error {
+  /** Not a template error: passes through error positioning untouched. */
+  readonly jinjaPassThrough = true
+  constructor(
+    /** The SQL to run (or `columns:<database>.<schema>.<identifier>` for a column lookup). */
+    readonly sql: string,
+  ) {
+    super(`the template needs the result of a query that has not run yet: ${sql}`)
+  }
+}
