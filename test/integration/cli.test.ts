@@ -109,14 +109,3 @@ describe('configuration', () => {
     expect(r.stderr).toContain("target 'qa' is not an output")
   })
 })
-
-describe('pitwall demo', () => {
-  it('runs the built stages and names the ones to come', () => {
-    const r = runPitwall(['--home', join(tmp, 'home'), '--json', 'demo'])
-    expect(r.code).toBe(0)
-    const out = JSON.parse(r.stdout) as { stages: { stage: string; status: string }[] }
-    expect(out.stages[0]).toMatchObject({ stage: 'config', status: 'ok' })
-    expect(out.stages.some((s) => s.status === 'to come')).toBe(true)
-    expect(out.stages.every((s) => s.status !== 'failed')).toBe(true)
-  })
-})

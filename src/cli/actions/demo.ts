@@ -1,134 +1,153 @@
 /**
  * @module cli/actions/demo
- * `pitwall demo` (what `npm start` runs): every stage that exists, offline, on simulated data,
- * then a summary that says plainly which stages are still to come.
+ * `pitwall demo` (what `npm start` runs): simulate a race weekend, serve it with the replay
+ * server, run the pipeline against it (the same run `pitwall pipeline` makes, recorded in the
+ * run history), print the race classification with race times, then serve the API and
+ * dashboard until Ctrl-C (`--no-serve` stops before). Everything happens in `<home>/demo`, and
+ * every detail goes to `<home>/demo/demo.log`: the terminal gets a summary of about 25 lines.
  */
+import { rmSync } from 'node:fs'
+import { relative } from 'node:path'
+import { runPipeline, type PipelineOutcome, type StepState } from '../../pipeline/index.js'
+import type { ActionInput, ActionModule } from '../command-spec.js'
 import type { CliContext } from '../context.js'
-import { executeCommand } from '../wiring/transform-run.js'
-import { runLoad } from '../wiring/run-load.js'
-import { runDemoExtract, runDemoSimulate } from '../wiring/openf1-demo.js'
+import { stepLines } from '../format/pipeline-format.js'
+import { demoContext, demoHome } from '../wiring/demo-context.js'
+import {
+  formatLeaderboard,
+  raceLeaderboard,
+  type LeaderboardRow,
+} from '../wiring/demo-leaderboard.js'
+import { DEMO_SEASON, runDemoSimulate, startDemoReplay } from '../wiring/openf1-demo.js'
+import type { PipelineParams } from '../wiring/pipeline-params.js'
+import { assetGraphOf, locksDir, openHistory } from '../wiring/pipeline-runtime.js'
+import { pipelineStages } from '../wiring/pipeline-stages.js'
 
-/** The outcome of one demo stage. */
-export interface DemoStageResult {
-  readonly stage: string
-  readonly status: 'ok' | 'failed' | 'to come'
-  readonly detail: string
-  readonly seconds?: number
+interface DemoFlags {
+  serve?: boolean
+  port?: string
+  fresh?: boolean
 }
 
-/** One stage of the demo. `run` is absent while the stage is not built. */
-export interface DemoStage {
-  readonly name: string
-  readonly issue?: number
-  run?(ctx: CliContext): Promise<string>
-}
-
-/** The demo's stages in data-flow order. A stage gains `run` when its feature lands. */
-export const DEMO_STAGES: readonly DemoStage[] = [
-  {
-    name: 'config',
-    async run(ctx) {
-      const config = await ctx.config()
-      const targets = Object.keys(config.outputs).join(', ')
-      return `project '${config.project.name}', profile '${config.profileName}', target ${config.targetName} (targets: ${targets})`
-    },
-  },
-  { name: 'simulate (synthetic OpenF1 season)', issue: 3, run: runDemoSimulate },
-  { name: 'replay + extract (landing zone)', issue: 3, run: runDemoExtract },
-  {
-    name: 'load (bronze Delta tables)',
-    issue: 5,
-    async run(ctx) {
-      const report = await runLoad(ctx)
-      const t = report.totals
-      const loaded = report.tables.filter((x) => x.status === 'loaded').length
-      const summary = `${t.files} landing file(s), ${t.records} records → ${loaded} bronze table(s) in ${report.catalog} (${t.rowsRescued} rescued, ${report.quarantined.length} quarantined)`
-      if (report.hasFailures) throw new Error(`${summary}; see \`pitwall load\` for details`)
-      return summary
-    },
-  },
-  {
-    name: 'build (silver, gold, marts, snapshots, tests)',
-    issue: 7,
-    async run(ctx) {
-      const { outcome } = await executeCommand(ctx, 'build', {})
-      const count = (s: string) => outcome.results.filter((r) => r.status === s).length
-      const summary = `${outcome.results.length} node(s) in ${outcome.elapsed.toFixed(1)}s: PASS=${count('success') + count('pass')} WARN=${count('warn')} ERROR=${count('error')} FAIL=${count('fail')} SKIP=${count('skipped')}`
-      if (!outcome.success) throw new Error(`${summary}; see \`pitwall build\` for details`)
-      return summary
-    },
-  },
-  { name: 'pipeline history' },
-  { name: 'serve (API, SQL endpoint, dashboard)' },
-]
-
-/** Runs the stages; returns their results. A failed stage stops the ones after it. */
-export async function runDemo(
-  ctx: CliContext,
-  stages: readonly DemoStage[] = DEMO_STAGES,
-): Promise<DemoStageResult[]> {
-  const results: DemoStageResult[] = []
-  let failed = false
-  for (const stage of stages) {
-    if (stage.run === undefined) {
-      const where = stage.issue === undefined ? 'planned' : `issue #${stage.issue}`
-      results.push({ stage: stage.name, status: 'to come', detail: `not built yet (${where})` })
-      continue
-    }
-    if (failed) {
-      results.push({
-        stage: stage.name,
-        status: 'failed',
-        detail: 'skipped: an earlier stage failed',
-      })
-      continue
-    }
-    const started = performance.now()
-    ctx.logger.info(`demo: ${stage.name}`)
-    try {
-      const detail = await stage.run(ctx)
-      results.push({
-        stage: stage.name,
-        status: 'ok',
-        detail,
-        seconds: (performance.now() - started) / 1000,
-      })
-    } catch (error) {
-      failed = true
-      const message = error instanceof Error ? error.message : String(error)
-      results.push({
-        stage: stage.name,
-        status: 'failed',
-        detail: message,
-        seconds: (performance.now() - started) / 1000,
-      })
-    }
+/** What the demo produced (its `--json` body). */
+export interface DemoResult {
+  readonly home: string
+  readonly log: string
+  readonly simulate: string
+  readonly run: PipelineOutcome
+  readonly leaderboard: {
+    readonly sessionKey: number | null
+    readonly rows: readonly LeaderboardRow[]
   }
-  return results
-}
-
-/** Renders the results as a table for humans. */
-export function formatDemoSummary(results: readonly DemoStageResult[]): string {
-  const width = Math.max(...results.map((r) => r.stage.length))
-  const lines = results.map((r) => {
-    const mark = r.status === 'ok' ? '✔' : r.status === 'failed' ? '✘' : '·'
-    const time = r.seconds === undefined ? '' : ` (${r.seconds.toFixed(1)}s)`
-    return `${mark} ${r.stage.padEnd(width)}  ${r.status.padEnd(7)}  ${r.detail}${time}`
-  })
-  const ok = results.filter((r) => r.status === 'ok').length
-  const toCome = results.filter((r) => r.status === 'to come').length
-  const failed = results.filter((r) => r.status === 'failed').length
-  return [
-    'pitwall demo',
-    ...lines,
-    '',
-    `${ok} stage(s) ran, ${failed} failed, ${toCome} still to come.`,
-  ].join('\n')
+  readonly serve: string
 }
 
 /** Runs `pitwall demo`. */
-export async function run(ctx: CliContext): Promise<void> {
-  const results = await runDemo(ctx)
-  ctx.emit({ stages: results }, formatDemoSummary(results))
-  if (results.some((r) => r.status === 'failed')) ctx.setExitCode(1)
+export async function run(ctx: CliContext, input: ActionInput<DemoFlags>): Promise<void> {
+  const { opts } = input
+  if (opts.fresh === true) rmSync(demoHome(ctx), { recursive: true, force: true })
+  const { ctx: demo, logFile } = demoContext(ctx)
+  const say = (line: string): void => {
+    if (!ctx.json) ctx.io.stdout.write(`${line}\n`)
+  }
+  const shown = (p: string): string => relative(ctx.io.cwd, p) || '.'
+  say(`pitwall demo: home ${shown(demo.home)}, details in ${shown(logFile)}`)
+
+  const t0 = performance.now()
+  const simulate = await runDemoSimulate(demo)
+  say(`✔ simulate ${simulate} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+
+  const server = await startDemoReplay(demo)
+  let outcome: PipelineOutcome
+  const history = await openHistory(demo)
+  try {
+    say(`✔ replay   the simulated weekend as the OpenF1 API at ${server.url}`)
+    const params: PipelineParams = {
+      baseUrl: server.url,
+      years: [DEMO_SEASON.year],
+      // The local replay server has no rate limit; the client's own limit keeps it polite.
+      rate: '200/1s',
+      concurrency: 4,
+      retries: 3,
+      timeoutSeconds: 60,
+    }
+    outcome = await runPipeline({
+      stages: pipelineStages(demo, params),
+      history: history.history,
+      graph: await assetGraphOf(demo, history.catalog),
+      target: history.target,
+      params: { ...params },
+      locksDir: locksDir(demo),
+      trigger: 'demo',
+      logger: demo.logger,
+      onStep: (step: string, state: StepState) => {
+        if (state.status !== 'running') say(stepLines({ [step]: state })[0] ?? step)
+      },
+    })
+  } finally {
+    await history.close()
+    await server.close()
+  }
+  say(
+    outcome.status === 'nothing-new'
+      ? `· history  nothing new since the last demo run: nothing was written`
+      : `${outcome.status === 'success' ? '✔' : '✘'} history  run ${outcome.runId} in ${history.catalog}.system.pipeline_runs (pitwall --home ${shown(demo.home)} runs)`,
+  )
+  for (const f of outcome.summary.failures) say(`  failed: ${f}`)
+
+  const board = await raceLeaderboard(demo.home, history.catalog)
+  if (board.rows.length > 0) {
+    say('')
+    say(
+      `Race (session ${board.sessionKey ?? '?'}), from ${history.catalog}.gold_analytics.race_results:`,
+    )
+    for (const line of formatLeaderboard(board.rows)) say(`  ${line}`)
+  }
+  say('')
+  say(
+    `Query it: npx pitwall --home ${shown(demo.home)} sql "select * from ${history.catalog}.gold_analytics.race_results"`,
+  )
+
+  const serve =
+    opts.serve === false ? 'not started (--no-serve)' : await serveIfBuilt(demo, input, say)
+  if (ctx.json)
+    ctx.emit(
+      {
+        home: demo.home,
+        log: logFile,
+        simulate,
+        run: outcome,
+        leaderboard: board,
+        serve,
+      } satisfies DemoResult,
+      '',
+    )
+  if (outcome.status === 'failed' || board.rows.length === 0) ctx.setExitCode(1)
+}
+
+/**
+ * Serves the demo's lakehouse with `pitwall serve` when that command is built (issue 13), until
+ * Ctrl-C; says so when it is not.
+ */
+async function serveIfBuilt(
+  demo: CliContext,
+  input: ActionInput<DemoFlags>,
+  say: (line: string) => void,
+): Promise<string> {
+  let mod: ActionModule<{ port?: string }>
+  try {
+    // A path in a variable: the serving command may not exist in this build.
+    const path = './serve.js'
+    mod = (await import(path)) as ActionModule<{ port?: string }>
+  } catch {
+    say('· serve    the API and dashboard are not built yet (issue 13); the data is ready for them')
+    return 'not built yet'
+  }
+  say(`Serving the API and dashboard on port ${input.opts.port ?? '8080'} (Ctrl-C to stop)…`)
+  await mod.run(demo, {
+    args: [],
+    opts: { port: input.opts.port ?? '8080' },
+    command: input.command,
+  })
+  return 'stopped'
 }

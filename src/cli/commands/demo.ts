@@ -1,6 +1,8 @@
 /**
  * @module cli/commands/demo
- * `pitwall demo` (what `npm start` runs): every stage that exists, offline, on simulated data.
+ * `pitwall demo` (what `npm start` runs): simulate a race weekend, serve it with the replay
+ * server, run the pipeline against it, print the race classification, then serve the API and
+ * dashboard — offline, in its own home (`<home>/demo`).
  */
 import { defineCommand } from '../command-spec.js'
 
@@ -8,6 +10,12 @@ import { defineCommand } from '../command-spec.js'
 export const demoCommand = defineCommand({
   name: 'demo',
   describe: (cmd) =>
-    cmd.description('run every built stage offline on simulated data, then summarise (npm start)'),
+    cmd
+      .description(
+        'offline: simulate a race weekend, replay it as the OpenF1 API, run the pipeline, print the race result, serve it (npm start)',
+      )
+      .option('--no-serve', 'stop after the pipeline and the leaderboard (tests, CI)')
+      .option('--port <n>', 'port of the API and dashboard', '8080')
+      .option('--fresh', 'delete the demo home first and start over'),
   load: () => import('../actions/demo.js'),
 })

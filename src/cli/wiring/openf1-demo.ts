@@ -1,15 +1,14 @@
 /**
  * @module cli/wiring/openf1-demo
- * The demo's OpenF1 stages: simulate a small season into `<home>/simulated` (kept between runs),
- * then serve it with the replay server in-process and extract everything into `<home>/landing`.
+ * The demo's data: a small simulated race weekend in `<demo home>/simulated` (kept between
+ * runs), and the replay server that serves it as the OpenF1 API on an ephemeral local port.
  */
 import { join } from 'node:path'
 import {
   hasSimulation,
-  OpenF1Client,
-  runExtraction,
   simulateSeasons,
   startReplayServer,
+  type ReplayServer,
 } from '../../openf1/index.js'
 import type { CliContext } from '../context.js'
 
@@ -25,10 +24,10 @@ export function simulatedDir(ctx: CliContext): string {
   return join(ctx.home, 'simulated')
 }
 
-/** Demo stage: simulate the season unless it is already there. */
+/** Simulates the weekend unless it is already there; returns a one-line summary. */
 export async function runDemoSimulate(ctx: CliContext): Promise<string> {
   const out = simulatedDir(ctx)
-  if (hasSimulation(out)) return `already simulated in ${out} (delete it to simulate again)`
+  if (hasSimulation(out)) return `already simulated in ${out}`
   const r = await simulateSeasons({
     seasons: [DEMO_SEASON.year],
     meetings: DEMO_SEASON.meetings,
@@ -39,36 +38,10 @@ export async function runDemoSimulate(ctx: CliContext): Promise<string> {
     progress: ctx.progress,
   })
   const records = Object.values(r.records).reduce((a, b) => a + b, 0)
-  return `${r.meetings} meeting(s), ${r.sessions} session(s), ${r.files} files, ${records} records → ${out}`
+  return `${r.meetings} meeting, ${r.sessions} sessions (qualifying, race), ${records} records`
 }
 
-/** Demo stage: replay server on an ephemeral port + extraction of every endpoint into landing/. */
-export async function runDemoExtract(ctx: CliContext): Promise<string> {
-  const server = await startReplayServer({ dataDir: simulatedDir(ctx), logger: ctx.logger })
-  try {
-    // The replay server has no rate limit here; a high client limit keeps the demo fast.
-    const client = new OpenF1Client({
-      baseUrl: server.url,
-      rate: [{ limit: 200, windowMs: 1000 }],
-      concurrency: 4,
-      logger: ctx.logger,
-    })
-    const result = await runExtraction({
-      client,
-      landingDir: join(ctx.home, 'landing'),
-      criteria: { year: DEMO_SEASON.year },
-      logger: ctx.logger,
-      progress: ctx.progress,
-    })
-    const t = result.totals
-    const summary = `${t.sessions} session(s) from ${server.url}: ${t.written} file(s) written, ${t.skipped} already complete, ${t.empty} empty; ${t.records} records → ${result.landingDir}`
-    if (t.failed > 0) {
-      throw new Error(
-        `${summary}; ${t.failed} failed: ${result.missing.map((m) => m.unit).join(', ')}`,
-      )
-    }
-    return summary
-  } finally {
-    await server.close()
-  }
+/** Starts the replay server over the simulated weekend (close it when done). */
+export function startDemoReplay(ctx: CliContext): Promise<ReplayServer> {
+  return startReplayServer({ dataDir: simulatedDir(ctx), logger: ctx.logger })
 }
