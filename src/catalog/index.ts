@@ -27,6 +27,8 @@ export {
 } from './table-name.js'
 export type { TableName } from './table-name.js'
 export { discoverTables } from './table-registry.js'
+export { existingRelations } from './existing-relations.js'
+export type { RelationRef } from './existing-relations.js'
 export type { RegisteredTable } from './table-registry.js'
 export { layerTableProperties } from './table-properties.js'
 export type { TableProperties } from './table-properties.js'

@@ -4,9 +4,7 @@
  * in-process DuckDB engine and the Delta warehouse under `--home`, with the project's existing
  * tables and persisted views made queryable first.
  */
-import { existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { CATALOG_SCHEMAS, VIEWS_DIR, discoverTables } from '../../catalog/index.js'
+import { existingRelations as findExistingRelations } from '../../catalog/index.js'
 import { NotBuiltError } from '../../core/index.js'
 import {
   DeltaWarehouse,
@@ -48,35 +46,19 @@ export async function openRuntime(
 }
 
 /**
- * The relations that exist in the project's catalogs, as `adapter.get_relation` sees them: the
- * Delta tables and persisted views of the catalog registry, plus any relation the project
- * declares (a schema outside the catalog's layers) found on disk. Reads the disk only.
+ * The relations that exist in the project's catalogs, as `adapter.get_relation` sees them (the
+ * catalog registry's tables and views, and the project's own relations outside its schemas), as
+ * `relationKey`s. Reads the disk only.
  */
 export function existingRelations(home: string, project: ParsedProject): Set<string> {
   const declared = projectRelations(project)
   const catalogs = [...new Set(declared.map((r) => r.database))]
-  const out = new Set<string>()
-  for (const t of discoverTables(home, catalogs)) {
-    out.add(relationKey(t.name.catalog, t.name.schema, t.name.table))
-  }
-  for (const catalog of catalogs) {
-    for (const schema of CATALOG_SCHEMAS) {
-      const dir = join(home, catalog, schema, VIEWS_DIR)
-      if (!existsSync(dir)) continue
-      for (const f of readdirSync(dir)) {
-        if (f.endsWith('.sql')) out.add(relationKey(catalog, schema, f.slice(0, -4)))
-      }
-    }
-  }
-  for (const rel of declared) {
-    const dir = join(home, rel.database, rel.schema)
-    if (
-      existsSync(join(dir, rel.identifier, '_delta_log')) ||
-      existsSync(join(dir, VIEWS_DIR, `${rel.identifier}.sql`))
-    )
-      out.add(relationKey(rel.database, rel.schema, rel.identifier))
-  }
-  return out
+  const found = findExistingRelations(
+    home,
+    catalogs,
+    declared.map((r) => ({ catalog: r.database, schema: r.schema, table: r.identifier })),
+  )
+  return new Set(found.map((t) => relationKey(t.catalog, t.schema, t.table)))
 }
 
 /** Sources, then models, seeds and snapshots in dependency order. */
