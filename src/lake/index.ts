@@ -26,6 +26,7 @@ export {
   DeltaError,
   NotADeltaTableError,
   InvalidLogError,
+  DamagedCommitError,
   UnsupportedFeatureError,
   VersionConflictError,
   CommitConflictError,

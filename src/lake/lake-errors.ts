@@ -29,6 +29,50 @@ export class InvalidLogError extends DeltaError {
   }
 }
 
+/**
+ * A commit file is empty, torn (its last line is not complete JSON) or holds fewer actions than
+ * its `commitInfo` recorded — what a power loss can leave behind. Never read as an empty or
+ * smaller version: the table is not opened until the file is repaired or moved aside.
+ */
+export class DamagedCommitError extends DeltaError {
+  readonly version: number
+  /** The commit file, as the store names it. */
+  readonly file: string
+  /** True when no later commit exists (the write that was cut short was the last one). */
+  readonly last: boolean
+  constructor(
+    details: {
+      table: string
+      version: number
+      file: string
+      /** The line that is not valid JSON, when that is the problem. */
+      line?: number
+      last: boolean
+      problem: string
+    },
+    options: WarehouseErrorOptions = {},
+  ) {
+    const { table, version, file, line, last, problem } = details
+    const where = line === undefined ? file : `${file}:${line}`
+    const previous = version - 1
+    const hint = last
+      ? `the last commit was not completely written (a power loss or a crash while writing it); ` +
+        `nothing of version ${version} was ever complete. Move the file aside to reopen the table at version ${previous}: ` +
+        `mv '${file}' '${file}.damaged' — its data files stay unreferenced and VACUUM removes them. ` +
+        `Then \`pitwall table history\` shows the versions left, and \`pitwall table restore <table> --version N\` goes back further if needed.`
+      : `versions after ${version} were written on top of it: restore the file from a backup. ` +
+        `Versions before ${version} can still be read (time travel to version ${previous}).`
+    super('damaged-commit', `commit ${version} of ${table} is damaged: ${where} ${problem}`, {
+      ...options,
+      hint,
+      context: { table, version, file, ...(line === undefined ? {} : { line }), last },
+    })
+    this.version = version
+    this.file = file
+    this.last = last
+  }
+}
+
 /** The table needs a protocol version or feature pitwall does not implement. */
 export class UnsupportedFeatureError extends DeltaError {
   constructor(message: string, options: WarehouseErrorOptions = {}) {

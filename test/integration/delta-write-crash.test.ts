@@ -10,17 +10,38 @@ import {
   loadSnapshot,
   normalizePath,
   vacuumTable,
+  writeTable,
 } from '../../src/lake/index.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+import { crashingTarget, type CrashPoint } from './fixtures/crash-points.js'
 import { tableFixture, type TableFixture } from './delta-write-helpers.js'
 
 /**
- * The worker is bundled once (esbuild, which tsx ships) so that each of the 50 writer processes
- * starts in a fraction of `node --import tsx`'s time; writers are started ahead of time and wait
- * for a "go" line, so the kill loop never waits for a start-up.
+ * Crash points are chosen by counting the writer's storage and SQL calls (`crash-points.ts`),
+ * never by the clock: the test covers the same points and does the same bounded work however
+ * busy the machine is.
+ *
+ * - In this process, a writer is frozen before its n-th call, for every n of a sweep: nothing of
+ *   the operation after that point runs, which is all the table sees of a crash.
+ * - A few real writer processes SIGKILL themselves *during* their n-th call (mid-COPY, between
+ *   the temp commit file and its link, mid-checkpoint). The worker is bundled once (esbuild,
+ *   which tsx ships) so that it starts in a fraction of `node --import tsx`'s time.
  */
 const BUNDLE = join(REPO_ROOT, 'node_modules', '.cache', 'pitwall-delta-write', 'worker.mjs')
-const KILLS = 50
+/**
+ * Frozen before: every one of the first 40 calls (a one-row append is 8–11 calls, a checkpoint
+ * every 5 versions ~26 more), and the first call of a kind — a checkpoint written but not yet
+ * renamed, its `_last_checkpoint`, a commit, log cleanup.
+ */
+const FROZEN: readonly CrashPoint[] = [
+  ...Array.from({ length: 40 }, (_, i) => i + 1),
+  'flush _delta_log/.',
+  'put _delta_log/_last_checkpoint',
+  'putIfAbsent _delta_log/',
+  'list _delta_log',
+]
+/** Killed inside: the data file's COPY, the commit's put-if-absent, a checkpoint's COPY. */
+const KILLED: readonly CrashPoint[] = ['run COPY (SELECT', 'putIfAbsent _delta_log/', 'read_json(']
 
 let fx: TableFixture
 beforeAll(async () => {
@@ -39,36 +60,34 @@ beforeAll(async () => {
 })
 afterAll(() => fx.close())
 
-function startWriter(dir: string, n: number): ChildProcess {
-  return spawn(process.execPath, [BUNDLE, 'append-forever', dir, `w${n}`], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-}
-
-function ready(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let out = ''
-    const onData = (d: Buffer): void => {
-      out += d.toString()
-      if (out.includes('ready\n')) {
-        child.stdout?.off('data', onData)
-        resolve()
-      }
+/** Runs a killable writer process to its end; resolves with the signal that ended it, if any. */
+function runWriter(dir: string, name: string, point: CrashPoint): Promise<string | null> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [BUNDLE, 'crash-at', dir, name, String(point)],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  )
+  let out = ''
+  let stderr = ''
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString()
+    if (out.startsWith('ready\n') && !out.includes('go-sent')) {
+      out += 'go-sent'
+      child.stdin?.write('go\n')
     }
-    child.stdout?.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`writer exited (${code}) before it was ready`)))
+  })
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code, signal) => {
+      // A writer that failed on its own (not by its crash) is a bug: show why.
+      if (signal === null && code !== 0) reject(new Error(`writer failed (${code}): ${stderr}`))
+      else resolve(signal)
+    })
   })
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve()
-    else child.once('exit', () => resolve())
-  })
-}
-
-describe('delta writer killed at random points', () => {
-  it(`always leaves a table that opens at a committed version (${KILLS} kills), and VACUUM removes the leftovers`, async () => {
+describe('delta writer crashing at chosen points of its work', () => {
+  it(`always leaves a table that opens at a committed version (${FROZEN.length + KILLED.length} crashes), and VACUUM removes the leftovers`, async () => {
     await createTable({
       ...fx,
       schema: {
@@ -80,46 +99,46 @@ describe('delta writer killed at random points', () => {
       },
       configuration: { 'delta.checkpointInterval': '5' },
     })
-    const start = (n: number): { child: ChildProcess; ready: Promise<void> } => {
-      const child = startWriter(fx.dir, n)
-      return { child, ready: ready(child) }
-    }
-    const pool = [start(0), start(1), start(2)]
     let last = 0
-    for (let k = 0; k < KILLS; k++) {
-      const next = pool.shift() as { child: ChildProcess; ready: Promise<void> }
-      pool.push(start(k + 3))
-      await next.ready
-      const child = next.child
-      child.stdin?.write('go\n')
-      await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 200)))
-      child.kill('SIGKILL')
-      await exited(child)
+    const check = async (): Promise<void> => {
       const snap = await loadSnapshot(fx.store, { sql: fx.executor })
       expect(snap.version).toBeGreaterThanOrEqual(last)
       last = snap.version
       // Every committed version appended exactly one one-row file: nothing half-committed.
       expect(snap.files.size).toBe(snap.version)
     }
-    for (const { child, ready: r } of pool) {
-      child.kill('SIGKILL')
-      await exited(child)
-      await r.catch(() => undefined)
+    for (const [i, point] of FROZEN.entries()) {
+      const crash = crashingTarget(fx.store, fx.executor, point, 'freeze')
+      let crashed = false
+      const appends = (async () => {
+        for (let j = 0; j < 8; j++) {
+          await writeTable({ ...crash, sql: `SELECT 'f${i}-${j}' AS id, 'x' AS val` })
+        }
+      })()
+      // The frozen append never settles; the crash is what ends this writer.
+      await Promise.race([crash.crashed.then(() => (crashed = true)), appends])
+      expect(crashed, `crash point ${point} reached`).toBe(true)
+      await check()
+    }
+    for (const [i, point] of KILLED.entries()) {
+      expect(await runWriter(fx.dir, `k${i}`, point), `killed in ${point}`).toBe('SIGKILL')
+      await check()
     }
     expect(last).toBeGreaterThan(0)
     const snap = await loadSnapshot(fx.store, { sql: fx.executor })
     const live = new Set([...snap.files.values()].map((a) => normalizePath(a.path)))
-    // Some kills landed between writing a data file and committing it: orphans exist.
+    // Some crashes landed between writing a data file and committing it: orphans exist.
     const before = (await fx.store.list('')).filter((o) => !o.path.startsWith('_delta_log/'))
     expect(before.filter((o) => !live.has(o.path)).length).toBeGreaterThan(0)
     await vacuumTable({ ...fx, retentionHours: 0, enforceRetention: false })
     const dataFiles = (await fx.store.list('')).filter((o) => !o.path.startsWith('_delta_log/'))
     expect(dataFiles.map((o) => o.path).sort()).toEqual([...live].sort())
-    // In the log only commits, checkpoints, the hint, and temp files of killed writers remain;
-    // log cleanup removes those temp files once they are stale.
+    // In the log only commits, checkpoints, the hint, and temp files of crashed writers remain
+    // (some crashes left one); log cleanup removes those temp files once they are stale.
     const logLeft = (await fx.store.list('_delta_log')).filter(
       (o) => classifyLogFile(o) === undefined && o.path !== '_delta_log/_last_checkpoint',
     )
+    expect(logLeft.length).toBeGreaterThan(0)
     for (const o of logLeft) expect(o.path).toMatch(/\.tmp$/)
     await cleanupExpiredLogs(fx.store, { configuration: {}, now: Date.now() + 2 * 3_600_000 })
     const after = readdirSync(join(fx.dir, '_delta_log')).filter((n) => n.endsWith('.tmp'))

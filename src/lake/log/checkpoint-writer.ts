@@ -9,7 +9,8 @@
  * tags), txns and live domain metadata — one action per row, each a nullable struct column.
  * DuckDB writes the Parquet from NDJSON read with an explicit schema; the file is written under a
  * temporary name and renamed into place (for classic checkpoints the latest writer wins and all
- * writers produce the same content), then `_last_checkpoint` is replaced.
+ * writers produce the same content), fsynced, then `_last_checkpoint` is moved forward (never
+ * back: see {@link advanceLastCheckpoint}).
  */
 import { randomUUID } from 'node:crypto'
 import { open, rm, rename } from 'node:fs/promises'
@@ -19,7 +20,10 @@ import type { Action } from '../protocol/actions.js'
 import { UnsupportedFeatureError } from '../lake-errors.js'
 import { sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { Snapshot } from '../snapshot.js'
+import type { ObjectStore } from '../store/object-store.js'
+import { readParquetSql } from '../read/read-parquet.js'
 import { LOG_DIR, versionStem } from './log-files.js'
+import { LogStore } from './log-store.js'
 import { retentionMs } from './retention.js'
 
 const DV =
@@ -112,7 +116,10 @@ export async function writeCheckpoint(
         .join(', ')} FROM read_json(${sqlString(ndjson)}, ` +
         `format='newline_delimited', columns=${spec})) TO ${sqlString(store.localPath(tempRel))} (FORMAT parquet)`,
     )
+    // Complete on disk before it gets its name, and the name durable before the hint points at it.
+    await store.flush?.([tempRel])
     await rename(store.localPath(tempRel), store.localPath(finalRel))
+    await store.flush?.([finalRel])
   } finally {
     await rm(ndjson, { force: true })
     await rm(store.localPath(tempRel), { force: true })
@@ -124,6 +131,36 @@ export async function writeCheckpoint(
     sizeInBytes: meta?.size ?? 0,
     numOfAddFiles: snapshot.files.size,
   }
-  await store.put(`${LOG_DIR}/_last_checkpoint`, new TextEncoder().encode(JSON.stringify(result)))
+  await advanceLastCheckpoint(store, result, executor)
   return result
+}
+
+const HINT = `${LOG_DIR}/_last_checkpoint`
+
+/**
+ * Points `_last_checkpoint` at `result` unless it already names a newer checkpoint: the hint only
+ * moves forward, so a slow checkpointer finishing after a faster one never sends readers back.
+ * The read-then-write is not atomic; a newer checkpoint that appeared meanwhile is put back.
+ */
+async function advanceLastCheckpoint(
+  store: ObjectStore,
+  result: CheckpointResult,
+  executor: SqlExecutor,
+): Promise<void> {
+  const log = new LogStore(store)
+  const current = await log.readLastCheckpoint()
+  if (current !== undefined && current.version >= result.version) return
+  await store.put(HINT, new TextEncoder().encode(JSON.stringify(result)))
+  const newer = (await log.listLog()).checkpoints
+    .filter((c) => c.format === 'classic' && c.version > result.version)
+    .at(-1)
+  if (newer === undefined || store.localPath === undefined) return
+  const rows = await executor.all(
+    `SELECT count(*) AS n FROM ${readParquetSql(sqlString(store.localPath(newer.meta.path)))}`,
+  )
+  const hint = { version: newer.version, size: Number(rows[0]?.['n'] ?? 0) }
+  const again = await log.readLastCheckpoint()
+  if (again === undefined || again.version < hint.version) {
+    await store.put(HINT, new TextEncoder().encode(JSON.stringify(hint)))
+  }
 }

@@ -20,8 +20,10 @@
  * ```
  *
  * The commit file appears atomically and is never overwritten (`putIfAbsent` = hard link from a
- * temp file on local disk), so readers see a version completely or not at all. `commitInfo` is the
- * first line; `readVersion` stays the version the transaction read.
+ * fsynced temp file on local disk), so readers see a version completely or not at all. `commitInfo`
+ * is the first line; `readVersion` stays the version the transaction read; `commitInfo.tags`
+ * records how many actions follow (`pitwall.actions`), so a reader recognises a commit file cut
+ * short even at a line break (`LogStore.readCommit`).
  */
 import { randomUUID } from 'node:crypto'
 import type { Action, CommitInfoAction } from '../protocol/actions.js'
@@ -29,7 +31,7 @@ import { serializeActions } from '../protocol/parse-actions.js'
 import { CommitConflictError, DeltaError, ObjectAlreadyExistsError } from '../lake-errors.js'
 import type { ObjectStore } from '../store/object-store.js'
 import { commitPath } from './log-files.js'
-import { LogStore } from './log-store.js'
+import { ACTION_COUNT_TAG, LogStore } from './log-store.js'
 import { readIct } from './commit-timestamps.js'
 import { checkConflicts, type ReadScope } from './commit-conflicts.js'
 
@@ -90,10 +92,16 @@ export async function commit(options: CommitOptions): Promise<CommitResult> {
         : options.inCommitTimestamps === true
           ? { inCommitTimestamp: base.timestamp, ...base }
           : base
-    const body = new TextEncoder().encode(serializeActions([{ commitInfo }, ...options.actions]))
+    const tagged: CommitInfoAction = {
+      ...commitInfo,
+      tags: { [ACTION_COUNT_TAG]: String(options.actions.length) },
+    }
+    const body = new TextEncoder().encode(
+      serializeActions([{ commitInfo: tagged }, ...options.actions]),
+    )
     try {
       await store.putIfAbsent(commitPath(version), body)
-      return { version, retries, commitInfo }
+      return { version, retries, commitInfo: tagged }
     } catch (cause) {
       if (!(cause instanceof ObjectAlreadyExistsError)) throw cause
       if (version === 0) {

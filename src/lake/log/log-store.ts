@@ -7,7 +7,12 @@
 import { readdir } from 'node:fs/promises'
 import type { Action } from '../protocol/actions.js'
 import { parseActions } from '../protocol/parse-actions.js'
-import { NotADeltaTableError, ObjectNotFoundError, InvalidLogError } from '../lake-errors.js'
+import {
+  DamagedCommitError,
+  InvalidLogError,
+  NotADeltaTableError,
+  ObjectNotFoundError,
+} from '../lake-errors.js'
 import type { ObjectMeta, ObjectStore } from '../store/object-store.js'
 import { classifyLogFile, commitPath, LOG_DIR, type LogFile } from './log-files.js'
 
@@ -32,6 +37,23 @@ export interface LogListing {
 }
 
 const decoder = new TextDecoder()
+
+/**
+ * The tag of `commitInfo` in which pitwall records how many actions follow it, so that a commit
+ * cut short exactly at a line break is recognised too (`commitInfo.tags` is free-form).
+ */
+export const ACTION_COUNT_TAG = 'pitwall.actions'
+
+function recordedActionCount(actions: readonly Action[]): number | undefined {
+  for (const a of actions) {
+    if (!('commitInfo' in a)) continue
+    const tags = a.commitInfo['tags']
+    if (typeof tags !== 'object' || tags === null) return undefined
+    const n = (tags as Record<string, unknown>)[ACTION_COUNT_TAG]
+    return typeof n === 'string' && /^\d+$/.test(n) ? Number(n) : undefined
+  }
+  return undefined
+}
 
 /** Reads the Delta log of one table through an {@link ObjectStore} rooted at the table. */
 export class LogStore {
@@ -83,7 +105,11 @@ export class LogStore {
     return (await this.listLog()).latest
   }
 
-  /** Reads and parses the JSON commit of `version`. @throws InvalidLogError when it is missing. */
+  /**
+   * Reads and parses the JSON commit of `version`.
+   * @throws InvalidLogError when it is missing; DamagedCommitError when it is empty, not valid
+   *   JSON, or holds fewer actions than its `commitInfo` recorded (a write cut short).
+   */
   async readCommit(version: number): Promise<Action[]> {
     const path = commitPath(version)
     let bytes: Uint8Array
@@ -98,7 +124,56 @@ export class LogStore {
       }
       throw cause
     }
-    return parseActions(decoder.decode(bytes), `${this.store.root}/${path}`)
+    const file = this.store.localPath?.(path) ?? `${this.store.root}/${path}`
+    if (bytes.byteLength === 0) throw await this.damaged(version, file, 'is empty (0 bytes)')
+    const text = decoder.decode(bytes)
+    let actions: Action[]
+    try {
+      actions = parseActions(text, file)
+    } catch (cause) {
+      if (!(cause instanceof InvalidLogError)) throw cause
+      const line = (cause.context as { line?: number }).line
+      throw await this.damaged(
+        version,
+        file,
+        'is not valid JSON (the file was cut short or is corrupt)',
+        cause,
+        line,
+      )
+    }
+    const recorded = recordedActionCount(actions)
+    if (recorded !== undefined) {
+      const lines = text.split('\n').filter((l) => l.trim() !== '').length - 1
+      if (lines !== recorded) {
+        throw await this.damaged(
+          version,
+          file,
+          `is cut short (it holds ${lines} of the ${recorded} actions its commitInfo recorded)`,
+        )
+      }
+    }
+    return actions
+  }
+
+  private async damaged(
+    version: number,
+    file: string,
+    problem: string,
+    cause?: unknown,
+    line?: number,
+  ): Promise<DamagedCommitError> {
+    const last = (await this.store.head(commitPath(version + 1))) === undefined
+    return new DamagedCommitError(
+      {
+        table: this.store.root,
+        version,
+        file,
+        ...(line === undefined ? {} : { line }),
+        last,
+        problem,
+      },
+      cause === undefined ? {} : { cause },
+    )
   }
 
   /** Reads one log file as text. */

@@ -4,6 +4,10 @@
  * target (readers never see a partial object); `putIfAbsent` writes a temp file and hard-links it
  * to the target, which fails with EEXIST when another writer got there first — atomic across
  * processes, never overwriting (DESIGN.md §3; PROTOCOL-NOTES §1.9).
+ *
+ * Durability: the temp file is fsynced before it is renamed or linked, and the folder after, so
+ * that after a power loss an object is either absent or complete — never a 0-byte or torn commit
+ * under its final name. Folders created on the way are fsynced into their parents.
  */
 import { randomUUID } from 'node:crypto'
 import {
@@ -16,9 +20,8 @@ import {
   stat,
   unlink,
   utimes,
-  writeFile,
 } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { ObjectAlreadyExistsError, ObjectNotFoundError } from '../lake-errors.js'
 import type { ObjectMeta, ObjectStore } from './object-store.js'
 
@@ -66,24 +69,68 @@ export class LocalObjectStore implements ObjectStore {
 
   async put(path: string, data: Uint8Array): Promise<void> {
     const target = this.localPath(path)
-    await mkdir(dirname(target), { recursive: true })
+    await this.makeDir(dirname(target))
     const tmp = `${target}.${randomUUID()}.tmp`
-    await writeFile(tmp, data)
-    await rename(tmp, target)
+    try {
+      await writeDurably(tmp, data)
+      await rename(tmp, target)
+    } catch (cause) {
+      await unlink(tmp).catch(() => undefined)
+      throw cause
+    }
+    await syncDir(dirname(target))
   }
 
   async putIfAbsent(path: string, data: Uint8Array): Promise<void> {
     const target = this.localPath(path)
-    await mkdir(dirname(target), { recursive: true })
+    await this.makeDir(dirname(target))
     const tmp = join(dirname(target), `.${randomUUID()}.tmp`)
-    await writeFile(tmp, data, { flag: 'wx' })
     try {
-      await link(tmp, target)
-    } catch (cause) {
-      if (isCode(cause, 'EEXIST')) throw new ObjectAlreadyExistsError(path, { cause })
-      throw cause
+      // Complete on disk before it gets its final name: a power loss leaves no torn commit.
+      await writeDurably(tmp, data)
+      try {
+        await link(tmp, target)
+      } catch (cause) {
+        if (isCode(cause, 'EEXIST')) throw new ObjectAlreadyExistsError(path, { cause })
+        throw cause
+      }
+      await syncDir(dirname(target))
     } finally {
       await unlink(tmp).catch(() => undefined)
+    }
+  }
+
+  async flush(paths: readonly string[]): Promise<void> {
+    const dirs = new Set<string>()
+    for (const p of paths) {
+      const file = this.localPath(p)
+      const handle = await open(file, 'r')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      // Folders between the root and the file may be new (partition folders, the table folder
+      // itself on its first write): sync each, and the root's parent.
+      for (let d = dirname(file); ; d = dirname(d)) {
+        dirs.add(d)
+        const rel = relative(this.root, d)
+        if (rel === '' || rel.startsWith('..') || d === dirname(d)) break
+      }
+    }
+    if (paths.length > 0) dirs.add(dirname(this.localPath('')))
+    for (const d of [...dirs].sort((a, b) => b.split(sep).length - a.split(sep).length)) {
+      await syncDir(d)
+    }
+  }
+
+  /** `mkdir -p`, then fsync the parent of every folder it created. */
+  private async makeDir(dir: string): Promise<void> {
+    const first = await mkdir(dir, { recursive: true })
+    if (first === undefined) return
+    for (let d = dir; ; d = dirname(d)) {
+      await syncDir(dirname(d))
+      if (d === first || d === dirname(d)) break
     }
   }
 
@@ -123,6 +170,38 @@ export class LocalObjectStore implements ObjectStore {
   async setModified(path: string, epochMs: number): Promise<void> {
     const t = new Date(epochMs)
     await utimes(this.localPath(path), t, t)
+  }
+}
+
+/** Writes a new file and fsyncs it before closing. */
+async function writeDurably(path: string, data: Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx')
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * fsyncs a folder, making the names created, renamed or linked in it durable. Platforms that
+ * cannot open or sync folders (Windows) skip it: their rename/link is as durable as it gets.
+ */
+async function syncDir(dir: string): Promise<void> {
+  let handle
+  try {
+    handle = await open(dir, 'r')
+  } catch (cause) {
+    if (isCode(cause, 'EISDIR') || isCode(cause, 'EPERM') || isCode(cause, 'EACCES')) return
+    throw cause
+  }
+  try {
+    await handle.sync()
+  } catch (cause) {
+    if (!(isCode(cause, 'EINVAL') || isCode(cause, 'EPERM') || isCode(cause, 'EBADF'))) throw cause
+  } finally {
+    await handle.close()
   }
 }
 

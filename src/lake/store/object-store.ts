@@ -34,6 +34,13 @@ export interface ObjectStore {
   list(prefix: string): Promise<ObjectMeta[]>
   /** Deletes an object; no error when it is already gone. */
   delete(path: string): Promise<void>
+  /**
+   * Makes objects written behind the store's back (Parquet files DuckDB wrote at
+   * {@link localPath}) durable: on local disk, fsync each file and the folders holding them, so
+   * a commit never references a file a power loss can take back. Stores whose writes are durable
+   * when they return (object stores, memory) leave it out.
+   */
+  flush?(paths: readonly string[]): Promise<void>
   /** Sets the modification time (tests, RESTORE of timestamps); optional. */
   setModified?(path: string, epochMs: number): Promise<void>
   /**

@@ -6,7 +6,8 @@
  * time and Spark-format stats read back from each file's footer (`parquet_metadata()`).
  *
  * Files get fresh UUID names and are written in place: a writer that dies before its commit
- * leaves only unreferenced files, which VACUUM removes.
+ * leaves only unreferenced files, which VACUUM removes. They are flushed to disk
+ * (`ObjectStore.flush`) before their `add` actions are returned for a commit.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
@@ -67,6 +68,7 @@ export async function writeDataFiles(options: WriteFilesOptions): Promise<AddAct
     if (
       adds.every((a) => (JSON.parse(a.stats ?? '{}') as { numRecords?: number }).numRecords !== 0)
     ) {
+      await store.flush?.([rel])
       return adds
     }
     await store.delete(rel)
@@ -101,6 +103,8 @@ export async function writeDataFiles(options: WriteFilesOptions): Promise<AddAct
   } finally {
     await executor.run(`DROP TABLE IF EXISTS ${temp}`)
   }
+  // Durable before any commit can reference them (a power loss must not take a file back).
+  await store.flush?.(written.map((w) => w.rel))
   return buildAdds(options, dataFields, written)
 }
 
