@@ -11,6 +11,7 @@ export {
   LiveSessionLockedError,
   QueryTooLargeError,
   TransientFailureError,
+  OpenF1UnreachableError,
   OpenF1AuthError,
   OpenF1DataError,
 } from './openf1-errors.js'

@@ -64,6 +64,32 @@ export class TransientFailureError extends OpenF1Error {
   }
 }
 
+/**
+ * Nothing answers at the base URL: the connection was refused or the host name does not resolve,
+ * on every attempt. Unlike a busy API, more retries will not help: the URL or the server is wrong.
+ */
+export class OpenF1UnreachableError extends OpenF1Error {
+  constructor(url: string, attempts: number, reason: string) {
+    const origin = originOf(url)
+    super(
+      'openf1-unreachable',
+      `nothing answers at ${origin} (${reason}; ${attempts} attempt(s))`,
+      {
+        context: { url, attempts },
+        hint: 'Check --base-url: a replay server prints its URL when it starts (pitwall replay --data DIR --port N); for the real API, check the network.',
+      },
+    )
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return url
+  }
+}
+
 /** Authentication with OPENF1_USERNAME/OPENF1_PASSWORD failed. */
 export class OpenF1AuthError extends OpenF1Error {
   constructor(message: string, options: WarehouseErrorOptions = {}) {

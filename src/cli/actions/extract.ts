@@ -18,7 +18,13 @@ import {
 import type { ActionInput } from '../command-spec.js'
 import type { CliContext } from '../context.js'
 import { formatExtractionSummary } from '../format/extract-summary.js'
-import { endpointsOption, intOption, numberOption } from '../wiring/openf1-options.js'
+import {
+  dateOption,
+  endpointsOption,
+  intOption,
+  numberOption,
+  urlOption,
+} from '../wiring/openf1-options.js'
 
 interface ExtractFlags {
   baseUrl?: string
@@ -43,7 +49,9 @@ export async function run(
   const rate = flags.rate === undefined ? FREE_TIER_RATE : parseRateSpec(flags.rate)
   const year = intOption(flags.year, '--year', 2018, 2100)
   const endpoints = endpointsOption(flags.endpoints)
-  const baseUrl = flags.baseUrl ?? OPENF1_BASE_URL
+  const from = dateOption(flags.from, '--from')
+  const to = dateOption(flags.to, '--to')
+  const baseUrl = urlOption(flags.baseUrl ?? OPENF1_BASE_URL, '--base-url')
   const credentials = credentialsFromEnv(ctx.io.env)
   const client = new OpenF1Client({
     baseUrl,
@@ -66,8 +74,8 @@ export async function run(
       ...(year === undefined ? {} : { year }),
       ...(flags.meeting === undefined ? {} : { meeting: flags.meeting }),
       ...(flags.session === undefined ? {} : { sessions: flags.session }),
-      ...(flags.from === undefined ? {} : { from: flags.from }),
-      ...(flags.to === undefined ? {} : { to: flags.to }),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
     },
     ...(endpoints === undefined ? {} : { endpoints }),
     refresh: flags.refresh === true,

@@ -46,6 +46,18 @@ export async function run(ctx: CliContext, { opts }: ActionInput<LsFlags>): Prom
       : { base: evaluateSelector(selection, project.selectors, opts.selector) }),
   })
   const nodes = [...ids].sort().map((id) => all[id]!)
+  if (nodes.length === 0) {
+    // As dbt ls: say so on stderr (stdout stays empty for scripts), naming criteria that match
+    // nothing at all.
+    const terms = (opts.select ?? []).flatMap((s) => s.split(/\s+/)).filter((t) => t !== '')
+    for (const term of terms) {
+      if (selectNodes(selection, [term], undefined, { indirectTests: false }).size === 0)
+        ctx.logger.warn(`The selection criterion '${term}' does not match any enabled nodes`)
+    }
+    ctx.logger.warn('No nodes selected!')
+    if (ctx.json) ctx.emit([], '')
+    return
+  }
   const lines = nodes.map((n) =>
     opts.output === 'name'
       ? n.name

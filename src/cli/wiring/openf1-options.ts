@@ -51,3 +51,29 @@ export function endpointsOption(value: string | undefined): EndpointName[] | und
   }
   return names.filter(isEndpointName)
 }
+
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** Parses a date option (`2024-06-30` or an ISO 8601 date-time); returns it as given. */
+export function dateOption(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(
+      `${option} must be a date, e.g. 2024-06-30 or 2024-06-30T14:00:00Z (got '${value}')`,
+    )
+  }
+  return value
+}
+
+/** Parses `--base-url`: an http(s) URL. */
+export function urlOption(value: string, option: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`${option} must be a URL, e.g. http://127.0.0.1:8000/v1 (got '${value}')`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${option} must be an http:// or https:// URL (got '${value}')`)
+  return value
+}

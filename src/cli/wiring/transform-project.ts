@@ -127,6 +127,12 @@ export async function writeArtifact(
 
 /** Reads a JSON artifact from `dir` (`--state`) or `<home>/target`; undefined when absent. */
 export async function readArtifact(ctx: CliContext, name: string, dir?: string): Promise<unknown> {
+  if (dir !== undefined && !existsSync(dir)) {
+    // `--state` names a folder the user means to compare with: a typo must not read as "no state".
+    throw new UsageError(`--state: folder ${dir} does not exist`, {
+      hint: 'Pass --state <dir> pointing at the target/ folder of an earlier run (with its manifest.json).',
+    })
+  }
   const path = join(dir ?? targetDir(ctx), name)
   if (!existsSync(path)) return undefined
   return JSON.parse(await readFile(path, 'utf8')) as unknown

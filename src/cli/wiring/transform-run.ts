@@ -5,7 +5,7 @@
  * line per node, and exit code 1 when anything errored or failed.
  */
 import { randomUUID } from 'node:crypto'
-import { ConfigError, UsageError } from '../../core/index.js'
+import { ConfigError, hasErrors, UsageError } from '../../core/index.js'
 import {
   ProjectInvalidError,
   buildManifest,
@@ -24,6 +24,7 @@ import {
   stateNodes,
   writeArtifact,
 } from './transform-project.js'
+import { NOTHING_TO_DO, planRun } from './run-plan.js'
 import { openRuntime } from './transform-runtime.js'
 
 /** Options every run command takes. */
@@ -79,11 +80,33 @@ export async function executeCommand(
   const state = await readArtifact(ctx, 'manifest.json', opts.state)
   const last = await readArtifact(ctx, 'run_results.json', opts.state)
   await writeArtifact(ctx, 'manifest.json', buildManifest(project, { invocationId, generatedAt }))
+  const selection = {
+    ...(opts.select === undefined ? {} : { select: opts.select }),
+    ...(opts.exclude === undefined ? {} : { exclude: opts.exclude }),
+    ...(opts.selector === undefined ? {} : { selector: opts.selector }),
+    ...(state === undefined ? {} : { state: stateNodes(state)!, stateMacros: stateMacros(state)! }),
+    ...(last === undefined ? {} : { results: statusesOf(last) }),
+  }
+  // A project with errors is reported by executeRun (every diagnostic, exit 2), not planned.
+  const plan = hasErrors(project.diagnostics) ? undefined : planRun(project, name, selection)
+  for (const term of plan?.unmatched ?? [])
+    ctx.logger.warn(`The selection criterion '${term}' does not match any enabled nodes`)
+  if (plan !== undefined && plan.nodes.size === 0) {
+    // As dbt: a warning, exit 0, and the last run's run_results.json stays as it was.
+    ctx.logger.warn(NOTHING_TO_DO)
+    const outcome = { results: [], elapsed: 0, success: true, startedAt: generatedAt }
+    return {
+      outcome,
+      json: { command: name, success: true, elapsed: 0, results: [], warning: NOTHING_TO_DO },
+      human: NOTHING_TO_DO,
+    }
+  }
   const runtime = await openRuntime(ctx, project)
-  let total = 0
+  // The total is known before the first node starts ("1 of 505"); hooks, if any, add to it.
+  const total = plan?.nodes.size ?? 0
   let finished = 0
   try {
-    const progress = ctx.progress.start(name, 0, 'nodes')
+    const progress = ctx.progress.start(name, total, 'nodes')
     const outcome = await executeRun(project, runtime.warehouse, {
       command: name,
       ...(opts.select === undefined ? {} : { select: opts.select }),
@@ -101,10 +124,6 @@ export async function executeCommand(
         ? {}
         : { state: stateNodes(state)!, stateMacros: stateMacros(state)! }),
       ...(last === undefined ? {} : { results: statusesOf(last) }),
-      onNodeStart: () => {
-        total++
-        progress.setTotal(total)
-      },
       onNodeDone: (r) => {
         finished++
         progress.tick(1, r.unique_id)
@@ -142,10 +161,7 @@ export async function executeCommand(
     })
     const path = await writeArtifact(ctx, 'run_results.json', runResults)
     if (!outcome.success) ctx.setExitCode(1)
-    const human =
-      outcome.results.length === 0
-        ? 'Nothing to do: the selection matched no nodes.'
-        : runSummary(project, outcome.results, outcome.elapsed)
+    const human = runSummary(project, outcome.results, outcome.elapsed)
     return {
       outcome,
       json: {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startReplayServer, type ReplayServer } from '../replay/replay-server.js'
 import {
   LiveSessionLockedError,
+  OpenF1UnreachableError,
   QueryTooLargeError,
   TransientFailureError,
 } from '../openf1-errors.js'
@@ -113,6 +114,25 @@ describe('OpenF1Client', () => {
     } finally {
       s.server.close()
     }
+  })
+
+  it('says nothing answers at a closed port, not that the API is busy', async () => {
+    const s = await scripted([{ status: 200, body: '[]' }])
+    const url = s.url
+    await new Promise((r) => s.server.close(r))
+    const client = new OpenF1Client({
+      baseUrl: url,
+      rate: FAST,
+      clock: new FakeClock(0, { autoAdvance: true }),
+      retry: { attempts: 2 },
+    })
+    const error = await client.get('laps', []).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(OpenF1UnreachableError)
+    expect((error as Error).message).toBe(
+      `nothing answers at ${new URL(url).origin} (connection refused; 2 attempt(s))`,
+    )
+    expect((error as OpenF1UnreachableError).hint).toContain('--base-url')
+    expect(client.stats.requests).toBe(2)
   })
 
   it('retries a request that times out', async () => {

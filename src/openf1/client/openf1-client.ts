@@ -5,13 +5,15 @@
  *
  * Outcomes per request: records (200), an empty result (404 "No results found."), or a typed
  * error: {@link QueryTooLargeError} (422, split the query), {@link LiveSessionLockedError} (401),
- * {@link TransientFailureError} (retries exhausted), {@link OpenF1HttpError} (anything else).
+ * {@link TransientFailureError} (retries exhausted), {@link OpenF1UnreachableError} (nothing
+ * answers at the address on any attempt), {@link OpenF1HttpError} (anything else).
  */
 import type { Logger } from '../../core/index.js'
 import { SILENT_LOGGER } from '../../core/index.js'
 import {
   LiveSessionLockedError,
   OpenF1HttpError,
+  OpenF1UnreachableError,
   QueryTooLargeError,
   TransientFailureError,
 } from '../openf1-errors.js'
@@ -25,6 +27,7 @@ import {
   backoffDelay,
   isRetryableStatus,
   parseRetryAfter,
+  unreachableReason,
   type RetryPolicy,
 } from './retry-policy.js'
 import type { TokenProvider } from './token-provider.js'
@@ -82,6 +85,8 @@ class RetryableFailure extends Error {
   constructor(
     readonly reason: string,
     readonly retryAfterMs?: number,
+    /** Nothing answered at the address (connection refused, unknown host). */
+    readonly unreachable = false,
   ) {
     super(reason)
   }
@@ -143,6 +148,7 @@ export class OpenF1Client {
         }
         if (!(error instanceof RetryableFailure)) throw error
         if (attempt >= this.retry.attempts) {
+          if (error.unreachable) throw new OpenF1UnreachableError(url, attempt, error.reason)
           throw new TransientFailureError(url, attempt, error.reason)
         }
         const delay = backoffDelay(this.retry, attempt, this.random, error.retryAfterMs)
@@ -173,7 +179,12 @@ export class OpenF1Client {
       }
       body = await res.text()
     } catch (error) {
-      throw new RetryableFailure(describeNetworkError(error))
+      const unreachable = unreachableReason(networkErrorCode(error))
+      throw new RetryableFailure(
+        unreachable ?? describeNetworkError(error),
+        undefined,
+        unreachable !== undefined,
+      )
     }
     this.stats.bytes += body.length
     if (res.status === 200) {
@@ -198,6 +209,13 @@ export class OpenF1Client {
     }
     throw new OpenF1HttpError(res.status, url, body)
   }
+}
+
+/** The system error code behind a failed `fetch` (`ECONNREFUSED`, `ENOTFOUND`, …). */
+function networkErrorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: unknown } | undefined)?.cause
+  const code = (cause as { code?: unknown } | undefined)?.code
+  return typeof code === 'string' ? code : undefined
 }
 
 function describeNetworkError(error: unknown): string {

@@ -54,3 +54,26 @@ export function backoffDelay(
   const jittered = ceiling / 2 + random() * (ceiling / 2)
   return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered)
 }
+
+/**
+ * Network error codes that mean nothing answers at the address (connection refused, unknown host,
+ * no route): retrying may still help a server that is starting, but when attempts run out the
+ * report says the URL is wrong rather than that the API is busy.
+ */
+const UNREACHABLE_CODES: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host not found',
+  EAI_NONAME: 'host not found',
+  EHOSTUNREACH: 'no route to host',
+  ENETUNREACH: 'network unreachable',
+  EADDRNOTAVAIL: 'address not available',
+}
+
+/**
+ * When a network error code means that nothing answers at the address, says so in words
+ * (`connection refused`, `host not found`); undefined for other failures.
+ */
+export function unreachableReason(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : UNREACHABLE_CODES[code]
+}
