@@ -15,18 +15,25 @@
 {%- endmacro %}
 
 {#
-  changed_sessions(this_relation, relations): the session_keys that have rows in any of the given
-  silver relations newer than the newest source_ingested_at this gold model has seen. Gold
-  incremental models rebuild exactly those sessions (per-session windows such as ranks and
-  personal bests need the whole session) and merge on their grain.
+  changed_sessions(this_relation, relations, gold_relations=[]): the session_keys that have rows
+  newer than the newest source_ingested_at this gold model has seen, in any of the given silver
+  relations (their ingested_at) or gold relations (their source_ingested_at, the watermark every
+  incremental gold model carries: the newest silver ingestion behind the session's rows).
+  Incremental gold models rebuild exactly those sessions (per-session windows such as ranks,
+  personal bests and positions need the whole session) and merge on their grain, so adding a
+  race costs work proportional to that race.
 #}
-{% macro changed_sessions(this_relation, relations) -%}
+{% macro changed_sessions(this_relation, relations, gold_relations=[]) -%}
+  {%- set watermark -%}
+    (select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') from {{ this_relation }})
+  {%- endset -%}
   (
     {%- for relation in relations %}
-    select session_key from {{ relation }}
-    where ingested_at > (
-      select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') from {{ this_relation }}
-    )
+    select session_key from {{ relation }} where ingested_at > {{ watermark }}
+    {% if not loop.last or gold_relations | length > 0 %}union{% endif %}
+    {%- endfor %}
+    {%- for relation in gold_relations %}
+    select session_key from {{ relation }} where source_ingested_at > {{ watermark }}
     {% if not loop.last %}union{% endif %}
     {%- endfor %}
   )

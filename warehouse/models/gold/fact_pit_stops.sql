@@ -4,7 +4,9 @@
   One row per pit stop (session_key, driver_number, lap_number = the in-lap). From /pit where the
   session has it (source = 'pit': pit-lane and stationary times); otherwise derived from the laps
   (source = 'laps': the lap before each pit-out lap after lap 1; times unknown). Tyres before and
-  after come from fact_laps (the in-lap and the out-lap).
+  after come from fact_laps (the in-lap and the out-lap). A table, not a per-session merge: when
+  /pit arrives for a session whose stops were derived, its derived rows must go, and a merge on
+  the grain cannot delete them (source_ingested_at still lets marts find changed sessions).
 #}
 
 with reported as (
@@ -16,7 +18,8 @@ with reported as (
     date as pit_at,
     lane_duration,
     stop_duration,
-    'pit' as source
+    'pit' as source,
+    ingested_at
   from {{ ref('silver_pit') }}
 
 ),
@@ -30,7 +33,8 @@ derived as (
     lap_start_at as pit_at,
     cast(null as double) as lane_duration,
     cast(null as double) as stop_duration,
-    'laps' as source
+    'laps' as source,
+    source_ingested_at as ingested_at
   from {{ ref('fact_laps') }}
   where is_pit_out_lap
     and lap_number > 1
@@ -62,7 +66,9 @@ select
   in_lap.tyre_age as tyre_age_before,
   out_lap.compound as compound_after,
   out_lap.tyre_age as tyre_age_after,
-  coalesce(in_lap.compound <> out_lap.compound, false) as is_compound_change
+  coalesce(in_lap.compound <> out_lap.compound, false) as is_compound_change,
+  max(greatest(stops.ingested_at, in_lap.source_ingested_at, out_lap.source_ingested_at))
+    over (partition by stops.session_key) as source_ingested_at
 from stops
 left join {{ ref('dim_sessions') }} as sessions
   on sessions.session_key = stops.session_key

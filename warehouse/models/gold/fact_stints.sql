@@ -1,15 +1,41 @@
-{{ config(materialized='table') }}
+{{
+  config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key=['session_key', 'driver_number', 'stint_number'],
+    partition_by=['session_key'],
+    on_schema_change='append_new_columns'
+  )
+}}
 
 {#
   One row per stint (session_key, driver_number, stint_number): compound, laps, tyre age at start
   and end, and pace on the stint (valid laps only): average, best, and degradation (seconds lost
-  per lap of tyre age, a least-squares slope; approximate, not fuel-corrected).
+  per lap of tyre age, a least-squares slope; approximate, not fuel-corrected). Rebuilt per
+  changed session.
 #}
 
-with laps as (
+with stints as (
 
-  select session_key, driver_number, stint_number, lap_duration, tyre_age, is_valid_lap
+  select * from {{ ref('silver_stints') }}
+  {% if is_incremental() %}
+    where session_key in {{ changed_sessions(this, [ref('silver_stints'), ref('silver_drivers')], [ref('fact_laps')]) }}
+  {% endif %}
+
+),
+
+laps as (
+
+  select session_key, driver_number, stint_number, lap_duration, tyre_age, is_valid_lap, source_ingested_at
   from {{ ref('fact_laps') }}
+  where session_key in (select session_key from stints)
+
+),
+
+drivers as (
+
+  select * from {{ ref('silver_drivers') }}
+  where session_key in (select session_key from stints)
 
 ),
 
@@ -27,6 +53,19 @@ pace as (
   from laps
   where stint_number is not null
   group by all
+
+),
+
+watermarks as (
+
+  select session_key, max(ingested_at) as ingested_at from (
+    select session_key, ingested_at from stints
+    union all
+    select session_key, source_ingested_at from laps
+    union all
+    select session_key, ingested_at from drivers
+  )
+  group by session_key
 
 )
 
@@ -49,14 +88,17 @@ select
   coalesce(pace.valid_laps, 0) as valid_laps,
   round(pace.avg_lap_time, 3) as avg_lap_time,
   pace.best_lap_time,
-  round(pace.degradation_per_lap, 4) as degradation_per_lap
-from {{ ref('silver_stints') }} as stints
+  round(pace.degradation_per_lap, 4) as degradation_per_lap,
+  watermarks.ingested_at as source_ingested_at
+from stints
 left join pace
   on pace.session_key = stints.session_key
   and pace.driver_number = stints.driver_number
   and pace.stint_number = stints.stint_number
-left join {{ ref('silver_drivers') }} as drivers
+left join drivers
   on drivers.session_key = stints.session_key
   and drivers.driver_number = stints.driver_number
 left join {{ ref('tyre_compounds') }} as compounds
   on compounds.compound = stints.compound
+left join watermarks
+  on watermarks.session_key = stints.session_key

@@ -1,15 +1,53 @@
-{{ config(materialized='table') }}
+{{
+  config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key=['session_key', 'driver_number'],
+    partition_by=['session_key'],
+    on_schema_change='append_new_columns'
+  )
+}}
 
 {#
   One row per (session_key, driver_number) with laps: the original design's summary: lap counts,
   valid share, fastest / slowest / average / median / standard deviation of valid laps, sector
   averages and bests, the theoretical best lap (sum of best sectors), the consistency coefficient
-  (stddev / average), speeds, pit stops and stints.
+  (stddev / average), speeds, pit stops and stints. Rebuilt per changed session.
 #}
 
 with laps as (
 
   select * from {{ ref('fact_laps') }}
+  {% if is_incremental() %}
+    where session_key in {{ changed_sessions(this, [ref('silver_drivers')], [ref('fact_laps'), ref('fact_pit_stops')]) }}
+  {% endif %}
+
+),
+
+drivers as (
+
+  select * from {{ ref('silver_drivers') }}
+  where session_key in (select session_key from laps)
+
+),
+
+stops as (
+
+  select session_key, driver_number, source_ingested_at from {{ ref('fact_pit_stops') }}
+  where session_key in (select session_key from laps)
+
+),
+
+watermarks as (
+
+  select session_key, max(ingested_at) as ingested_at from (
+    select session_key, source_ingested_at as ingested_at from laps
+    union all
+    select session_key, ingested_at from drivers
+    union all
+    select session_key, source_ingested_at from stops
+  )
+  group by session_key
 
 ),
 
@@ -75,10 +113,13 @@ select
   coalesce(summary.stints_used, 0) as stints_used,
   summary.compounds_used,
   (
-    select count(*) from {{ ref('fact_pit_stops') }} as stops
+    select count(*) from stops
     where stops.session_key = summary.session_key and stops.driver_number = summary.driver_number
-  ) as pit_stops
+  ) as pit_stops,
+  watermarks.ingested_at as source_ingested_at
 from summary
-left join {{ ref('silver_drivers') }} as drivers
+left join drivers
   on drivers.session_key = summary.session_key
   and drivers.driver_number = summary.driver_number
+left join watermarks
+  on watermarks.session_key = summary.session_key

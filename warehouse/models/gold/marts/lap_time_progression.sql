@@ -1,24 +1,55 @@
-{{ config(materialized='table') }}
+{{
+  config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key=['session_key', 'driver_number', 'lap_number'],
+    partition_by=['session_key'],
+    on_schema_change='append_new_columns'
+  )
+}}
 
 {#
   One row per completed lap (session_key, driver_number, lap_number): the running order and gap
   to the leader at the end of every lap, computed from lap end times (the leader of lap N is the
-  first car to complete it). Lapped cars are compared on the lap number they complete.
+  first car to complete it). Lapped cars are compared on the lap number they complete. Elapsed
+  time runs from lap 1's start, else the session's scheduled start. Rebuilt per changed session.
 #}
 
-with laps as (
+with session_laps as (
 
   select *
   from {{ ref('fact_laps') }}
-  where is_lap_completed
+  {% if is_incremental() %}
+    where session_key in {{ changed_sessions(this, [ref('silver_sessions')], [ref('fact_laps')]) }}
+  {% endif %}
+
+),
+
+laps as (
+
+  select * from session_laps where is_lap_completed
+
+),
+
+sessions as (
+
+  select session_key, date_start, ingested_at from {{ ref('silver_sessions') }}
+  where session_key in (select session_key from session_laps)
 
 ),
 
 race_start as (
 
-  select session_key, min(lap_start_at) filter (where lap_number = 1) as started_at
-  from {{ ref('fact_laps') }}
-  group by session_key
+  select
+    session_laps.session_key,
+    coalesce(
+      min(session_laps.lap_start_at) filter (where session_laps.lap_number = 1),
+      any_value(sessions.date_start)
+    ) as started_at,
+    greatest(max(session_laps.source_ingested_at), max(sessions.ingested_at)) as source_ingested_at
+  from session_laps
+  left join sessions on sessions.session_key = session_laps.session_key
+  group by session_laps.session_key
 
 ),
 
@@ -51,6 +82,7 @@ select
   ordered.position_at_lap,
   round(epoch(ordered.lap_end_at - ordered.leader_lap_end_at), 3) as gap_to_leader_seconds,
   round(epoch(ordered.lap_end_at - ordered.car_ahead_lap_end_at), 3) as interval_to_car_ahead_seconds,
-  ordered.position_at_lap = 1 as is_leader
+  ordered.position_at_lap = 1 as is_leader,
+  race_start.source_ingested_at
 from ordered
 left join race_start on race_start.session_key = ordered.session_key

@@ -1,20 +1,34 @@
-{{ config(materialized='table') }}
+{{
+  config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key=['session_key', 'driver_number'],
+    partition_by=['session_key'],
+    on_schema_change='append_new_columns'
+  )
+}}
 
 {#
   One row per (race or sprint session, driver): the classification computed from the laps. Order:
   most laps completed, then the earliest time at the end of the last completed lap (lap start +
   lap duration, or the next lap's start; the race start stands in for a missing lap-1 start).
+  race_time_seconds runs from the race start: lap 1's date_start (the same for every car), else
+  the session's scheduled start when no lap 1 has one (older recordings, API.md §5.1).
   status: Finished (leader's lap count), Lapped (fewer laps but took the flag after the winner),
   Retired (stopped before the winner finished). Classified with at least 90 % of the winner's
   laps. Points from the race_points seed (plus the 2019-2024 fastest-lap point in the top 10).
-  The official classification (silver_session_result) is shown beside it when loaded.
+  The official classification (silver_session_result) is shown beside it when loaded. Rebuilt
+  per changed session.
 #}
 
 with races as (
 
-  select session_key, session_category, year
-  from {{ ref('dim_sessions') }}
+  select session_key, session_category, year, date_start, ingested_at
+  from {{ ref('silver_sessions') }}
   where session_category in ('Race', 'Sprint')
+  {% if is_incremental() %}
+    and session_key in {{ changed_sessions(this, [ref('silver_sessions'), ref('silver_drivers'), ref('silver_session_result')], [ref('fact_laps')]) }}
+  {% endif %}
 
 ),
 
@@ -26,10 +40,43 @@ laps as (
 
 ),
 
+drivers as (
+
+  select * from {{ ref('silver_drivers') }}
+  where session_key in (select session_key from races)
+
+),
+
+official as (
+
+  select * from {{ ref('silver_session_result') }}
+  where session_key in (select session_key from races)
+
+),
+
 race_start as (
 
-  select session_key, min(lap_start_at) filter (where lap_number = 1) as started_at
-  from laps
+  select
+    races.session_key,
+    coalesce(min(laps.lap_start_at) filter (where laps.lap_number = 1), any_value(races.date_start))
+      as started_at
+  from races
+  join laps on laps.session_key = races.session_key
+  group by races.session_key
+
+),
+
+watermarks as (
+
+  select session_key, max(ingested_at) as ingested_at from (
+    select session_key, ingested_at from races
+    union all
+    select session_key, source_ingested_at from laps
+    union all
+    select session_key, ingested_at from drivers
+    union all
+    select session_key, ingested_at from official
+  )
   group by session_key
 
 ),
@@ -121,14 +168,17 @@ select
       end
   else 0 end as points,
   official.position as official_position,
-  official.result_status as official_status
+  official.result_status as official_status,
+  watermarks.ingested_at as source_ingested_at
 from classified
 join races on races.session_key = classified.session_key
 left join race_start on race_start.session_key = classified.session_key
 left join {{ ref('race_points') }} as points on points.position = classified.position
-left join {{ ref('silver_drivers') }} as drivers
+left join drivers
   on drivers.session_key = classified.session_key
   and drivers.driver_number = classified.driver_number
-left join {{ ref('silver_session_result') }} as official
+left join official
   on official.session_key = classified.session_key
   and official.driver_number = classified.driver_number
+left join watermarks
+  on watermarks.session_key = classified.session_key

@@ -1,12 +1,37 @@
-{{ config(materialized='table') }}
+{{
+  config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key=['session_key', 'driver_number'],
+    partition_by=['session_key'],
+    on_schema_change='append_new_columns'
+  )
+}}
 
 {#
   One row per (session_key, driver_number) with at least one valid lap: the original design's
   leaderboard of fastest laps. position 1 = the session's fastest lap; delta_to_fastest and
-  gap_percentage against it; is_top_3 / is_top_10; is_fastest_in_team.
+  gap_percentage against it; is_top_3 / is_top_10; is_fastest_in_team. Rebuilt per changed
+  session.
 #}
 
-with best as (
+with laps as (
+
+  select * from {{ ref('fact_laps') }}
+  {% if is_incremental() %}
+    where session_key in {{ changed_sessions(this, [ref('silver_drivers')], [ref('fact_laps')]) }}
+  {% endif %}
+
+),
+
+drivers as (
+
+  select * from {{ ref('silver_drivers') }}
+  where session_key in (select session_key from laps)
+
+),
+
+best as (
 
   select
     session_key,
@@ -17,9 +42,20 @@ with best as (
     arg_min(lap_number, lap_duration) as fastest_lap_number,
     arg_min(compound, lap_duration) as fastest_lap_compound,
     count(*) as valid_laps
-  from {{ ref('fact_laps') }}
+  from laps
   where is_valid_lap
   group by all
+
+),
+
+watermarks as (
+
+  select session_key, max(ingested_at) as ingested_at from (
+    select session_key, source_ingested_at as ingested_at from laps
+    union all
+    select session_key, ingested_at from drivers
+  )
+  group by session_key
 
 ),
 
@@ -61,8 +97,11 @@ select
   ) as gap_to_car_ahead,
   positioned.position <= 3 as is_top_3,
   positioned.position <= 10 as is_top_10,
-  positioned.position_in_team = 1 as is_fastest_in_team
+  positioned.position_in_team = 1 as is_fastest_in_team,
+  watermarks.ingested_at as source_ingested_at
 from positioned
-left join {{ ref('silver_drivers') }} as drivers
+left join drivers
   on drivers.session_key = positioned.session_key
   and drivers.driver_number = positioned.driver_number
+left join watermarks
+  on watermarks.session_key = positioned.session_key
