@@ -147,9 +147,16 @@ async function withIct(
   return { inCommitTimestamp: ict, ...base, timestamp: ict }
 }
 
-function stringValues(values: Readonly<Record<string, unknown>>): Record<string, string> {
+/**
+ * Operation parameters and metrics as Spark stores them: strings (JSON text for structured
+ * values), and a JSON `null` for an absent value — never the string `"null"`.
+ */
+function stringValues(values: Readonly<Record<string, unknown>>): Record<string, string | null> {
   return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    Object.entries(values).map(([k, v]) => [
+      k,
+      v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v),
+    ]),
   )
 }
 
@@ -169,7 +176,7 @@ function buildCommitInfo(options: CommitOptions): CommitInfoAction {
       options.scope?.isolation ??
       (noDataChange && options.readVersion >= 0 ? 'SnapshotIsolation' : 'WriteSerializable'),
     isBlindAppend: options.isBlindAppend ?? false,
-    operationMetrics: stringValues(options.operationMetrics ?? {}),
+    operationMetrics: stringValues(options.operationMetrics ?? {}) as Record<string, string>,
     engineInfo: ENGINE_INFO,
     txnId: randomUUID(),
   }

@@ -1,8 +1,9 @@
 /**
  * @module lake/log/log-cleanup
  * Metadata cleanup (PROTOCOL.md "Metadata Cleanup"; PROTOCOL-NOTES §1.8), run after a checkpoint:
- * commits, checkpoints and CRC files older than `delta.logRetentionDuration` (30 days) are deleted
- * when they lie before the newest checkpoint that is itself older than the cutoff — that
+ * commits, checkpoints, CRC files and log compaction files (by their end version) older than
+ * `delta.logRetentionDuration` (30 days) are deleted when they lie before the newest checkpoint
+ * that is itself older than the cutoff — that
  * checkpoint stays, so the table always opens. Temp files of crashed writers (`….tmp`)
  * older than an hour go too. Disabled by `delta.enableExpiredLogCleanup=false`.
  */
@@ -41,10 +42,12 @@ export async function cleanupExpiredLogs(
     const name = meta.path.slice(LOG_DIR.length + 1)
     const staleTemp =
       file === undefined && name.endsWith('.tmp') && meta.modified < now - STALE_TEMP_MS
+    // A compacted file covers versions up to its end version: it expires with the last of them.
+    const lastVersion = file?.kind === 'compacted' ? file.endVersion : file?.version
     const expired =
       file !== undefined &&
-      file.kind !== 'compacted' &&
-      file.version < keepFrom &&
+      lastVersion !== undefined &&
+      lastVersion < keepFrom &&
       meta.modified <= cutoff
     if (staleTemp || expired) {
       await store.delete(meta.path)

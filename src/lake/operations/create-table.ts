@@ -1,7 +1,9 @@
 /**
  * @module lake/operations/create-table
  * CREATE TABLE (optionally AS SELECT): version 0 with `protocol`, `metaData` and the first files.
- * The protocol is `(1,2)` unless the configuration or schema needs table features
+ * The configuration is checked as `set-properties` checks it (unknown `delta.*` keys, invalid
+ * values and features the writer cannot maintain are refused before anything is written); the
+ * protocol is `(1,2)` unless the configuration or schema needs table features
  * ({@link requiredProtocol}).
  */
 import { randomUUID } from 'node:crypto'
@@ -11,6 +13,7 @@ import type { StructType } from '../protocol/schema.js'
 import { writeDataFiles } from '../write/data-writer.js'
 import { checkNotNull, describeSource, projectToSchema } from '../write/source-schema.js'
 import { requiredProtocol } from './writer-protocol.js'
+import { validateConfiguration } from './table-properties.js'
 import {
   commitOperation,
   openIfExists,
@@ -97,6 +100,7 @@ export async function createTable(
   const schema = options.schema ?? (source as StructType)
   const partitionColumns = options.partitionColumns ?? []
   const configuration = options.configuration ?? {}
+  validateConfiguration(configuration)
   const metaData = newMetadata(schema, partitionColumns, configuration, {
     ...(options.name === undefined ? {} : { name: options.name }),
     ...(options.description === undefined ? {} : { description: options.description }),

@@ -4,7 +4,10 @@
  * some matching rows are rewritten without them, deletion vectors of rewritten files are honoured
  * (deleted rows never come back), and with CDF on the deleted rows go to `_change_data`.
  */
-import type { Action } from '../protocol/actions.js'
+import type { Action, AddAction } from '../protocol/actions.js'
+import { parseStats } from '../read/stats.js'
+import type { Snapshot } from '../snapshot.js'
+import { fileScanSql } from '../write/file-scan.js'
 import { removeMatchingRows } from './copy-on-write.js'
 import {
   commitOperation,
@@ -36,12 +39,14 @@ export async function deleteRows(options: DeleteOptions): Promise<OperationResul
   let metrics: DeleteMetrics
   let readFiles: string[]
   if (options.predicate === undefined && !cdfEnabled(snapshot.metadata)) {
+    // Every file goes whole: no rewrite, and the rows are counted from the stats (a scan only
+    // for files without numRecords).
     const files = snapshot.addActions
     actions = files.map((f) => ({ remove: removeOf(f) }))
     metrics = {
       numRemovedFiles: files.length,
       numAddedFiles: 0,
-      numDeletedRows: -1,
+      numDeletedRows: await liveRows(options, snapshot, files),
       numCopiedRows: 0,
     }
     readFiles = files.map((f) => f.path)
@@ -72,4 +77,32 @@ export async function deleteRows(options: DeleteOptions): Promise<OperationResul
     ...(result.checkpoint === undefined ? {} : { checkpoint: result.checkpoint }),
     warnings: result.warnings,
   }
+}
+
+/** Rows of `files` that are not deleted by a deletion vector: from stats, else by a scan. */
+async function liveRows(
+  target: TableTarget,
+  snapshot: Snapshot,
+  files: readonly AddAction[],
+): Promise<number> {
+  let rows = 0
+  const unknown: AddAction[] = []
+  for (const f of files) {
+    const n = parseStats(f.stats)?.numRecords
+    if (n === undefined || !Number.isFinite(n)) unknown.push(f)
+    else rows += n - (f.deletionVector?.cardinality ?? 0)
+  }
+  if (unknown.length > 0) {
+    const scan = await fileScanSql({
+      executor: target.executor,
+      store: target.store,
+      schema: snapshot.schema,
+      partitionColumns: snapshot.partitionColumns,
+      files: unknown,
+      withFile: false,
+    })
+    const counted = await target.executor.all(`SELECT count(*) AS n FROM (${scan})`)
+    rows += Number(counted[0]?.['n'] ?? 0)
+  }
+  return rows
 }

@@ -2,40 +2,19 @@
  * @module lake/operations/set-properties
  * ALTER TABLE SET / UNSET TBLPROPERTIES: a new `metaData` with the changed configuration, and a
  * protocol upgrade when a property needs a table feature (turning on CDF adds `changeDataFeed`).
- * `delta.*` keys are checked (known key, valid value) so a typo never silently does nothing;
- * other keys (`quality`, …) are free-form.
+ * `delta.*` keys are checked as at creation (`table-properties.ts`: known key, valid value) so a
+ * typo never silently does nothing; other keys (`quality`, …) are free-form.
  */
 import type { Action } from '../protocol/actions.js'
 import { DeltaError } from '../lake-errors.js'
-import { parseIntervalHours } from '../log/retention.js'
 import { requiredProtocol } from './writer-protocol.js'
+import { validateProperty } from './table-properties.js'
 import {
   commitOperation,
   openForWrite,
   type OperationResult,
   type TableTarget,
 } from './transaction.js'
-
-const BOOLEAN = [
-  'delta.enableInCommitTimestamps',
-  'delta.enableChangeDataFeed',
-  'delta.appendOnly',
-  'delta.enableExpiredLogCleanup',
-  'delta.enableDeletionVectors',
-  'delta.checkpoint.writeStatsAsJson',
-  'delta.checkpoint.writeStatsAsStruct',
-]
-const INTERVAL = [
-  'delta.deletedFileRetentionDuration',
-  'delta.logRetentionDuration',
-  'delta.setTransactionRetentionDuration',
-]
-const INTEGER = [
-  'delta.checkpointInterval',
-  'delta.dataSkippingNumIndexedCols',
-  'delta.targetFileSize',
-]
-const FREE = ['delta.dataSkippingStatsColumns', 'delta.isolationLevel']
 
 /** Options of {@link setTableProperties}. */
 export interface SetPropertiesOptions extends TableTarget {
@@ -47,32 +26,6 @@ export interface SetPropertiesOptions extends TableTarget {
 export interface SetPropertiesMetrics {
   readonly configuration: Readonly<Record<string, string>>
   readonly protocolUpgraded: boolean
-}
-
-/** Checks one property. @throws DeltaError naming the key and the expected value. */
-export function validateProperty(key: string, value: string): void {
-  if (!key.startsWith('delta.')) return
-  const bad = (expected: string): never => {
-    throw new DeltaError(
-      'invalid-table-property',
-      `table property ${key}='${value}' is invalid: expected ${expected}`,
-    )
-  }
-  if (BOOLEAN.includes(key)) {
-    if (value !== 'true' && value !== 'false') bad("'true' or 'false'")
-  } else if (INTERVAL.includes(key)) {
-    try {
-      parseIntervalHours(value)
-    } catch {
-      bad("an interval such as 'interval 7 days'")
-    }
-  } else if (INTEGER.includes(key)) {
-    if (!/^-?\d+$/.test(value)) bad('an integer')
-  } else if (!FREE.includes(key)) {
-    throw new DeltaError('unknown-table-property', `unknown Delta table property ${key}`, {
-      hint: `known: ${[...BOOLEAN, ...INTERVAL, ...INTEGER, ...FREE].join(', ')}`,
-    })
-  }
 }
 
 /** Sets and/or unsets table properties. */

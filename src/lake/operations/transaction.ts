@@ -107,8 +107,16 @@ export async function commitOperation(
     for (const a of options.actions) if ('metaData' in a) return a.metaData.configuration
     return snapshot?.configuration ?? {}
   })()
+  // `delta.isolationLevel = Serializable`: concurrent blind appends that may hold rows this
+  // transaction read conflict too (WriteSerializable lets them through). Rewrites that change no
+  // data keep the SnapshotIsolation they ask for, as Spark's OPTIMIZE does.
+  const scope =
+    config['delta.isolationLevel'] === 'Serializable' && options.scope?.isolation === undefined
+      ? { ...options.scope, isolation: 'Serializable' as const }
+      : options.scope
   const result = await commit({
     ...options,
+    ...(scope === undefined ? {} : { scope }),
     store: target.store,
     readVersion: snapshot?.version ?? -1,
     inCommitTimestamps: config['delta.enableInCommitTimestamps'] === 'true',

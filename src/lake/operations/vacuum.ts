@@ -4,8 +4,8 @@
  * data files no version within the retention needs.
  *
  * - Retention: `delta.deletedFileRetentionDuration` (default 7 days); a shorter one is refused
- *   unless `enforceRetention: false` ("minimum retention for vacuum is configured to be greater
- *   than 168 hours, got 167 hours", as delta-rs).
+ *   unless `enforceRetention: false` ("vacuum retention must be at least 168 hours …, got 167
+ *   hours"; code `vacuum-retention-too-short`, a usage error: the CLI exits 2).
  * - Deleted: files of tombstones older than the cutoff, and (mode `full`, the default) any other
  *   file not referenced by a live `add` (or its deletion vector) whose modification time is older
  *   than the cutoff — e.g. the leftovers of a writer that died before committing.
@@ -110,7 +110,7 @@ export async function vacuumTable(options: VacuumOptions): Promise<OperationResu
   if ((options.enforceRetention ?? true) && retentionHours < configured) {
     throw new DeltaError(
       'vacuum-retention-too-short',
-      `minimum retention for vacuum is configured to be greater than ${configured} hours, got ${retentionHours} hours`,
+      `vacuum retention must be at least ${configured} hours (the table's delta.deletedFileRetentionDuration; 7 days unless set), got ${retentionHours} hours`,
       {
         hint: 'a shorter retention can delete files that running readers or time travel still need; pass --force (enforceRetention: false) only if nothing reads older versions',
         context: { table: options.store.root, configured, retentionHours },
