@@ -5,10 +5,10 @@
  */
 import { resolve } from 'node:path'
 import {
+  createLineProgress,
   createLogger,
   createTtyProgress,
   isLogLevel,
-  NO_PROGRESS,
   UsageError,
   type Logger,
   type Progress,
@@ -77,7 +77,7 @@ export function createContext(opts: GlobalOptions, io: CliIo): CliContext {
     color: io.stderr.isTTY && io.env['NO_COLOR'] === undefined,
     sink: { writeLine: (l) => io.stderr.write(`${l}\n`) },
   })
-  const progress = !json && io.stderr.isTTY ? createTtyProgress(io.stderr) : NO_PROGRESS
+  const progress = progressFor(io, json, logger)
   let cached: Promise<ResolvedConfig> | undefined
   let exitCode = 0
   return {
@@ -105,4 +105,18 @@ export function createContext(opts: GlobalOptions, io: CliIo): CliContext {
       )
     },
   }
+}
+
+/**
+ * Bars on a terminal; elsewhere (pipes, CI, `--json`) a log line every `PITWALL_PROGRESS_MS`
+ * (default 5000 ms) while work runs, so long work is never silent and stdout stays clean.
+ */
+function progressFor(io: CliIo, json: boolean, logger: Logger): Progress {
+  if (!json && io.stderr.isTTY) return createTtyProgress(io.stderr)
+  const raw = io.env['PITWALL_PROGRESS_MS']
+  const ms = raw === undefined ? NaN : Number(raw)
+  // The figures go along as fields in JSON logs; the human line already says them.
+  return createLineProgress((message, fields) => logger.info(message, json ? fields : {}), {
+    intervalMs: Number.isFinite(ms) && ms >= 0 ? ms : 5000,
+  })
 }

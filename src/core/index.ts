@@ -21,8 +21,14 @@ export type { Diagnostic, DiagnosticCode, DiagnosticParams, SourcePosition } fro
 export { createLogger, isLogLevel, LOG_LEVELS, SILENT_LOGGER } from './logger.js'
 export type { Logger, LoggerOptions, LogLevel, LogSink, LogFields } from './logger.js'
 
-export { createTtyProgress, formatBar, NO_PROGRESS } from './progress.js'
-export type { Progress, ProgressTask, ProgressSink } from './progress.js'
+export { createTtyProgress, createLineProgress, formatBar, NO_PROGRESS } from './progress.js'
+export type {
+  Progress,
+  ProgressTask,
+  ProgressSink,
+  ProgressLineSink,
+  LineProgressOptions,
+} from './progress.js'
 
 export { sqlString, sqlIdent, sqlQualified } from './sql/sql-quote.js'
 

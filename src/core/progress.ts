@@ -1,8 +1,9 @@
 /**
  * @module core/progress
  * Progress reporting for long work. Code reports through {@link Progress}; the CLI chooses the
- * renderer: bars on a TTY ({@link createTtyProgress}), nothing otherwise ({@link NO_PROGRESS}).
- * Rendering goes through a {@link ProgressSink}, so this module does no I/O.
+ * renderer: bars on a TTY ({@link createTtyProgress}), one line every few seconds when output is
+ * piped or logged ({@link createLineProgress}), or nothing ({@link NO_PROGRESS}). Rendering goes
+ * through a sink the caller gives, so this module does no I/O.
  */
 
 /** One bar's state. */
@@ -103,6 +104,131 @@ export function createTtyProgress(
           state.finished = true
           if (state.total === 0) state.total = state.done
           draw(true)
+        },
+      }
+    },
+  }
+}
+
+/** Where {@link createLineProgress} reports: one message per line, with its figures as fields. */
+export type ProgressLineSink = (message: string, fields: Readonly<Record<string, unknown>>) => void
+
+/** Options of {@link createLineProgress}. */
+export interface LineProgressOptions {
+  /** At most one line per this many ms, and one at least this often while work runs (5000). */
+  readonly intervalMs?: number
+  /** Clock, injectable for tests. */
+  readonly now?: () => number
+  /**
+   * Starts the heartbeat (every `max(intervalMs, 1000)` ms) that reports work which has been
+   * silent that long; returns its stop function. Default: an unref'd `setInterval`, so it never keeps the process alive.
+   */
+  readonly every?: (ms: number, fn: () => void) => () => void
+}
+
+interface LineTask {
+  readonly label: string
+  readonly unit: string
+  done: number
+  total: number
+  detail: string | undefined
+  finished: boolean
+}
+
+function counts(t: LineTask): string {
+  const n = t.total > 0 ? `${t.done}/${t.total}` : `${t.done}`
+  const pct = t.total > 0 ? ` (${Math.floor((100 * Math.min(t.done, t.total)) / t.total)}%)` : ''
+  return t.label === t.unit ? `${n} ${t.unit}${pct}` : `${t.label} ${n} ${t.unit}${pct}`
+}
+
+function elapsedText(ms: number): string {
+  const s = Math.round(ms / 1000)
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+}
+
+function taskFields(tasks: readonly LineTask[]): Record<string, unknown>[] {
+  return tasks.map((x) => ({ label: x.label, done: x.done, total: x.total, unit: x.unit }))
+}
+
+const defaultEvery = (ms: number, fn: () => void): (() => void) => {
+  const timer = setInterval(fn, Math.max(ms, 1))
+  ;(timer as { unref?: () => void }).unref?.()
+  return () => clearInterval(timer)
+}
+
+/**
+ * Progress for output that is not a terminal (pipes, CI logs): a line like
+ * `progress: 3/10 sessions (30%) · requests 45 files · 1m05s` at most every `intervalMs`, on
+ * ticks and, while work runs without ticking, from a heartbeat, so minutes of work are never
+ * silent. Work that ends before its first line prints nothing; work that printed gets a final
+ * line when the last of its tasks is done.
+ */
+export function createLineProgress(
+  sink: ProgressLineSink,
+  options: LineProgressOptions = {},
+): Progress {
+  const now = options.now ?? (() => Date.now())
+  const interval = options.intervalMs ?? 5000
+  const every = options.every ?? defaultEvery
+  const tasks: LineTask[] = []
+  let started = 0
+  let lastLine = 0
+  let printed = false
+  let stop: (() => void) | undefined
+  const active = (): LineTask[] => tasks.filter((t) => !t.finished)
+  // The heartbeat runs at least a second apart, and only speaks after that long in silence.
+  const heartbeatMs = Math.max(interval, 1000)
+  const report = (quiet = interval): void => {
+    const live = active()
+    const t = now()
+    if (live.length === 0 || t - lastLine < quiet) return
+    lastLine = t
+    printed = true
+    const detail = live.map((x) => x.detail).find((d) => d !== undefined)
+    const text = `progress: ${live.map(counts).join(' · ')} · ${elapsedText(t - started)}`
+    sink(detail === undefined ? text : `${text} · ${detail}`, {
+      elapsed_s: Math.round((t - started) / 1000),
+      tasks: taskFields(live),
+    })
+  }
+  const finish = (): void => {
+    if (printed) {
+      const t = now()
+      sink(`progress: done: ${tasks.map(counts).join(' · ')} in ${elapsedText(t - started)}`, {
+        elapsed_s: Math.round((t - started) / 1000),
+        tasks: taskFields(tasks),
+      })
+    }
+    stop?.()
+    stop = undefined
+    tasks.length = 0
+  }
+  return {
+    start(label, total, unit = 'items') {
+      if (active().length === 0) {
+        started = now()
+        // The first line comes one interval after the work starts, not at once.
+        lastLine = started
+        printed = false
+        stop = every(heartbeatMs, () => report(heartbeatMs))
+      }
+      const task: LineTask = { label, unit, done: 0, total, detail: undefined, finished: false }
+      tasks.push(task)
+      return {
+        tick(n = 1, detail) {
+          task.done += n
+          if (detail !== undefined) task.detail = detail
+          report()
+        },
+        setTotal(t) {
+          task.total = t
+          report()
+        },
+        done() {
+          if (task.finished) return
+          if (task.total === 0) task.total = task.done
+          task.finished = true
+          if (active().length === 0) finish()
         },
       }
     },
