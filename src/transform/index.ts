@@ -11,6 +11,7 @@ export {
   TemplateError,
   WarehouseOperationError,
   SnapshotLockedError,
+  BuildLockedError,
 } from './transform-errors.js'
 // Parse (pure).
 export { parseProject } from './project/parse-project.js'
@@ -58,6 +59,8 @@ export { qualified } from './materialize/warehouse.js'
 export { DeltaWarehouse } from './materialize/delta-warehouse.js'
 export type { DeltaWarehouseOptions } from './materialize/delta-warehouse.js'
 export { executeRun, COMMAND_RESOURCES } from './run/execute-run.js'
+export { acquireBuildLock, buildLockFile } from './run/build-lock.js'
+export type { BuildLockOptions } from './run/build-lock.js'
 export type { ExecuteOptions, RunOutcome, RunCommand } from './run/execute-run.js'
 export type { NodeResult, NodeStatus } from './run/node-result.js'
 // Artifacts (their schemas and types live in core/artifacts) and docs.

@@ -69,7 +69,21 @@ export class SnapshotLockedError extends TransformError {
   constructor(snapshot: string, holder: string) {
     super('snapshot-locked', `snapshot ${snapshot} is being run by another process (${holder})`, {
       context: { snapshot, holder },
-      hint: 'Wait for the other run to finish; if it crashed, delete the lock file it names.',
+      hint: 'Wait for the other run to finish. A lock left by a crashed process of this host is taken over by the next run.',
     })
+  }
+}
+
+/** Another build (run, test, seed, snapshot) is running on the same lakehouse home. */
+export class BuildLockedError extends TransformError {
+  constructor(home: string, holder: string) {
+    super(
+      'build-locked',
+      `another pitwall build is running on ${home} (${holder}); two builds at once would race on the same tables`,
+      {
+        context: { home, holder },
+        hint: 'Wait for it to finish, then run again. A lock left by a crashed process of this host is taken over automatically.',
+      },
+    )
   }
 }

@@ -46,7 +46,7 @@ describe('pitwall transformation commands', () => {
       expect(out.success).toBe(true)
 
       const manifest = JSON.parse(
-        readFileSync(join(home, 'target', 'manifest.json'), 'utf8'),
+        readFileSync(join(home, 'target', 'dev', 'manifest.json'), 'utf8'),
       ) as Record<string, unknown>
       expect(Object.keys(manifest).sort()).toEqual([
         'child_map',
@@ -82,7 +82,7 @@ describe('pitwall transformation commands', () => {
         (manifest['child_map'] as Record<string, string[]>)['source.pitwall.bronze.bronze_laps'],
       ).toContain('model.pitwall.stg_laps')
       const runResults = JSON.parse(
-        readFileSync(join(home, 'target', 'run_results.json'), 'utf8'),
+        readFileSync(join(home, 'target', 'dev', 'run_results.json'), 'utf8'),
       ) as {
         metadata: { dbt_schema_version: string }
         results: { unique_id: string; status: string }[]
@@ -128,7 +128,7 @@ describe('pitwall transformation commands', () => {
       mkdirSync(state)
       writeFileSync(
         join(state, 'manifest.json'),
-        readFileSync(join(home, 'target', 'manifest.json')),
+        readFileSync(join(home, 'target', 'dev', 'manifest.json')),
       )
       writeFileSync(
         join(project, 'models/gold/fastest_laps.sql'),
@@ -147,11 +147,11 @@ describe('pitwall transformation commands', () => {
 
       const docs = await pitwall(project, home, ['docs', 'generate'])
       expect(docs.code).toBe(0)
-      const html = readFileSync(join(home, 'target', 'index.html'), 'utf8')
+      const html = readFileSync(join(home, 'target', 'dev', 'index.html'), 'utf8')
       expect(html).toContain('<svg')
       expect(html).toContain('One row per lap with its rank.')
       expect(html).toContain('id="model.pitwall.fact_laps"')
-      const catalog = JSON.parse(readFileSync(join(home, 'target', 'catalog.json'), 'utf8')) as {
+      const catalog = JSON.parse(readFileSync(join(home, 'target', 'dev', 'catalog.json'), 'utf8')) as {
         nodes: Record<string, { columns: Record<string, { type: string }> }>
       }
       expect(catalog.nodes['model.pitwall.fact_laps']?.columns['lap_seconds']?.type).toMatch(
@@ -184,7 +184,7 @@ describe('pitwall transformation commands', () => {
       expect(sources.results).toEqual([
         expect.objectContaining({ unique_id: 'source.pitwall.bronze.bronze_laps', status: 'pass' }),
       ])
-      expect(existsSync(join(home, 'target', 'sources.json'))).toBe(true)
+      expect(existsSync(join(home, 'target', 'dev', 'sources.json'))).toBe(true)
 
       // A project with errors runs nothing: exit 2, each problem with file:line:col.
       writeFileSync(

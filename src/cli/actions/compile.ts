@@ -65,6 +65,7 @@ export async function run(ctx: CliContext, { opts }: ActionInput<CompileFlags>):
   const compiled = new Map<string, CompiledNode>()
   // adapter.get_relation answers from what exists under --home, as in a run.
   const relations = existingRelations(ctx.home, project)
+  const dir = await targetDir(ctx)
   for (const id of dag.order.filter((i) => selected.has(i))) {
     const node = project.nodes[id]!
     const r = compileNode(project, id, {
@@ -77,7 +78,7 @@ export async function run(ctx: CliContext, { opts }: ActionInput<CompileFlags>):
     }
     compiled.set(id, r.node)
     const out = join(
-      targetDir(ctx),
+      dir,
       'compiled',
       project.name,
       node.original_file_path.replace(/\.(yml|yaml)$/, `/${node.name}.sql`),
@@ -100,7 +101,7 @@ export async function run(ctx: CliContext, { opts }: ActionInput<CompileFlags>):
   const human =
     single !== undefined
       ? single.compiled_code
-      : `Compiled ${compiled.size} node(s) to ${join(targetDir(ctx), 'compiled')}${problems.length > 0 ? `; ${problems.length} error(s) above` : ''}`
+      : `Compiled ${compiled.size} node(s) to ${join(dir, 'compiled')}${problems.length > 0 ? `; ${problems.length} error(s) above` : ''}`
   ctx.emit(
     {
       compiled: [...compiled.values()].map((c) => ({

@@ -5,9 +5,14 @@
  * `<home>/target/`.
  */
 import { randomUUID } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildCatalog, buildDocsSite, buildManifest, statusesOf } from '../../transform/index.js'
+import {
+  buildCatalog,
+  buildDocsSite,
+  buildManifest,
+  statusesOf,
+  writeFileAtomic,
+} from '../../transform/index.js'
 import type { ActionInput } from '../command-spec.js'
 import type { CliContext } from '../context.js'
 import { loadProject, readArtifact, targetDir, writeArtifact } from '../wiring/transform-project.js'
@@ -29,13 +34,14 @@ export async function run(
     await writeArtifact(ctx, 'manifest.json', buildManifest(project, meta))
     const last = await readArtifact(ctx, 'run_results.json')
     const site = buildDocsSite(project, catalog, last === undefined ? {} : statusesOf(last))
+    const dir = await targetDir(ctx)
     for (const [name, content] of Object.entries(site))
-      await writeFile(join(targetDir(ctx), name), content)
-    const path = join(targetDir(ctx), 'index.html')
+      await writeFileAtomic(join(dir, name), content)
+    const path = join(dir, 'index.html')
     ctx.emit(
       {
         site: path,
-        catalog: join(targetDir(ctx), 'catalog.json'),
+        catalog: join(dir, 'catalog.json'),
         relations: Object.keys(catalog.nodes).length + Object.keys(catalog.sources).length,
         errors: catalog.errors,
       },

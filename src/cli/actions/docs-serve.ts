@@ -23,7 +23,7 @@ export async function run(ctx: CliContext, { opts }: ActionInput<{ port: string 
   const port = Number(opts.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be 0–65535 (got '${opts.port}')`)
-  const dir = targetDir(ctx)
+  const dir = await targetDir(ctx)
   if (!existsSync(join(dir, 'index.html'))) {
     throw new UsageError(`no docs site in ${dir}`, {
       hint: 'Run `pitwall docs generate` first.',

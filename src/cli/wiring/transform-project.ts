@@ -1,17 +1,22 @@
 /**
  * @module cli/wiring/transform-project
  * The disk side of the transformation commands: reads the project folder into a file map, parses
- * it (with the parse cache kept in `<home>/target/partial_parse.json`, so unchanged files are not
- * rendered again), and reads/writes the artifacts in `<home>/target/`.
+ * it (with the parse cache kept in `partial_parse.json`, so unchanged files are not rendered
+ * again), and reads/writes the artifacts. Each target has its own folder, `<home>/target/<target>/`
+ * (`artifactsDir` in core), so a prod run never overwrites dev's results (issue 12). Artifacts are
+ * written atomically, and one that cannot be read is treated as absent with a warning (issue 11).
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { UsageError, formatDiagnostic } from '../../core/index.js'
+import { UsageError, artifactsDir, formatDiagnostic } from '../../core/index.js'
 import {
   memoryParseCache,
   parseProject,
+  readJsonFile,
+  writeFileAtomic,
+  writeJsonAtomic,
   type CaptureResult,
   type ParsedProject,
 } from '../../transform/index.js'
@@ -38,9 +43,14 @@ export async function readProjectFiles(dir: string): Promise<Record<string, stri
   return files
 }
 
-/** The artifacts folder: `<home>/target`. */
-export function targetDir(ctx: CliContext): string {
-  return join(ctx.home, 'target')
+/** The target the command runs against: `--target`, else the profile's default. */
+export async function targetName(ctx: CliContext): Promise<string> {
+  return ctx.target ?? (await ctx.config()).targetName
+}
+
+/** The artifacts folder of the command's target: `<home>/target/<target>`. */
+export async function targetDir(ctx: CliContext): Promise<string> {
+  return artifactsDir(ctx.home, await targetName(ctx))
 }
 
 /** Parses `--vars` (YAML or JSON mapping). */
@@ -77,10 +87,12 @@ export async function loadProject(
     )
     if (text !== undefined) files['profiles.yml'] = text
   }
-  const cacheFile = join(targetDir(ctx), 'partial_parse.json')
-  const saved = await readFile(cacheFile, 'utf8')
-    .then((t) => JSON.parse(t) as Record<string, CaptureResult>)
-    .catch(() => ({}) as Record<string, CaptureResult>)
+  const cacheFile = join(await targetDir(ctx), 'partial_parse.json')
+  // A cache that cannot be read only costs a full parse.
+  const saved = ((await readJsonFile(cacheFile, (m) => ctx.logger.debug(m))) ?? {}) as Record<
+    string,
+    CaptureResult
+  >
   const cache = memoryParseCache()
   for (const [k, v] of Object.entries(saved)) cache.preload(k, v)
   const before = cache.size()
@@ -108,24 +120,27 @@ export async function loadProject(
 
 async function saveCache(file: string, cache: ReturnType<typeof memoryParseCache>): Promise<void> {
   // Only the entries this parse used: files that changed or were deleted drop out.
-  await mkdir(join(file, '..'), { recursive: true })
-  await writeFile(file, JSON.stringify(Object.fromEntries(cache.used())))
+  await writeFileAtomic(file, JSON.stringify(Object.fromEntries(cache.used())))
 }
 
-/** Writes an artifact as `<home>/target/<name>`; returns its path. */
+/**
+ * Writes an artifact as `<home>/target/<target>/<name>`, atomically (temp file + rename: a kill
+ * or a concurrent reader never sees half of it); returns its path.
+ */
 export async function writeArtifact(
   ctx: CliContext,
   name: string,
   value: unknown,
 ): Promise<string> {
-  const dir = targetDir(ctx)
-  await mkdir(dir, { recursive: true })
-  const path = join(dir, name)
-  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`)
+  const path = join(await targetDir(ctx), name)
+  await writeJsonAtomic(path, value)
   return path
 }
 
-/** Reads a JSON artifact from `dir` (`--state`) or `<home>/target`; undefined when absent. */
+/**
+ * Reads a JSON artifact from `dir` (`--state`) or the target's folder; undefined when absent,
+ * and also — with a warning — when it cannot be read (torn by a crash of an older version).
+ */
 export async function readArtifact(ctx: CliContext, name: string, dir?: string): Promise<unknown> {
   if (dir !== undefined && !existsSync(dir)) {
     // `--state` names a folder the user means to compare with: a typo must not read as "no state".
@@ -133,9 +148,8 @@ export async function readArtifact(ctx: CliContext, name: string, dir?: string):
       hint: 'Pass --state <dir> pointing at the target/ folder of an earlier run (with its manifest.json).',
     })
   }
-  const path = join(dir ?? targetDir(ctx), name)
-  if (!existsSync(path)) return undefined
-  return JSON.parse(await readFile(path, 'utf8')) as unknown
+  const path = join(dir ?? (await targetDir(ctx)), name)
+  return readJsonFile(path, (m) => ctx.logger.warn(m))
 }
 
 /** The nodes of a saved manifest for `state:` selection (unit tests live beside the nodes). */

@@ -1,16 +1,19 @@
 /**
  * @module cli/wiring/transform-run
  * What `build`, `run`, `test`, `seed` and `snapshot` do (and the demo's build stage): a run on
- * the Delta warehouse, `manifest.json` and `run_results.json` written to `<home>/target/`, one
- * line per node, and exit code 1 when anything errored or failed.
+ * the Delta warehouse under the home's build lock (one build at a time), `manifest.json` and
+ * `run_results.json` written to `<home>/target/<target>/`, one line per node, and exit code 1
+ * when anything errored or failed.
  */
 import { randomUUID } from 'node:crypto'
 import { ConfigError, hasErrors, UsageError } from '../../core/index.js'
 import {
   ProjectInvalidError,
+  acquireBuildLock,
   buildManifest,
   buildRunResults,
   executeRun,
+  relationKey,
   statusesOf,
   type RunCommand,
   type RunOutcome,
@@ -75,6 +78,25 @@ export async function executeCommand(
   const project = await loadProject(ctx, {
     ...(opts.vars === undefined ? {} : { vars: opts.vars }),
   })
+  // Everything that writes (the manifest included) happens under the home's build lock.
+  const release = await acquireBuildLock(ctx.home, {
+    purpose: `pitwall ${name} --target ${project.target.name}`,
+    onWarning: (message) => ctx.logger.warn(message),
+  })
+  try {
+    return await executeLocked(ctx, name, opts, project, threads)
+  } finally {
+    await release()
+  }
+}
+
+async function executeLocked(
+  ctx: CliContext,
+  name: RunCommand,
+  opts: RunCommandOptions,
+  project: Awaited<ReturnType<typeof loadProject>>,
+  threads: number | undefined,
+): Promise<RunCommandResult> {
   const invocationId = randomUUID()
   const generatedAt = new Date().toISOString()
   const state = await readArtifact(ctx, 'manifest.json', opts.state)
@@ -102,6 +124,7 @@ export async function executeCommand(
     }
   }
   const runtime = await openRuntime(ctx, project)
+  warnIfBronzeEmpty(ctx, project, runtime.relations)
   // The total is known before the first node starts ("1 of 505"); hooks, if any, add to it.
   const total = plan?.nodes.size ?? 0
   let finished = 0
@@ -176,4 +199,25 @@ export async function executeCommand(
   } finally {
     await runtime.close()
   }
+}
+
+/**
+ * Warns when none of the project's bronze sources exist for this target: building prod before
+ * loading it builds empty tables from nothing (issue 12).
+ */
+function warnIfBronzeEmpty(
+  ctx: CliContext,
+  project: Awaited<ReturnType<typeof loadProject>>,
+  relations: ReadonlySet<string>,
+): void {
+  const sources = Object.values(project.sources)
+  if (sources.length === 0) return
+  const present = sources.filter((s) =>
+    relations.has(relationKey(s.database, s.schema, s.identifier)),
+  )
+  if (present.length > 0) return
+  const schemas = [...new Set(sources.map((s) => `${s.database}.${s.schema}`))].join(', ')
+  ctx.logger.warn(
+    `target '${project.target.name}' has no source tables yet (${schemas} is empty under ${ctx.home}): the models will be built from nothing. Load it first: pitwall load --target ${project.target.name}`,
+  )
 }

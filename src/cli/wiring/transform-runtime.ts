@@ -33,7 +33,12 @@ export async function openRuntime(
     throw new NotBuiltError(`running target '${project.target.name}' (type databricks)`)
   }
   const engine = await openDuckDb()
-  const warehouse = new DeltaWarehouse({ home: ctx.home, engine, storeFor })
+  const warehouse = new DeltaWarehouse({
+    home: ctx.home,
+    engine,
+    storeFor,
+    onWarning: (message) => ctx.logger.warn(message),
+  })
   let relations: ReadonlySet<string>
   try {
     await warehouse.prepare(projectRelations(project))

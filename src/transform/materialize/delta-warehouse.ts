@@ -15,7 +15,6 @@
 import { readFile, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { hostname } from 'node:os'
 import { sqlIdent, sqlString } from '../../core/index.js'
 import type { Engine } from '../../engine/index.js'
 import {
@@ -32,8 +31,8 @@ import {
   type ObjectStoreFactory,
 } from '../../lake/index.js'
 import { writeFileAtomic } from '../artifacts/artifact-files.js'
-import { WarehouseOperationError } from '../transform-errors.js'
-import { acquireFileLock } from './file-lock.js'
+import { SnapshotLockedError, WarehouseOperationError } from '../transform-errors.js'
+import { acquireFileLock, describeHolder } from './file-lock.js'
 import {
   qualified,
   type BuildRecord,
@@ -52,6 +51,8 @@ export interface DeltaWarehouseOptions {
   readonly home: string
   /** The engine every statement runs on. */
   readonly engine: Engine
+  /** Told about what a user may want to know but that does not fail (a crashed lock taken over). */
+  readonly onWarning?: (message: string) => void
   /** Opens the object store of a table's location (`objectStoreFor` from lake, in the CLI). */
   readonly storeFor: ObjectStoreFactory
 }
@@ -61,6 +62,7 @@ export class DeltaWarehouse implements Warehouse {
   private readonly home: string
   private readonly engine: Engine
   private readonly storeFor: ObjectStoreFactory
+  private readonly onWarning: ((message: string) => void) | undefined
   private readonly schemas = new Set<string>()
   private readonly tableQueues = new Map<string, Promise<unknown>>()
   private stageCounter = 0
@@ -69,6 +71,7 @@ export class DeltaWarehouse implements Warehouse {
     this.home = options.home
     this.engine = options.engine
     this.storeFor = options.storeFor
+    this.onWarning = options.onWarning
   }
 
   /** The location of a table (a folder under the home). */
@@ -305,12 +308,15 @@ export class DeltaWarehouse implements Warehouse {
     await writeFileAtomic(this.recordFile(rel), JSON.stringify(record))
   }
 
-  /** @inheritdoc */
-  lock(name: string): Promise<() => Promise<void>> {
-    return acquireFileLock(
-      join(this.home, '_locks', `${name}.lock`),
-      `${hostname()}:${process.pid}`,
-    )
+  /** @inheritdoc Lock files live in `<home>/_locks/` (see `file-lock.ts`). */
+  async lock(name: string): Promise<() => Promise<void>> {
+    const file = join(this.home, '_locks', `${name}.lock`)
+    const r = await acquireFileLock(file, {
+      purpose: name,
+      ...(this.onWarning === undefined ? {} : { onWarning: this.onWarning }),
+    })
+    if (!r.ok) throw new SnapshotLockedError(file, describeHolder(r.holder, r.raw))
+    return r.release
   }
 
   private recordFile(rel: RelationName): string {
