@@ -39,4 +39,9 @@ export interface PipelineStages {
   build(select: readonly string[] | undefined): Promise<BuildOutcome>
   /** Measures source freshness after loading (optional). */
   freshness?(): Promise<FreshnessEntry[]>
+  /**
+   * Before a resumed build: sets aside what a killed build left half-made (a table folder whose
+   * log never got its first commit). Returns what it moved, for the log (optional).
+   */
+  recover?(runId: string): Promise<string[]>
 }

@@ -9,7 +9,7 @@
  * landing zone during extraction (its manifest has one writer) and the target's build during
  * the build. With `wait`, a run queues behind the holder; without, it stops with `LockHeldError`.
  */
-import { SILENT_LOGGER, type Logger } from '../core/index.js'
+import { EXIT_CODES, SILENT_LOGGER, exitCodeFor, type Logger } from '../core/index.js'
 import type { AssetGraph } from './asset-graph.js'
 import { acquireLock, type HeldLock } from './file-lock.js'
 import type { RunKind, RunRecord, StepState } from './history-rows.js'
@@ -274,7 +274,7 @@ async function extractStep(ctx: StepContext) {
       },
       {
         policy: ctx.retry,
-        retryable: (o) => o.error !== undefined || (o.value?.length ?? 0) > 0,
+        retryable: (o) => mayPass(o.error) || (o.value?.length ?? 0) > 0,
         onRetry: (next, ms) =>
           ctx.logger.warn(
             `extract: ${pending.length} session(s) incomplete; attempt ${next} in ${(ms / 1000).toFixed(1)} s`,
@@ -302,7 +302,7 @@ async function loadStep(ctx: StepContext) {
   const startedAt = new Date().toISOString()
   const { value: report } = await withRetries(() => ctx.options.stages.load(), {
     policy: ctx.retry,
-    retryable: (o) => o.error !== undefined,
+    retryable: (o) => mayPass(o.error),
     onRetry: (next, ms, last) =>
       ctx.logger.warn(
         `load failed (${messageOf(last.error)}); attempt ${next} in ${(ms / 1000).toFixed(1)} s`,
@@ -372,11 +372,16 @@ async function buildStep(ctx: StepContext, touched: readonly string[], loadedNow
   const buildLock = await lock(ctx, `build-${target}`, `the build of target ${target}`)
   let outcome
   try {
+    if (ctx.options.resume !== undefined && stages.recover !== undefined) {
+      for (const moved of await stages.recover(ctx.runId)) {
+        ctx.logger.warn(`build: set aside what the interrupted attempt left half-made: ${moved}`)
+      }
+    }
     ctx.logger.info(`build: ${selection === undefined ? 'everything' : selection.join(' ')}`)
     outcome = (
       await withRetries(() => stages.build(selection), {
         policy: { ...ctx.retry, attempts: Math.min(ctx.retry.attempts, 2) },
-        retryable: (o) => o.error !== undefined,
+        retryable: (o) => mayPass(o.error),
         onRetry: (next, ms, last) =>
           ctx.logger.warn(
             `build failed (${messageOf(last.error)}); attempt ${next} in ${(ms / 1000).toFixed(1)} s`,
@@ -457,6 +462,11 @@ async function finish(
     recorded: recorder.isActive,
     message,
   }
+}
+
+/** True for a thrown error that another attempt may not meet (not bad usage or configuration). */
+function mayPass(error: unknown): boolean {
+  return error !== undefined && exitCodeFor(error) === EXIT_CODES.failures
 }
 
 function messageOf(error: unknown): string {

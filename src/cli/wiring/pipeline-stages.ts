@@ -4,7 +4,8 @@
  * for discovery and extraction, the loader (`runLoad`) and the transformation runner
  * (`executeCommand('build')`, which writes the target's artifacts as `pitwall build` does).
  */
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import {
   OpenF1Client,
@@ -23,6 +24,7 @@ import {
   type PipelineStages,
   type SessionPartition,
 } from '../../pipeline/index.js'
+import { LAYER_SCHEMAS, currentEnvironment } from '../../catalog/index.js'
 import { checkFreshness } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import type { PipelineParams } from './pipeline-params.js'
@@ -93,6 +95,7 @@ export function pipelineStages(ctx: CliContext, params: PipelineParams): Pipelin
       return { results: r.outcome.results, success: r.outcome.success, elapsed: r.outcome.elapsed }
     },
     freshness: () => measureFreshness(ctx),
+    recover: (runId) => recoverHalfMadeTables(ctx, runId),
   }
 }
 
@@ -122,4 +125,28 @@ export async function measureFreshness(ctx: CliContext): Promise<FreshnessEntry[
   } finally {
     await runtime.close()
   }
+}
+
+/**
+ * Moves table folders of the target's catalog whose `_delta_log` has no commit (a build killed
+ * while creating the table) to `<home>/_recovered/<run>/…`: in Delta terms the table does not
+ * exist, but its folder makes the next build take it for one. Moved, never deleted.
+ */
+export async function recoverHalfMadeTables(ctx: CliContext, runId: string): Promise<string[]> {
+  const catalog = currentEnvironment(await ctx.config()).catalog
+  const moved: string[] = []
+  for (const schema of Object.values(LAYER_SCHEMAS)) {
+    const dir = join(ctx.home, catalog, schema)
+    if (!existsSync(dir)) continue
+    for (const table of readdirSync(dir, { withFileTypes: true })) {
+      const log = join(dir, table.name, '_delta_log')
+      if (!table.isDirectory() || !existsSync(log)) continue
+      if (readdirSync(log).some((f) => /^\d{20}\.(json|checkpoint\.)/.test(f))) continue
+      const to = join(ctx.home, '_recovered', runId, catalog, schema, table.name)
+      mkdirSync(dirname(to), { recursive: true })
+      renameSync(join(dir, table.name), to)
+      moved.push(`${catalog}.${schema}.${table.name} → ${to}`)
+    }
+  }
+  return moved
 }
