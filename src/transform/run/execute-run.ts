@@ -19,6 +19,7 @@ import { GraphQueue } from './graph-queue.js'
 import { blocksDescendants, type NodeResult } from './node-result.js'
 import { runNode } from './run-node.js'
 import { runProjectHooks } from './run-hooks.js'
+import { addTestEdges } from './test-edges.js'
 
 /** The commands that execute nodes, and the resource types each runs. */
 export const COMMAND_RESOURCES = {
@@ -103,6 +104,10 @@ export async function executeRun(
       : { base: evaluateSelector(selectionCtx, project.selectors, options.selector) }),
   })
   const order = dag.order.filter((id) => selected.has(id))
+  if (order.length === 0) {
+    // Nothing selected: as dbt, no hooks and nothing written ("Nothing to do").
+    return { results: [], elapsed: (performance.now() - t0) / 1000, success: true, startedAt }
+  }
   const parents = new Map<string, string[]>()
   for (const id of order) parents.set(id, [...(dag.parents.get(id) ?? [])])
   if (options.command === 'build') addTestEdges(project, dag, order, parents)
@@ -206,49 +211,6 @@ export async function executeRun(
   }
   const success = !results.some((r) => r.status === 'error' || r.status === 'fail')
   return { results, elapsed: (performance.now() - t0) / 1000, success, startedAt }
-}
-
-/** In `build`, a model's children also wait for the model's tests (so a failing test stops them). */
-function addTestEdges(
-  project: ParsedProject,
-  dag: ReturnType<typeof buildDag>,
-  order: readonly string[],
-  parents: Map<string, string[]>,
-): void {
-  const inRun = new Set(order)
-  // Unit tests first: the model waits for them.
-  for (const id of order) {
-    const t = project.nodes[id]!
-    const model = t.attached_node
-    if (t.resource_type === 'unit_test' && model != null && inRun.has(model)) {
-      parents.get(model)!.push(id)
-    }
-  }
-  for (const id of order) {
-    const t = project.nodes[id]!
-    if (t.resource_type !== 'test') continue
-    for (const tested of t.depends_on.nodes) {
-      for (const child of dag.children.get(tested) ?? []) {
-        const kind = project.nodes[child]?.resource_type
-        if (!inRun.has(child) || child === id || kind === 'test' || kind === 'unit_test') continue
-        // Never create a cycle (a test that reads the child, e.g. relationships).
-        if (ancestorsOf(parents, id).has(child)) continue
-        parents.get(child)!.push(id)
-      }
-    }
-  }
-}
-
-function ancestorsOf(parents: ReadonlyMap<string, readonly string[]>, id: string): Set<string> {
-  const seen = new Set<string>()
-  const stack = [...(parents.get(id) ?? [])]
-  while (stack.length > 0) {
-    const p = stack.pop()!
-    if (seen.has(p)) continue
-    seen.add(p)
-    stack.push(...(parents.get(p) ?? []))
-  }
-  return seen
 }
 
 /** Sources the selected nodes read that do not exist, with the message their readers get. */
