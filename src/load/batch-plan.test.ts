@@ -136,6 +136,42 @@ describe('planBatch', () => {
     })
   })
 
+  it('converts a value only when no digit, type or character is lost', async () => {
+    const schema = new BronzeSchema([
+      { name: 'i', type: 'BIGINT' },
+      { name: 'd', type: 'DOUBLE' },
+      { name: 's', type: 'VARCHAR' },
+      { name: 'b', type: 'BOOLEAN' },
+    ])
+    const values = [
+      ['12', '1', '"a"', 'true'],
+      ['12.0', '1.5', '1', 'false'],
+      ['1e3', '"1.5"', 'true', '1'],
+      ['"12"', 'true', '"é\\n\\"q\\""', '"true"'],
+      ['-5', '-2e-3', '"12"', 'null'],
+      ['9223372036854775808', '9223372036854775808', '[1]', '{}'],
+    ]
+    const body = `[${values.map(([i, d, s2, b]) => `{"i": ${i}, "d": ${d}, "s": ${s2}, "b": ${b}}`).join(',')}]`
+    const { rows } = await load('x', [body], schema)
+    expect(rows.map((r) => [r['i'], r['d'], r['s'], r['b']])).toEqual([
+      [12, 1, 'a', true],
+      [null, 1.5, null, false],
+      [null, null, null, null],
+      [null, null, 'é\n"q"', null],
+      [-5, -0.002, '12', null],
+      [null, 9223372036854775808, null, null],
+    ])
+    expect(rows.map((r) => r['_rescued_data'])).toEqual([
+      null,
+      '{"i":12.0,"s":1}',
+      // DuckDB's JSON reader writes numbers back in its own form (1e3 → 1000.0): same value.
+      '{"i":1000.0,"d":"1.5","s":true,"b":1}',
+      '{"i":"12","d":true,"b":"true"}',
+      null,
+      '{"i":9223372036854775808,"s":[1],"b":{}}',
+    ])
+  })
+
   it('rescues NaN, Infinity and 1e400 verbatim: never a non-finite DOUBLE, element or JSON value', async () => {
     const { rows } = await load('session_result', [
       '[{"driver_number": 1, "points": NaN, "duration": Infinity, "gap_to_leader": [1.5, -Infinity, null]}, {"driver_number": 2, "points": 1e400, "duration": [90.5, null, null], "gap_to_leader": "+1 LAP"}, {"driver_number": 3, "points": 25, "duration": 5400.1, "gap_to_leader": 0}]',

@@ -72,22 +72,37 @@ async function shapeTogether(
   engine: Engine,
   files: readonly LandingFile[],
 ): Promise<ShapeOutcome[]> {
+  const objects = objectsSql(files.map((f) => f.path))
+  // One parse per record (json_keys); an element's text starts with `{` exactly when it is an
+  // object, which costs no second parse.
   const rows = await engine.all(
-    `SELECT filename AS f, json_type(json) AS t, CASE WHEN json_type(json) = 'OBJECT' THEN json_keys(json) END AS ks, count(*) AS n
-     FROM ${objectsSql(files.map((f) => f.path))} GROUP BY ALL`,
+    `SELECT filename AS f, starts_with(CAST(json AS VARCHAR), '{') AS o, json_keys(json) AS ks, count(*) AS n
+     FROM ${objects} GROUP BY ALL`,
   )
   const byPath = new Map<
     string,
     { records: number; lists: [string[], number][]; bad: Map<string, number> }
   >()
   for (const file of files) byPath.set(file.path, { records: 0, lists: [], bad: new Map() })
+  const withOthers = new Set<string>()
   for (const r of rows) {
     const entry = byPath.get(String(r['f']))
     if (entry === undefined) continue
     const n = Number(r['n'])
     entry.records += n
-    if (r['t'] === 'OBJECT') entry.lists.push([(r['ks'] as string[] | null) ?? [], n])
-    else entry.bad.set(String(r['t']), (entry.bad.get(String(r['t'])) ?? 0) + n)
+    if (r['o'] === true) entry.lists.push([(r['ks'] as string[] | null) ?? [], n])
+    else withOthers.add(String(r['f']))
+  }
+  if (withOthers.size > 0) {
+    // Rare: name the JSON types of the elements that are not objects, for the report.
+    const others = await engine.all(
+      `SELECT filename AS f, json_type(json) AS t, count(*) AS n FROM ${objectsSql([...withOthers])}
+       WHERE NOT starts_with(CAST(json AS VARCHAR), '{') GROUP BY ALL`,
+    )
+    for (const r of others) {
+      const bad = byPath.get(String(r['f']))?.bad
+      bad?.set(String(r['t']), (bad.get(String(r['t'])) ?? 0) + Number(r['n']))
+    }
   }
   return files.map((file) => {
     const e = byPath.get(file.path) ?? { records: 0, lists: [], bad: new Map<string, number>() }

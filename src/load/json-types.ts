@@ -75,6 +75,39 @@ function inList(expr: string, set: ReadonlySet<string>): string {
   return `${expr} IN (${[...set].map((t) => `'${t}'`).join(', ')})`
 }
 
+/**
+ * Scalars are checked on the value's JSON text (`v::VARCHAR`, no second JSON parse: this runs for
+ * every value of every row). The text is valid JSON, so:
+ * - an integer column takes the text when it is exactly the integer's own text (`12`, not `12.0`,
+ *   `1e3`, `"12"` or `1.5`: those would round or change type);
+ * - a float column takes any number text that is finite (`"1.5"`, `true`, `NaN`, `1e400` are not);
+ * - a string column takes a text starting with `"` (a JSON string), unescaped;
+ * - a boolean column takes `true` and `false`.
+ */
+function scalarSql(v: string, columnType: string): string | undefined {
+  const text = `CAST(${v} AS VARCHAR)`
+  switch (columnType) {
+    case 'BIGINT':
+    case 'INTEGER':
+    case 'SMALLINT':
+    case 'TINYINT': {
+      const n = `TRY_CAST(${text} AS ${columnType})`
+      return `CASE WHEN CAST(${n} AS VARCHAR) = ${text} THEN ${n} END`
+    }
+    case 'DOUBLE':
+    case 'FLOAT': {
+      const x = `TRY_CAST(${text} AS DOUBLE)`
+      return `CASE WHEN isfinite(${x}) THEN CAST(${x} AS ${columnType}) END`
+    }
+    case 'VARCHAR':
+      return `CASE WHEN starts_with(${text}, '"') THEN ${v} ->> '$' END`
+    case 'BOOLEAN':
+      return `CASE ${text} WHEN 'true' THEN true WHEN 'false' THEN false END`
+    default:
+      return undefined
+  }
+}
+
 /** SQL: true when the JSON value `v` is a number that is not finite (`NaN`, `Infinity`, `1e400`). */
 function nonFinite(v: string): string {
   return `(json_type(${v}) = 'DOUBLE' AND NOT isfinite(TRY_CAST(${v} AS DOUBLE)))`
@@ -96,14 +129,8 @@ export function typedSql(v: string, columnType: string): string {
     const badElement = `list_bool_or(list_transform(json_extract(${v}, '$[*]'), e -> ${nonFinite('e')}))`
     return `CASE WHEN ${t} = 'DOUBLE' THEN CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN ${v} END WHEN ${t} = 'ARRAY' THEN CASE WHEN ${badElement} IS NOT TRUE THEN ${v} END ELSE ${v} END`
   }
-  const scalar = acceptedTypes(columnType)
-  if (scalar !== undefined) {
-    if (columnType === 'DOUBLE' || columnType === 'FLOAT') {
-      return `CASE WHEN ${inList(t, scalar)} AND isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS ${columnType}) END`
-    }
-    const value = columnType === 'VARCHAR' ? `(${v} ->> '$')` : `TRY_CAST(${v} AS ${columnType})`
-    return `CASE WHEN ${inList(t, scalar)} THEN ${value} END`
-  }
+  const scalar = scalarSql(v, columnType)
+  if (scalar !== undefined) return scalar
   if (columnType.endsWith('[]')) {
     const elementType = columnType.slice(0, -2)
     const element = acceptedTypes(elementType)
