@@ -58,8 +58,8 @@ export function runPitwall(args: readonly string[], options: RunPitwallOptions =
 
 /**
  * A copy of the package as a fresh clone has it after `npm ci`: `bin/`, `src/`, `warehouse/`,
- * `package.json` and the tsconfigs copied to `dir`, `node_modules` linked, and `npm run build`
- * run there. Building a copy keeps the test independent of edits to the working tree while it
+ * `package.json` and the tsconfigs copied to `dir`, `node_modules` linked, and the `prepare`
+ * script (what `npm ci` runs) run there. Building a copy keeps the test independent of edits to the working tree while it
  * runs (and of the shared `dist/`). Returns `dir`.
  */
 export function buildPackageCopy(dir: string): string {
@@ -74,7 +74,7 @@ export function buildPackageCopy(dir: string): string {
   ])
     cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true })
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
-  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}${r.stderr}`)
+  const r = spawnSync('npm', ['run', '--silent', 'prepare'], { cwd: dir, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`npm run prepare failed:\n${r.stdout}${r.stderr}`)
   return dir
 }

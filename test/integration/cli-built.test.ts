@@ -11,11 +11,12 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildPackageCopy, PITWALL_BIN, REPO_ROOT, pitwallEnv, runPitwall } from '../helpers/cli.js'
@@ -102,6 +103,14 @@ describe('the built pitwall', () => {
     expect(r.code).toBe(0)
   })
 
+  it('prepare builds nothing when dist/ is up to date (as on the first npx in a clone)', () => {
+    const main = join(pkg, 'dist', 'cli', 'main.js')
+    const before = statSync(main).mtimeMs
+    const r = spawnSync('npm', ['run', '--silent', 'prepare'], { cwd: pkg, encoding: 'utf8' })
+    expect(r.status, r.stderr).toBe(0)
+    expect(statSync(main).mtimeMs).toBe(before)
+  })
+
   it('prints its version from package.json', () => {
     const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as {
       version: string
@@ -115,7 +124,7 @@ describe('bin/pitwall.js without a usable dist/', () => {
   function fakePackage(name: string, setup: (dir: string) => void): string {
     const dir = join(tmp, name)
     mkdirSync(join(dir, 'bin'), { recursive: true })
-    cpSync(PITWALL_BIN, join(dir, 'bin', 'pitwall.js'))
+    cpSync(dirname(PITWALL_BIN), join(dir, 'bin'), { recursive: true })
     setup(dir)
     return dir
   }
