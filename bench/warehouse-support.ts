@@ -74,7 +74,12 @@ export async function openLakehouse(home: string): Promise<{
 }> {
   const base = await DuckDbEngine.create()
   const engine = createLakehouseEngine(base, { home, catalogs: [CATALOG] })
-  return { home, base, engine, warehouse: new DeltaWarehouse({ home, engine, storeFor: objectStoreFor }) }
+  return {
+    home,
+    base,
+    engine,
+    warehouse: new DeltaWarehouse({ home, engine, storeFor: objectStoreFor }),
+  }
 }
 
 function bronzePath(home: string, table: string): string {
