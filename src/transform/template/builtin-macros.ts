@@ -2,9 +2,10 @@
  * @module transform/template/builtin-macros
  * The macros that ship with the engine, written in Jinja as dbt writes them: the generic data
  * tests (`unique`, `not_null`, `accepted_values`, `relationships`), the dbt_utils tests of
- * REFERENCE.md §1, `generate_schema_name`, and a few cross-database helpers. A project macro with
+ * REFERENCE.md §1, and dbt's cross-database and naming macros (`dbt/cross-db-macros.ts`). A project macro with
  * the same name overrides a built-in one, as in dbt.
  */
+import { CROSS_DB_MACROS } from './dbt/cross-db-macros.js'
 import type { MacroFile } from './template-engine.js'
 
 const CORE_TESTS = `
@@ -46,27 +47,6 @@ select from_field from child
 left join parent on child.from_field = parent.to_field
 where parent.to_field is null
 {% endtest %}
-`
-
-const CORE_HELPERS = `
-{% macro generate_schema_name(custom_schema_name, node) -%}
-  {%- if custom_schema_name is none or custom_schema_name == '' -%}{{ target.schema }}
-  {%- else -%}{{ custom_schema_name | trim }}{%- endif -%}
-{%- endmacro %}
-
-{% macro current_timestamp() %}current_timestamp{% endmacro %}
-{% macro dateadd(datepart, interval, from_date_or_timestamp) %}({{ from_date_or_timestamp }} + interval ({{ interval }}) {{ datepart }}){% endmacro %}
-{% macro datediff(first_date, second_date, datepart) %}date_diff('{{ datepart }}', {{ first_date }}, {{ second_date }}){% endmacro %}
-{% macro safe_cast(field, type) %}try_cast({{ field }} as {{ type }}){% endmacro %}
-{% macro concat(fields) %}concat({{ fields | join(', ') }}){% endmacro %}
-{% macro hash(field) %}md5(cast({{ field }} as varchar)){% endmacro %}
-{% macro type_string() %}varchar{% endmacro %}
-{% macro type_timestamp() %}timestamp{% endmacro %}
-{% macro type_int() %}integer{% endmacro %}
-{% macro type_bigint() %}bigint{% endmacro %}
-{% macro type_float() %}double{% endmacro %}
-{% macro type_numeric() %}decimal(28, 6){% endmacro %}
-{% macro type_boolean() %}boolean{% endmacro %}
 `
 
 const DBT_UTILS = `
@@ -215,6 +195,6 @@ select * from a cross join b where count_our_model >= count_comparison_model
 /** The built-in macro files, in load order (a later file with the same macro name wins). */
 export const BUILTIN_MACRO_FILES: readonly MacroFile[] = [
   { file: '<builtin>/dbt/tests.sql', text: CORE_TESTS, packageName: 'dbt' },
-  { file: '<builtin>/dbt/helpers.sql', text: CORE_HELPERS, packageName: 'dbt' },
+  { file: '<builtin>/dbt/cross_db.sql', text: CROSS_DB_MACROS, packageName: 'dbt' },
   { file: '<builtin>/dbt_utils/macros.sql', text: DBT_UTILS, packageName: 'dbt_utils' },
 ]

@@ -50,30 +50,48 @@ class Column {
   }
 }
 
-/** An agate table in its simplest form: `columns`, `column_names`, `rows` (index or name). */
-function agateTable(r: QueryResult): Record<string, unknown> {
-  const rows = r.rows.map((row) => {
-    const t = tuple([...row])
-    r.columns.forEach((c, i) => Object.defineProperty(t, c, { value: row[i], enumerable: false }))
-    return t
-  })
-  const columns = r.columns.map((name, i) => ({
-    name,
-    values: new PyFunction('values', () => tuple(rows.map((row) => row[i]))),
-    data_type: r.types?.[i] ?? '',
-  }))
-  columns.forEach((c) => Object.defineProperty(columns, c.name, { value: c, enumerable: false }))
-  return {
-    columns,
-    column_names: tuple([...r.columns]),
-    column_types: tuple([...(r.types ?? [])]),
-    rows,
-    print_table: new PyFunction('print_table', () => ''),
-    __len__: rows.length,
+/** A column of an agate table: `name`, `values()`, `data_type`. */
+class AgateColumn {
+  constructor(
+    readonly name: string,
+    readonly data_type: string,
+    private readonly cells: readonly unknown[],
+  ) {}
+  readonly values = new PyFunction('values', () => tuple([...this.cells]))
+}
+
+/** An agate table in its simplest form: `columns`, `column_names`, `rows` (by index or name). */
+class AgateTable {
+  readonly rows: unknown[][]
+  readonly columns: AgateColumn[]
+  readonly column_names: unknown[]
+  readonly column_types: unknown[]
+  constructor(r: QueryResult) {
+    this.rows = r.rows.map((row) => {
+      const t = tuple([...row])
+      r.columns.forEach((c, i) => Object.defineProperty(t, c, { value: row[i], enumerable: false }))
+      return t
+    })
+    this.columns = r.columns.map(
+      (name, i) =>
+        new AgateColumn(
+          name,
+          r.types?.[i] ?? '',
+          this.rows.map((row) => row[i]),
+        ),
+    )
+    for (const c of this.columns)
+      Object.defineProperty(this.columns, c.name, { value: c, enumerable: false })
+    this.column_names = tuple([...r.columns])
+    this.column_types = tuple([...(r.types ?? [])])
+  }
+  readonly print_table = new PyFunction('print_table', () => '')
+  toString(): string {
+    return `<agate.Table ${this.rows.length} rows × ${this.columns.length} columns>`
   }
 }
 
-function runSql(host: AdapterHost, sql: string): Record<string, unknown> {
+function runSql(host: AdapterHost, sql: string): AgateTable {
   const hooks = host.hooks()
   if (hooks === undefined) {
     throw runtimeError(
@@ -82,7 +100,7 @@ function runSql(host: AdapterHost, sql: string): Record<string, unknown> {
   }
   const result = hooks.query(sql)
   if (result === undefined) throw new PendingQuery(sql)
-  return agateTable(result)
+  return new AgateTable(result)
 }
 
 function relationParts(rel: unknown): [string, string, string] {
@@ -95,13 +113,10 @@ function relationParts(rel: unknown): [string, string, string] {
 
 /** `adapter`, `load_relation`, `statement`, `run_query`, `load_result`, `store_result`. */
 export function adapterContext(host: AdapterHost): Map<string, unknown> {
-  const store = (name: string, table: Record<string, unknown> | null): void => {
+  const store = (name: string, table: AgateTable | null): void => {
     host.results.set(name, {
-      response: {
-        code: 'OK',
-        rows_affected: table === null ? 0 : (table['rows'] as unknown[]).length,
-      },
-      data: table === null ? [] : table['rows'],
+      response: { code: 'OK', rows_affected: table === null ? 0 : table.rows.length },
+      data: table === null ? [] : table.rows,
       table,
     })
   }
@@ -132,21 +147,19 @@ export function adapterContext(host: AdapterHost): Map<string, unknown> {
       const sql = str(args[0] ?? kw['sql'])
       const fetch = truthy(args[2] ?? kw['fetch'] ?? false)
       const table = runSql(host, sql)
-      return tuple([{ code: 'OK' }, fetch ? table : agateTable({ columns: [], rows: [] })])
+      return tuple([{ code: 'OK' }, fetch ? table : new AgateTable({ columns: [], rows: [] })])
     }),
     quote: new PyFunction('quote', ([s]) => quoteIdent(str(s))),
     type: new PyFunction('type', () => host.adapterType),
   }
+  const loadRelation = new PyFunction('load_relation', ([rel]) => {
+    const [d, s, i] = relationParts(rel)
+    const r = host.getRelation(d, s, i)
+    return r === undefined ? (rel instanceof Relation ? rel : null) : r
+  })
   return new Map<string, unknown>([
-    ['adapter', adapter],
-    [
-      'load_relation',
-      new PyFunction('load_relation', ([rel]) => {
-        const [d, s, i] = relationParts(rel)
-        const r = host.getRelation(d, s, i)
-        return r === undefined ? (rel instanceof Relation ? rel : null) : r
-      }),
-    ],
+    ['adapter', { ...adapter, load_relation: loadRelation }],
+    ['load_relation', loadRelation],
     [
       'statement',
       new PyFunction('statement', (args, kw) => {
@@ -167,7 +180,7 @@ export function adapterContext(host: AdapterHost): Map<string, unknown> {
     [
       'store_result',
       new PyFunction('store_result', (args, kw) => {
-        const table = (kw['agate_table'] ?? args[2] ?? null) as Record<string, unknown> | null
+        const table = (kw['agate_table'] ?? args[2] ?? null) as AgateTable | null
         store(str(args[0] ?? kw['name']), table)
         return ''
       }),

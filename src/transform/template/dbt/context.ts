@@ -21,6 +21,23 @@ import { pyReModule } from './py-re.js'
 /** The dbt version templates see as `dbt_version`. */
 export const DBT_VERSION = '1.9.0'
 
+/** dbt's `api.Column.translate_type`: a generic type name in DuckDB's words. */
+function translateType(t: string): string {
+  const map: Record<string, string> = {
+    string: 'varchar',
+    text: 'varchar',
+    integer: 'integer',
+    int: 'integer',
+    bigint: 'bigint',
+    float: 'double',
+    numeric: 'decimal(28, 6)',
+    boolean: 'boolean',
+    timestamp: 'timestamp',
+    date: 'date',
+  }
+  return map[t.toLowerCase()] ?? t
+}
+
 const fn = (name: string, call: (args: unknown[], kw: Kwargs) => unknown): [string, PyFunction] => [
   name,
   new PyFunction(name, call),
@@ -121,6 +138,9 @@ export function dbtContextFunctions(hooks: () => ExecutionHooks | undefined): Ma
             'add_ephemeral_prefix',
             ([name]) => `__dbt__cte__${str(name)}`,
           ),
+        },
+        Column: {
+          translate_type: new PyFunction('translate_type', ([t]) => translateType(str(t))),
         },
       },
     ],
