@@ -45,7 +45,7 @@ export async function run(
     logger: ctx.logger,
   })
   ctx.emit(
-    { url: server.url, port: server.port, data: flags.data },
+    { url: server.url, port: server.port, data: flags.data, pid: process.pid },
     `OpenF1 replay at ${server.url} (data ${flags.data}); Ctrl-C to stop`,
   )
   const reason = await untilStopped()
