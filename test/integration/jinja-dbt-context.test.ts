@@ -7,15 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DuckDbEngine } from '../../src/engine/index.js'
 import { BUILTIN_MACRO_FILES } from '../../src/transform/template/builtin-macros.js'
-import type {
-  ColumnInfo,
-  ExecutionHooks,
-  QueryResult,
-} from '../../src/transform/template/dbt/execution-hooks.js'
 import type { DispatchConfig } from '../../src/transform/template/dbt/macro-namespace.js'
 import { Relation } from '../../src/transform/template/relation.js'
 import type { RenderScope } from '../../src/transform/template/render-scope.js'
 import { TemplateEngine, type MacroFile } from '../../src/transform/template/template-engine.js'
+import { renderWithWarehouse } from './jinja-warehouse-hooks.js'
 
 let duck: DuckDbEngine
 
@@ -183,49 +179,6 @@ describe('package namespaces and adapter.dispatch', () => {
   })
 })
 
-/** Hooks answering from results fetched from DuckDB between renders. */
-function hooks(): ExecutionHooks & {
-  fetch(sql: string): Promise<void>
-} {
-  const results = new Map<string, QueryResult>()
-  const columns = new Map<string, ColumnInfo[]>()
-  return {
-    query: (sql) => results.get(sql),
-    columns: (_d, _s, i) => columns.get(i),
-    async fetch(sql) {
-      if (sql.startsWith('columns:')) {
-        const table = sql.split('.').pop()!
-        const rows = await duck.all(`describe ${table}`)
-        columns.set(
-          table,
-          rows.map((r) => ({ name: String(r['column_name']), dataType: String(r['column_type']) })),
-        )
-        return
-      }
-      const r = await duck.query(sql)
-      results.set(sql, {
-        columns: r.columns.map((c) => c.name),
-        rows: r.rows.map((row) => r.columns.map((c) => row[c.name])),
-      })
-    },
-  }
-}
-
-/** Renders, running each pending query in DuckDB and rendering again, as an executor would. */
-async function renderWithWarehouse(
-  e: TemplateEngine,
-  text: string,
-): Promise<{ sql: string; rounds: number }> {
-  const h = hooks()
-  for (let round = 1; round <= 10; round++) {
-    const r = e.render('models/x.sql', text, scope({ hooks: h }))
-    if (r.ok) return { sql: r.sql, rounds: round }
-    if (r.pendingQuery === undefined) throw new Error(r.diagnostic.message)
-    await h.fetch(r.pendingQuery)
-  }
-  throw new Error('too many rounds')
-}
-
 describe('execution hooks', () => {
   const MACROS = {
     'macros/introspect.sql': `
@@ -246,8 +199,10 @@ describe('execution hooks', () => {
   it('answers run_query, statement/load_result and get_columns_in_relation through pending queries', async () => {
     const e = engine(MACROS)
     const out = await renderWithWarehouse(
+      duck,
       e,
       `{% for d in drivers() %}{{ d }} {% endfor %}| {{ fastest() }} | select {{ star(ref('laps')) }} from laps`,
+      scope(),
     )
     expect(out.sql).toBe('HAM VER | VER | select "lap", "driver", "secs" from laps')
     expect(out.rounds).toBe(4)

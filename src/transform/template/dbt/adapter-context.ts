@@ -45,6 +45,17 @@ class Column {
   readonly is_number = new PyFunction('is_number', () =>
     /int|dec|num|float|double|real/i.test(this.data_type),
   )
+  readonly is_numeric = new PyFunction('is_numeric', () => /dec|num/i.test(this.data_type))
+  readonly is_integer = new PyFunction('is_integer', () => /int/i.test(this.data_type))
+  readonly is_float = new PyFunction('is_float', () => /float|double|real/i.test(this.data_type))
+  /** dbt's `string_size()`: the declared length, 256 when the type has none. */
+  readonly string_size = new PyFunction('string_size', () => {
+    if (!/char|text|string/i.test(this.data_type)) {
+      throw runtimeError(`Called string_size() on non-string field ${this.name}`)
+    }
+    const m = /\((\d+)\)/.exec(this.data_type)
+    return m === null ? 256 : Number(m[1])
+  })
   toString(): string {
     return `<Column ${this.name} (${this.data_type})>`
   }
