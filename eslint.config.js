@@ -96,6 +96,26 @@ const NODE_BUILTINS = {
   ],
 }
 
+const ADAPTER_MESSAGE =
+  'STYLE.md §16: concrete adapters are built only in src/cli (the composition root). Take an ObjectStoreFactory (lake) or an Engine in your options and let the CLI pass it.'
+
+/** Constructions of concrete object stores and engines. */
+const CONCRETE_ADAPTERS = [
+  ...['LocalObjectStore', 'MemoryObjectStore', 'DuckDbEngine'].map((name) => ({
+    selector: `NewExpression[callee.name='${name}']`,
+    message: `new ${name}(…): ${ADAPTER_MESSAGE}`,
+  })),
+  {
+    selector: "CallExpression[callee.name='objectStoreFor']",
+    message: `objectStoreFor(…): ${ADAPTER_MESSAGE}`,
+  },
+  {
+    selector:
+      "CallExpression[callee.type='MemberExpression'][callee.object.name='DuckDbEngine'][callee.property.name='create']",
+    message: `DuckDbEngine.create(…): ${ADAPTER_MESSAGE}`,
+  },
+]
+
 export default tseslint.config(
   {
     ignores: [
@@ -151,6 +171,19 @@ export default tseslint.config(
     files: ['src/transform/{project,template,graph,compile}/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', NODE_BUILTINS] },
+  },
+  {
+    // STYLE.md §1, §16: concrete adapters are built in the composition root (src/cli) and passed
+    // down. Only the CLI, the object-store factory itself and the engine's own factory may build
+    // them; tests and benchmarks are free to.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/cli/**',
+      'src/lake/store/**',
+      'src/engine/duckdb/duckdb-engine.ts',
+      '**/*.test.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', ...CONCRETE_ADAPTERS] },
   },
   {
     files: ['**/*.js'],
