@@ -292,3 +292,46 @@ case('ctx.raise-compiler-error', "{{ exceptions.raise_compiler_error('bad thing'
 case('ctx.log-print', "[{{ log('x') }}][{{ log('x', info=True) }}]")
 case('ctx.datetime', "{{ modules.datetime.datetime(2024, 3, 5, 14, 7).strftime('%Y-%m-%d %H:%M') }} {{ modules.datetime.date(2024, 1, 31).isoformat() }} {{ (modules.datetime.date(2024, 3, 1) - modules.datetime.timedelta(days=1)).day }}")
 case('ctx.datetime-strptime', "{{ modules.datetime.datetime.strptime('2024-02-03', '%Y-%m-%d').strftime('%d/%m/%Y') }}")
+
+# --- more of what packages write -----------------------------------------------------------------
+case('pkg.default-refers-earlier-arg', '{% macro m(a, b=a ~ "!") %}{{ b }}{% endmacro %}{{ m("x") }}')
+case('pkg.nested-macro', '{% macro outer(x) %}{% macro inner(y) %}<{{ y }}>{% endmacro %}{{ inner(x) }}{{ inner(x ~ x) }}{% endmacro %}{{ outer("a") }}')
+case('pkg.caller-undefined', '{% macro m() %}[{{ caller is defined }}]{% endmacro %}{{ m() }}')
+case('pkg.set-in-call-body', '{% macro wrap() %}{{ caller() }}{% endmacro %}{% set x = 1 %}{% call wrap() %}{% set x = 2 %}{{ x }}{% endcall %}{{ x }}')
+case('pkg.percent-tuple-one', "{{ '%s!' % (1,) }} {{ '%s-%s' % ['a', 'b'] if false else 'skip' }}")
+case('pkg.none-compare-error', '{{ none < 1 }}')
+case('pkg.inline-if-undefined', '[{{ 1 if nothing }}]')
+case('pkg.in-none-error', "{{ 'a' in none }}")
+case('pkg.map-string-join', '{{ [1, 2, 3] | map("string") | join(", ") }}')
+case('pkg.default-missing-key', "{{ d['missing'] | default(1) }} {{ d.missing | default('z') }} {{ d.k | default('z') }}", {'d': {'k': None}})
+case('pkg.first-of-empty-defined', '{{ [] | first is defined }} {{ [1] | first is defined }}')
+case('pkg.unicode', "{{ 'Pérez' | length }} {{ 'Pérez' | upper }} {{ 'Pérez'[1] }} {{ 'Hülkenberg'.title() }}")
+case('pkg.accepted-values-ws', """select * from t
+where x not in (
+  {%- for value in values -%}
+  '{{ value }}'
+  {%- if not loop.last -%},{%- endif -%}
+  {%- endfor -%}
+)""", {'values': ['a', 'b', 'c']})
+case('pkg.sql-block-ws', """{%- macro cols(names) -%}
+  {%- for n in names %}
+    {{ n }}{{ ',' if not loop.last }}
+  {%- endfor %}
+{%- endmacro -%}
+select
+{{- cols(['a', 'b']) }}
+from t
+""")
+case('pkg.select-in', "{{ ['a', 'b', 'c'] | select('in', ['a', 'c']) | list }} {{ ['a', 'b'] | reject('in', ['a']) | list }}")
+case('pkg.dict-comprehension-like', "{% set d = {} %}{% for k in ['x', 'y'] %}{% do d.update({k ~ '_id': loop.index0}) %}{% endfor %}{{ d | tojson }}")
+case('pkg.string-compare-chain', "{{ 'a' < 'b' < 'c' }} {{ 1 == 1 == 1 }} {{ 1 != 2 != 1 }}")
+case('pkg.list-index-assignment-method', "{% set l = ['a', 'b'] %}{% do l.__setitem__(0, 'z') if false %}{{ l }}")
+case('pkg.is-sequence-vs-string', "{% for v in ['a', ['b'], {'c': 1}, 1] %}{{ v is string }}{{ v is sequence }}{{ v is iterable }};{% endfor %}")
+case('pkg.int-of-float-string', "{{ '1.9' | int }} {{ -1.9 | int }} {{ '  42 ' | int }} {{ 'nan' | float }}")
+case('pkg.join-mixed', "{{ ['a', 1, none, true] | join('-') }}")
+case('pkg.replace-in-loop', "{% for c in ['A B', 'C-D'] %}{{ c | lower | replace(' ', '_') | replace('-', '_') }}{{ ',' if not loop.last }}{% endfor %}")
+case('pkg.var-none-default', "{{ x if x is not none else 'fallback' }} {{ (y or []) | length }}", {'x': None, 'y': None})
+case('pkg.format-named', "{{ '{a}-{b}'.format(a=1, b='x') }} {{ '{0:03d}|{1:<3}|{2:^5}|'.format(7, 'ab', 'c') }} {{ '{:,}'.format(1234567) }}")
+case('pkg.round-filter-int', "{{ (7 / 2) | round | int }} {{ 2.675 | round(2) }} {{ 0.5 | round }} {{ -0.5 | round }}")
+case('pkg.title-rules', "{{ \"they're bill's (friend)-x\" | title }} {{ \"they're 1st\".title() }}")
+case('pkg.title-unicode', "{{ 'hülkenberg pérez' | title }} {{ 'ÉCOLE x' | capitalize }}")

@@ -5,7 +5,7 @@
  * value unchanged when SQL is rendered (`as_bool`, `as_number`, `as_native`, `as_text`).
  */
 import { runtimeError } from './errors.js'
-import { printf } from './format.js'
+import { printf, toFixed } from './format.js'
 import { jsonDumps } from './json.js'
 import { methodOf } from './methods.js'
 import { add, getattr, getitem, iterate, length } from './ops.js'
@@ -76,6 +76,8 @@ function testOf(state: RenderState, args: unknown[], offset: number): (v: unknow
 }
 
 function roundHalfEven(x: number, digits: number): number {
+  // Python rounds the exact binary value, ties to even: round(2.675, 2) == 2.67.
+  if (digits >= 0) return Number(toFixed(x, digits))
   const f = 10 ** digits
   const m = x * f
   let r = Math.round(m)
@@ -384,11 +386,12 @@ const F: Record<string, FilterFn> = {
     for (const x of iterate(v)) total = add(total, get(x))
     return total
   },
+  // Jinja2's own rule (not str.title): words start after spaces, dashes and opening brackets.
   title: (v) =>
-    str(v).replace(
-      /[A-Za-z]+('[A-Za-z]+)?/g,
-      (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase(),
-    ),
+    str(v)
+      .split(/([-\s({[<]+)/)
+      .map((w) => (w === '' ? w : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
+      .join(''),
   tojson: (v, args, kw) => {
     const indent = arg(args, kw, 0, 'indent', null)
     return jsonDumps(v, {
