@@ -10,10 +10,9 @@ import {
   tableName,
   tablePath,
 } from '../../catalog/index.js'
-import { DuckDbEngine } from '../../engine/index.js'
-import { objectStoreFor } from '../../lake/index.js'
 import { loadLanding, type LoadReport } from '../../load/index.js'
 import type { CliContext } from '../context.js'
+import { openDuckDb, storeFor } from './adapters.js'
 
 /** Runs a load for the context's home and target (also used by `pitwall demo`). */
 export async function runLoad(
@@ -22,7 +21,7 @@ export async function runLoad(
 ): Promise<LoadReport> {
   const config = await ctx.config()
   const catalog = currentEnvironment(config).catalog
-  const engine = await DuckDbEngine.create()
+  const engine = await openDuckDb()
   try {
     return await loadLanding({
       home: ctx.home,
@@ -36,7 +35,7 @@ export async function runLoad(
         system: layerTableProperties('system'),
       },
       engine,
-      stores: objectStoreFor,
+      stores: storeFor,
       logger: ctx.logger,
       progress: ctx.progress,
       ...(options.endpoints === undefined ? {} : { endpoints: options.endpoints }),
