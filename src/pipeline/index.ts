@@ -58,3 +58,8 @@ export {
   displayStatus,
 } from './run-views.js'
 export type { RunView, RunDisplayStatus } from './run-views.js'
+// Schedules.
+export { runScheduler } from './schedule/scheduler.js'
+export type { SchedulerOptions, SchedulerSummary } from './schedule/scheduler.js'
+export { parseCron, firedBetween } from './schedule/cron-schedule.js'
+export type { CronSchedule } from './schedule/cron-schedule.js'

@@ -16,6 +16,7 @@ import { loadCommand } from './load.js'
 import { lsCommand } from './ls.js'
 import { pipelineCommand } from './pipeline.js'
 import { runsCommand } from './runs.js'
+import { scheduleCommand } from './schedule.js'
 import { replayCommand } from './replay.js'
 import { runCommand } from './run.js'
 import { seedCommand } from './seed.js'
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   sqlCommand,
   pipelineCommand,
   runsCommand,
+  scheduleCommand,
   buildCommand,
   runCommand,
   testCommand,

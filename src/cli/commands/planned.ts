@@ -18,7 +18,6 @@ export interface PlannedCommand {
 
 /** Commands still to come, in DESIGN.md §5 order. Entries leave this list as they are built. */
 export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
-  { name: 'schedule', summary: 'run the pipeline when new sessions finish', issue: 12 },
   { name: 'serve', summary: 'REST API + SQL endpoint + dashboard', issue: 13 },
   { name: 'grant', summary: 'grant a privilege (Unity Catalog style)', issue: 13 },
   { name: 'revoke', summary: 'revoke a privilege', issue: 13 },

@@ -7,7 +7,9 @@
  * Order per request: count the arrival → rate check (429) → auth (401) → fault → answer.
  * `GET /_replay/stats` returns {@link ReplayStats} (not counted), for benchmarks and monitoring.
  */
+import { readdirSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import type { Logger } from '../../core/index.js'
@@ -37,6 +39,12 @@ export interface ReplayServerOptions {
   /** When set, `/v1` needs a bearer token from `POST /token` (live-session lockout otherwise). */
   readonly credentials?: OpenF1Credentials
   readonly logger?: Logger
+  /**
+   * Re-index the data directory when it changes (its folders' modification times), so a folder
+   * that grows while the server runs (sessions added by a simulator or a sync) is served as it
+   * is now. Off by default: recordings do not change.
+   */
+  readonly reloadData?: boolean
 }
 
 /** What the server saw; read it in tests and reports. */
@@ -78,7 +86,8 @@ function rateBody(w: RateWindow): string {
 
 /** Starts the server on 127.0.0.1. */
 export async function startReplayServer(options: ReplayServerOptions): Promise<ReplayServer> {
-  const data = new ReplayData(options.dataDir)
+  let data = new ReplayData(options.dataDir)
+  let signature = options.reloadData === true ? dataSignature(options.dataDir) : ''
   const logger = options.logger ?? SILENT_LOGGER
   const seed = options.seed ?? 1
   const faultRate = options.faultRate ?? 0
@@ -183,6 +192,13 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     if (fault.kind === 'slow') {
       await new Promise((r) => setTimeout(r, options.slowMs ?? 1500))
     }
+    if (options.reloadData === true) {
+      const now = dataSignature(options.dataDir)
+      if (now !== signature) {
+        signature = now
+        data = new ReplayData(options.dataDir)
+      }
+    }
     const answer = await answerQuery(data, endpoint, url.search.replace(/^\?/, ''), {
       ...(options.maxRows === undefined ? {} : { maxRows: options.maxRows }),
     })
@@ -233,4 +249,13 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
         server.closeAllConnections()
       }),
   }
+}
+
+/** The modification times of the data folder and its subfolders (they change as files come). */
+function dataSignature(dir: string): string {
+  const times = [String(statSync(dir).mtimeMs)]
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) times.push(`${e.name}:${statSync(join(dir, e.name)).mtimeMs}`)
+  }
+  return times.join('|')
 }
