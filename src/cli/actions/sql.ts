@@ -26,6 +26,7 @@ import { sqlIdent } from '../../lake/index.js'
 import type { ActionInput } from '../command-spec.js'
 import type { CliContext } from '../context.js'
 import { formatRows, isRowFormat, ROW_FORMATS } from '../format/sql-format.js'
+import { isUnknownRelation, unknownRelationHint } from '../wiring/sql-hints.js'
 
 /** Runs `pitwall sql`. */
 export async function run(
@@ -74,13 +75,9 @@ export async function run(
     }
     const started = performance.now()
     const result = await engine.query(query).catch((error: unknown) => {
-      if (error instanceof QueryError && /Catalog Error/.test(error.message)) {
+      if (error instanceof QueryError && isUnknownRelation(error.message)) {
         throw new QueryError(error.sql, error.cause, {
-          hint: `Tables are catalog.schema.table (catalogs: ${environmentsOf(config)
-            .map((e) => e.catalog)
-            .join(
-              ', ',
-            )}); list them with: pitwall sql "select table_catalog, table_schema, table_name from information_schema.tables"`,
+          hint: unknownRelationHint(environmentsOf(config).map((e) => e.catalog)),
         })
       }
       throw error
