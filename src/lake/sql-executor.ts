@@ -16,5 +16,21 @@ export interface SqlExecutor {
   run(sql: string): Promise<void>
 }
 
+/*
+ * Every read_parquet of the Delta layer goes through {@link readParquetSql}, always with
+ * `hive_partitioning=false`: DuckDB otherwise detects `col=value` folders anywhere in a file's
+ * path — the table's own partition folders and any folder above the table — and replaces the
+ * column of that name with the folder's value. Partition values come from the log only
+ * (PROTOCOL-NOTES §0.5); a table stored under `/data/s=9/t` with a column `s` must read its `s`.
+ */
+/**
+ * `read_parquet(<files>, <options…>, hive_partitioning=false)`.
+ * @param files a SQL list (`['/a.parquet', …]`) or one quoted path
+ * @param options named parameters as SQL text (`union_by_name=true`, `filename=true`, …)
+ */
+export function readParquetSql(files: string, options: readonly string[] = []): string {
+  return `read_parquet(${[files, ...options, 'hive_partitioning=false'].join(', ')})`
+}
+
 // Quoting is core's (one definition for every layer); re-exported for lake's callers.
 export { sqlString, sqlIdent } from '../core/index.js'

@@ -8,12 +8,11 @@
 import type { Action } from '../protocol/actions.js'
 import { parseActions, toAction } from '../protocol/parse-actions.js'
 import { InvalidLogError, UnsupportedFeatureError } from '../lake-errors.js'
-import { sqlString, type SqlExecutor } from '../sql-executor.js'
+import { readParquetSql, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
 import { LOG_DIR } from './log-files.js'
 import type { CheckpointRef } from './log-segment.js'
 import { normalizePath } from '../protocol/paths.js'
-import { readParquetSql } from '../read/read-parquet.js'
 
 const decoder = new TextDecoder()
 

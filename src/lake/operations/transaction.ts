@@ -11,7 +11,7 @@ import type { SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
 import { loadSnapshot, type Snapshot } from '../snapshot.js'
 import { commit, type CommitOptions, type CommitResult } from '../log/commit.js'
-import { writeCheckpoint, type CheckpointResult } from '../log/checkpoint-writer.js'
+import { writeCheckpoint, type CheckpointResult } from '../checkpoint/checkpoint-writer.js'
 import { cleanupExpiredLogs } from '../log/log-cleanup.js'
 import { checkWritable, isAppendOnly } from './writer-protocol.js'
 
@@ -103,6 +103,7 @@ export async function commitOperation(
       )
     }
   }
+  // The configuration after this commit (a commit may change it).
   const config = (() => {
     for (const a of options.actions) if ('metaData' in a) return a.metaData.configuration
     return snapshot?.configuration ?? {}
@@ -122,10 +123,7 @@ export async function commitOperation(
     inCommitTimestamps: config['delta.enableInCommitTimestamps'] === 'true',
   })
   const warnings: string[] = []
-  const configuration = (() => {
-    for (const a of options.actions) if ('metaData' in a) return a.metaData.configuration
-    return snapshot?.configuration ?? {}
-  })()
+  const configuration = config
   const interval = Number(configuration['delta.checkpointInterval'] ?? 10)
   if (result.version > 0 && interval > 0 && result.version % interval === 0) {
     try {

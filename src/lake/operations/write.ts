@@ -1,24 +1,25 @@
 /**
  * @module lake/operations/write
  * WRITE: append, overwrite (whole table, `replaceWhere` predicate, or dynamic partition
- * overwrite), with schema enforcement/evolution (`mergeSchema`) and idempotent writes through
- * `txn` (application id + version: a version already recorded for the app is skipped). Creates
- * the table when it does not exist.
+ * overwrite — see `overwrite.ts`), with schema enforcement/evolution (`mergeSchema`,
+ * `overwriteSchema`) and idempotent writes through `txn` (application id + version: a version
+ * already recorded for the app is skipped). Creates the table when it does not exist.
  */
-import type { Action, AddAction } from '../protocol/actions.js'
+import type { Action } from '../protocol/actions.js'
 import { CommitConflictError, DeltaError } from '../lake-errors.js'
+import type { Snapshot } from '../snapshot.js'
+import type { StructType } from '../protocol/schema.js'
 import { writeDataFiles } from '../write/data-writer.js'
 import { writeCdcFiles } from '../write/cdc-writer.js'
 import { reconcileSchema } from '../write/schema-merge.js'
 import { checkNotNull, describeSource, projectToSchema } from '../write/source-schema.js'
 import { createTable, newMetadata } from './create-table.js'
-import { removeMatchingRows } from './copy-on-write.js'
+import { checkReplaceWhere, overwritePlan, type OverwritePlan } from './overwrite.js'
 import { requiredProtocol } from './writer-protocol.js'
 import {
   commitOperation,
   numRecords,
   openIfExists,
-  removeOf,
   type OperationResult,
   type TableTarget,
 } from './transaction.js'
@@ -67,62 +68,157 @@ export interface WriteMetrics {
   readonly addedColumns: readonly string[]
 }
 
+const NOTHING = {
+  numFiles: 0,
+  numOutputRows: 0,
+  numRemovedFiles: 0,
+  numCopiedRows: 0,
+  addedColumns: [],
+} as const
+
 /** Writes rows to a Delta table. */
 export async function writeTable(options: WriteOptions): Promise<OperationResult<WriteMetrics>> {
   const mode = options.mode ?? 'append'
   const snapshot = await openIfExists(options)
-  const txns = [...(options.txn === undefined ? [] : [options.txn]), ...(options.txns ?? [])]
-  const txnTime = Date.now()
-  const txnAction: Action[] = txns.map((t) => ({ txn: { ...t, lastUpdated: txnTime } }))
-  if (snapshot === undefined) {
-    let created
-    try {
-      created = await createTable({
-        ...options,
-        sql: options.sql,
-        ...(options.partitionColumns === undefined
-          ? {}
-          : { partitionColumns: options.partitionColumns }),
-        ...(options.configuration === undefined ? {} : { configuration: options.configuration }),
-        extraActions: txnAction,
-      })
-    } catch (error) {
-      // Another writer created the table first: write into it like any existing table (the
-      // files written for the lost create are unreferenced; VACUUM removes them).
-      const lostCreate =
-        error instanceof CommitConflictError ||
-        (error instanceof DeltaError && error.code === 'table-exists')
-      if (lostCreate && (mode === 'append' || mode === 'overwrite')) return writeTable(options)
-      throw error
-    }
-    return {
-      ...created,
-      metrics: {
-        ...created.metrics,
-        numRemovedFiles: 0,
-        numCopiedRows: 0,
-        skipped: false,
-        addedColumns: [],
-      },
-    }
-  }
-  const none = {
-    numFiles: 0,
-    numOutputRows: 0,
-    numRemovedFiles: 0,
-    numCopiedRows: 0,
-    addedColumns: [],
-  }
+  if (snapshot === undefined) return createByWrite(options, mode)
   if (mode === 'error') {
     throw new DeltaError(
       'table-exists',
       `a Delta table already exists at ${options.store.root} (mode 'error')`,
     )
   }
-  if (mode === 'ignore') return { version: snapshot.version, metrics: { ...none, skipped: true } }
-  if (txns.some((t) => (snapshot.txns.get(t.appId) ?? -1) >= t.version)) {
-    return { version: snapshot.version, metrics: { ...none, skipped: true } }
+  if (mode === 'ignore')
+    return { version: snapshot.version, metrics: { ...NOTHING, skipped: true } }
+  if (txnsOf(options).some((t) => (snapshot.txns.get(t.appId) ?? -1) >= t.version)) {
+    return { version: snapshot.version, metrics: { ...NOTHING, skipped: true } }
   }
+  const data = await prepareData(options, snapshot, mode)
+  const adds = await writeDataFiles({
+    executor: options.executor,
+    store: options.store,
+    sql: data.rows,
+    schema: data.schema,
+    partitionColumns: data.partitionColumns,
+    configuration: snapshot.configuration,
+  })
+  const actions: Action[] = data.changed ? schemaActions(snapshot, data) : []
+  const removal: OverwritePlan | undefined =
+    mode === 'overwrite'
+      ? await overwritePlan(options, snapshot, adds, data.partitionColumns, options)
+      : undefined
+  actions.push(...(removal?.actions ?? []), ...txnActions(options), ...adds.map((add) => ({ add })))
+  if (adds.length > 0 && actions.some((a) => 'cdc' in a)) {
+    // A version with cdc files is read from them only: the new rows must be there too.
+    const cdc = await writeCdcFiles({
+      executor: options.executor,
+      store: options.store,
+      sql: `SELECT *, 'insert' AS _change_type FROM (${data.rows})`,
+      schema: data.schema,
+      partitionColumns: data.partitionColumns,
+    })
+    actions.push(...cdc.map((c) => ({ cdc: c })))
+  }
+  const metrics: WriteMetrics = {
+    numFiles: adds.length,
+    numOutputRows: adds.reduce((n, a) => n + numRecords(a), 0),
+    numRemovedFiles: removal?.removedFiles ?? 0,
+    numCopiedRows: removal?.copiedRows ?? 0,
+    skipped: false,
+    addedColumns: data.added,
+  }
+  const result = await commitOperation(options, snapshot, {
+    operation: 'WRITE',
+    operationParameters: {
+      mode: mode === 'append' ? 'Append' : 'Overwrite',
+      partitionBy: JSON.stringify(data.partitionColumns),
+      ...(options.replaceWhere === undefined
+        ? {}
+        : { predicate: JSON.stringify([options.replaceWhere]) }),
+    },
+    operationMetrics: {
+      numFiles: metrics.numFiles,
+      numOutputRows: metrics.numOutputRows,
+      numRemovedFiles: metrics.numRemovedFiles,
+      numCopiedRows: metrics.numCopiedRows,
+    },
+    actions,
+    isBlindAppend: mode === 'append' && !data.changed,
+    scope: {
+      ...removal?.scope,
+      ...(txnsOf(options).length === 0 ? {} : { appIds: txnsOf(options).map((t) => t.appId) }),
+    },
+  })
+  return {
+    version: result.version,
+    metrics,
+    ...(result.checkpoint === undefined ? {} : { checkpoint: result.checkpoint }),
+    warnings: result.warnings,
+  }
+}
+
+/** The write's `txn`s: `txn` and `txns` together. */
+function txnsOf(options: WriteOptions): { readonly appId: string; readonly version: number }[] {
+  return [...(options.txn === undefined ? [] : [options.txn]), ...(options.txns ?? [])]
+}
+
+function txnActions(options: WriteOptions): Action[] {
+  const now = Date.now()
+  return txnsOf(options).map((t) => ({ txn: { ...t, lastUpdated: now } }))
+}
+
+/** The write that creates the table (version 0); a lost creation race writes into the winner's. */
+async function createByWrite(
+  options: WriteOptions,
+  mode: WriteMode,
+): Promise<OperationResult<WriteMetrics>> {
+  let created
+  try {
+    created = await createTable({
+      ...options,
+      ...(options.partitionColumns === undefined
+        ? {}
+        : { partitionColumns: options.partitionColumns }),
+      ...(options.configuration === undefined ? {} : { configuration: options.configuration }),
+      extraActions: txnActions(options),
+    })
+  } catch (error) {
+    // Another writer created the table first: write into it like any existing table (the
+    // files written for the lost create are unreferenced; VACUUM removes them).
+    const lostCreate =
+      error instanceof CommitConflictError ||
+      (error instanceof DeltaError && error.code === 'table-exists')
+    if (lostCreate && (mode === 'append' || mode === 'overwrite')) return writeTable(options)
+    throw error
+  }
+  return {
+    ...created,
+    metrics: {
+      ...created.metrics,
+      numRemovedFiles: 0,
+      numCopiedRows: 0,
+      skipped: false,
+      addedColumns: [],
+    },
+  }
+}
+
+/** The rows to write, shaped to the (possibly evolved) table schema, and that schema. */
+interface PreparedData {
+  /** A query giving exactly the schema's columns with the table's types. */
+  readonly rows: string
+  readonly schema: StructType
+  readonly partitionColumns: readonly string[]
+  /** The schema (or partitioning) changes: the commit carries a new metaData. */
+  readonly changed: boolean
+  readonly added: readonly string[]
+}
+
+/** Reconciles the data's schema with the table's and checks NOT NULL and `replaceWhere`. */
+async function prepareData(
+  options: WriteOptions,
+  snapshot: Snapshot,
+  mode: WriteMode,
+): Promise<PreparedData> {
   const source = await describeSource(options.executor, options.sql)
   const replacing = options.overwriteSchema === true
   if (
@@ -143,123 +239,28 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
         tableName: options.store.root,
       })
   const schema = reconciled.schema
-  const projected = projectToSchema(options.sql, source, schema)
-  await checkNotNull(options.executor, projected, schema)
+  const rows = projectToSchema(options.sql, source, schema)
+  await checkNotNull(options.executor, rows, schema)
   const partitionColumns =
     replacing && options.partitionColumns !== undefined
       ? options.partitionColumns
       : snapshot.partitionColumns
   if (replacing) newMetadata(schema, partitionColumns, snapshot.configuration) // validates partition columns
   if (options.replaceWhere !== undefined) {
-    const bad = await options.executor.all(
-      `SELECT count(*) AS n FROM (${projected}) WHERE (${options.replaceWhere}) IS NOT TRUE`,
-    )
-    if (Number(bad[0]?.['n'] ?? 0) > 0) {
-      throw new DeltaError(
-        'replace-where-violation',
-        `${String(bad[0]?.['n'])} written row(s) do not satisfy replaceWhere '${options.replaceWhere}'`,
-        { hint: 'every row of a replaceWhere overwrite must match the predicate' },
-      )
-    }
+    await checkReplaceWhere(options.executor, rows, options.replaceWhere)
   }
-  const adds = await writeDataFiles({
-    executor: options.executor,
-    store: options.store,
-    sql: projected,
-    schema,
-    partitionColumns,
-    configuration: snapshot.configuration,
-  })
-  const actions: Action[] = []
-  if (reconciled.changed) {
-    const metaData = {
-      ...snapshot.metadata,
-      schemaString: JSON.stringify(schema),
-      partitionColumns: [...partitionColumns],
-    }
-    const protocol = requiredProtocol(schema, metaData.configuration, snapshot.protocol)
-    if (JSON.stringify(protocol) !== JSON.stringify(snapshot.protocol)) actions.push({ protocol })
-    actions.push({ metaData })
-  }
-  let removedFiles = 0
-  let copiedRows = 0
-  let read: { wholeTable?: boolean; readFiles?: string[]; mayMatch?: (a: AddAction) => boolean } =
-    {}
-  if (mode === 'overwrite' && options.replaceWhere !== undefined) {
-    const cow = await removeMatchingRows(options, snapshot, options.replaceWhere)
-    actions.push(...cow.actions)
-    removedFiles = cow.filesRemoved
-    copiedRows = cow.rowsCopied
-    read = { readFiles: cow.filesRead.map((f) => f.path), mayMatch: () => true }
-  } else if (mode === 'overwrite' && options.partitionOverwrite === true) {
-    const keys = new Set(adds.map((a) => JSON.stringify(a.partitionValues)))
-    const inPartitions = (a: AddAction): boolean =>
-      keys.has(JSON.stringify(normalise(a, partitionColumns)))
-    const old = snapshot.addActions.filter(inPartitions)
-    actions.push(...old.map((f) => ({ remove: removeOf(f) })))
-    removedFiles = old.length
-    read = { readFiles: old.map((f) => f.path), mayMatch: inPartitions }
-  } else if (mode === 'overwrite') {
-    actions.push(...snapshot.addActions.map((f) => ({ remove: removeOf(f) })))
-    removedFiles = snapshot.files.size
-    read = { wholeTable: true }
-  }
-  actions.push(...txnAction, ...adds.map((add) => ({ add })))
-  if (adds.length > 0 && actions.some((a) => 'cdc' in a)) {
-    // A version with cdc files is read from them only: the new rows must be there too.
-    const cdc = await writeCdcFiles({
-      executor: options.executor,
-      store: options.store,
-      sql: `SELECT *, 'insert' AS _change_type FROM (${projected})`,
-      schema,
-      partitionColumns,
-    })
-    actions.push(...cdc.map((c) => ({ cdc: c })))
-  }
-  const rows = adds.reduce((n, a) => n + numRecords(a), 0)
-  const result = await commitOperation(options, snapshot, {
-    operation: 'WRITE',
-    operationParameters: {
-      mode: mode === 'append' ? 'Append' : 'Overwrite',
-      partitionBy: JSON.stringify(partitionColumns),
-      ...(options.replaceWhere === undefined
-        ? {}
-        : { predicate: JSON.stringify([options.replaceWhere]) }),
-    },
-    operationMetrics: {
-      numFiles: adds.length,
-      numOutputRows: rows,
-      numRemovedFiles: removedFiles,
-      numCopiedRows: copiedRows,
-    },
-    actions,
-    isBlindAppend: mode === 'append' && !reconciled.changed,
-    scope: { ...read, ...(txns.length === 0 ? {} : { appIds: txns.map((t) => t.appId) }) },
-  })
-  return {
-    version: result.version,
-    metrics: {
-      numFiles: adds.length,
-      numOutputRows: rows,
-      numRemovedFiles: removedFiles,
-      numCopiedRows: copiedRows,
-      skipped: false,
-      addedColumns: reconciled.added,
-    },
-    ...(result.checkpoint === undefined ? {} : { checkpoint: result.checkpoint }),
-    warnings: result.warnings,
-  }
+  return { rows, schema, partitionColumns, changed: reconciled.changed, added: reconciled.added }
 }
 
-/** Partition values with every partition column present and '' as null (as the writer emits). */
-function normalise(
-  add: AddAction,
-  partitionColumns: readonly string[],
-): Record<string, string | null> {
-  return Object.fromEntries(
-    partitionColumns.map((c) => {
-      const v = add.partitionValues[c]
-      return [c, v === undefined || v === '' ? null : v]
-    }),
-  )
+/** The metaData (and protocol upgrade) of a write that changes the schema or partitioning. */
+function schemaActions(snapshot: Snapshot, data: PreparedData): Action[] {
+  const metaData = {
+    ...snapshot.metadata,
+    schemaString: JSON.stringify(data.schema),
+    partitionColumns: [...data.partitionColumns],
+  }
+  const protocol = requiredProtocol(data.schema, metaData.configuration, snapshot.protocol)
+  return JSON.stringify(protocol) !== JSON.stringify(snapshot.protocol)
+    ? [{ protocol }, { metaData }]
+    : [{ metaData }]
 }

@@ -25,10 +25,9 @@ import {
   type StructType,
 } from '../protocol/schema.js'
 import { DeltaError } from '../lake-errors.js'
-import { sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
+import { readParquetSql, sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import { columnExpr } from './column-exprs.js'
 import { partitionValueSql, rawPartitionValue } from './partition-values.js'
-import { readParquetSql } from './read-parquet.js'
 
 /** The table facts needed to read its files. */
 export interface TableShape {

@@ -14,13 +14,12 @@ import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { AddAction } from '../protocol/actions.js'
 import { UnsupportedFeatureError } from '../lake-errors.js'
-import { sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
+import { readParquetSql, sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
 import type { DeltaSchema } from './delta-types.js'
 import { statsFromFooter, type FooterColumnChunk } from './file-stats.js'
 import { encodeAddPath, partitionDirectory } from './partition-path.js'
 import { partitionValueSql } from './partition-values.js'
-import { readParquetSql } from '../read/read-parquet.js'
 
 /** What to write. */
 export interface WriteFilesOptions {

@@ -11,9 +11,8 @@ import { decodeAddPath } from './partition-path.js'
 import { duckDbType, type StructType } from '../protocol/schema.js'
 import { partitionValueSql } from '../read/partition-values.js'
 import { loadDeletionVector } from '../read/deletion-vectors.js'
-import { readParquetSql } from '../read/read-parquet.js'
 import { UnsupportedFeatureError } from '../lake-errors.js'
-import { sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
+import { readParquetSql, sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
 
 /** The column holding each row's file, as {@link scanFileId} names it. */

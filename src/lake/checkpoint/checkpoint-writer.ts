@@ -1,5 +1,5 @@
 /**
- * @module lake/log/checkpoint-writer
+ * @module lake/checkpoint/checkpoint-writer
  * Writes a classic single-file checkpoint `_delta_log/<v>.checkpoint.parquet` and the
  * `_last_checkpoint` hint (PROTOCOL.md "Checkpoints", Appendix "Checkpoint Schema";
  * PROTOCOL-NOTES §1.8), with exactly Spark's checkpoint schema: other engines fail on deviations
@@ -18,13 +18,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Action } from '../protocol/actions.js'
 import { UnsupportedFeatureError } from '../lake-errors.js'
-import { sqlString, type SqlExecutor } from '../sql-executor.js'
+import { readParquetSql, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { Snapshot } from '../snapshot.js'
 import type { ObjectStore } from '../store/object-store.js'
-import { readParquetSql } from '../read/read-parquet.js'
-import { LOG_DIR, versionStem } from './log-files.js'
-import { LogStore } from './log-store.js'
-import { retentionMs } from './retention.js'
+import { LOG_DIR, versionStem } from '../log/log-files.js'
+import { LogStore } from '../log/log-store.js'
+import { retentionMs } from '../log/retention.js'
 
 const DV =
   'STRUCT(storageType VARCHAR, pathOrInlineDv VARCHAR, "offset" INTEGER, sizeInBytes INTEGER, cardinality BIGINT, maxRowIndex BIGINT)'
