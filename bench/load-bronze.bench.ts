@@ -1,16 +1,21 @@
 /**
  * Landing → bronze for the four recorded races (9189, 9488, 9531, 9550; every endpoint the
- * recordings have), against plain DuckDB writing the same files to Parquet:
- * `COPY (SELECT * FROM read_json('<landing>/<endpoint>/*.json')) TO '<endpoint>.parquet'`.
+ * recordings have; `LOAD_BENCH_SESSIONS` picks others), against plain DuckDB writing the same files to Parquet:
+ * `COPY (SELECT * FROM read_json('<landing>/<endpoint>/*.json', union_by_name = true)) TO
+ * '<endpoint>.parquet'` — the issue-16 goal is pitwall ≤ 1.3× that.
  *
- * The landing zone is produced by the real extractor from the replay server (not timed). The
- * ratio is what exactly-once, schema inference with rescue, batch_day partitioning, Delta stats
- * and commits cost over a bare conversion. Both wall and CPU time (this process, all threads) are
- * reported: on a shared machine the CPU ratio is the steadier one.
+ * The landing zone is produced by the real extractor from the replay server (not timed). Timed:
+ * the baseline, `loadLanding` in this process (wall and CPU of this process, all threads: on a
+ * shared machine the CPU ratio is the steadier one), a re-load with nothing new, and `pitwall
+ * load` as the user runs it — `node bin/pitwall.js load` on the compiled dist/ (built first when
+ * missing or stale), startup included. Also reported: the bronze data files each table got
+ * (issue 16: sized for reading, not one per landing file).
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import {
   formatTableName,
   layerTableProperties,
@@ -19,13 +24,18 @@ import {
 } from '../src/catalog/index.js'
 import { DuckDbEngine } from '../src/engine/index.js'
 import { objectStoreFor } from '../src/lake/index.js'
-import { loadLanding } from '../src/load/index.js'
+import { loadLanding, type LoadLandingOptions } from '../src/load/index.js'
 import { OpenF1Client, runExtraction, startReplayServer } from '../src/openf1/index.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
 
-const SESSIONS = ['9189', '9488', '9531', '9550']
+/** The four recorded races; `LOAD_BENCH_SESSIONS=9550` for a quick run. */
+const SESSIONS = (process.env['LOAD_BENCH_SESSIONS'] ?? '9189,9488,9531,9550').split(',')
+const GOAL = 1.3
+const CATALOG = 'dev_f1_data_analytics'
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const SHARED = join(ROOT, '..', 'shared', 'openf1', 'v1')
 
-/** CPU seconds (user + system, every thread of this process) spent in `fn`: robust to a busy machine. */
+/** CPU seconds (user + system, every thread of this process) spent in `fn`. */
 async function cpu<T>(
   fn: () => Promise<T>,
 ): Promise<{ cpuSeconds: number; seconds: number; value: T }> {
@@ -34,8 +44,90 @@ async function cpu<T>(
   const used = process.cpuUsage(before)
   return { ...timed, cpuSeconds: (used.user + used.system) / 1e6 }
 }
-const CATALOG = 'dev_f1_data_analytics'
-const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'openf1', 'v1')
+
+/** Lands the four races from the replay server into `landing` (not timed). */
+async function extract(landing: string): Promise<void> {
+  const shared = process.env['PITWALL_SHARED_DIR']
+  const server = await startReplayServer({
+    dataDir: shared === undefined ? SHARED : join(shared, 'openf1', 'v1'),
+  })
+  try {
+    const client = new OpenF1Client({ baseUrl: server.url, rate: [], concurrency: 8 })
+    await runExtraction({ client, landingDir: landing, criteria: { sessions: SESSIONS } })
+  } finally {
+    await server.close()
+  }
+}
+
+/** DuckDB alone: one COPY per endpoint; returns the rows written. */
+async function plainCopy(engine: DuckDbEngine, landing: string, out: string): Promise<number> {
+  let rows = 0
+  for (const e of endpointsOf(landing)) {
+    const target = join(out, `${e}.parquet`)
+    await engine.run(
+      `COPY (SELECT * FROM read_json('${join(landing, e)}/*.json', format = 'array', union_by_name = true)) TO '${target}' (FORMAT parquet, COMPRESSION snappy)`,
+    )
+    const [r] = await engine.all(`SELECT count(*) AS n FROM read_parquet('${target}')`)
+    rows += Number(r?.['n'])
+  }
+  return rows
+}
+
+function endpointsOf(landing: string): string[] {
+  return readdirSync(landing, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
+    .map((d) => d.name)
+}
+
+function loadOptions(home: string, engine: DuckDbEngine): LoadLandingOptions {
+  return {
+    home,
+    catalog: CATALOG,
+    engine,
+    stores: objectStoreFor,
+    locate: (schema, table) => {
+      const name = tableName(CATALOG, schema, table)
+      return { name: formatTableName(name), path: tablePath(home, name) }
+    },
+    properties: {
+      bronze_raw: layerTableProperties('bronze_raw'),
+      system: layerTableProperties('system'),
+    },
+  }
+}
+
+/** `pitwall load` as a user runs it (compiled dist/, built first when missing or stale). */
+function cliLoad(home: string): number {
+  const bin = join(ROOT, 'bin', 'pitwall.js')
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
+  delete env['PITWALL_FROM_SOURCE']
+  for (let attempt = 1; ; attempt++) {
+    const started = performance.now()
+    const r = spawnSync(process.execPath, [bin, '--home', home, 'load'], { env, encoding: 'utf8' })
+    const seconds = (performance.now() - started) / 1000
+    if (r.status === 0) return seconds
+    // bin/pitwall.js refuses a missing or stale dist/ (exit 2, nothing run): build, then retry.
+    if (r.status !== 2 || !r.stderr.includes('npm run build') || attempt > 2) {
+      throw new Error(`pitwall load failed (${r.status}): ${r.stdout}${r.stderr}`)
+    }
+    const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' })
+    if (build.status !== 0) throw new Error(`npm run build failed: ${build.stdout}${build.stderr}`)
+  }
+}
+
+/** Data files per bronze table and their mean size in MB. */
+function bronzeFiles(home: string): Record<string, string> {
+  const schema = join(home, CATALOG, 'bronze_raw')
+  const files: Record<string, string> = {}
+  for (const table of readdirSync(schema)) {
+    const parquet = readdirSync(join(schema, table), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.parquet') && !f.startsWith('_'))
+      .map((f) => statSync(join(schema, table, f)).size)
+    const mb = parquet.reduce((a, b) => a + b, 0) / parquet.length / 2 ** 20
+    files[table] = `${parquet.length} × ${mb.toFixed(1)} MB`
+  }
+  return files
+}
 
 const benchmark: Benchmark = {
   name: 'load: landing → bronze Delta (4 recorded races) vs DuckDB COPY read_json → parquet',
@@ -43,64 +135,33 @@ const benchmark: Benchmark = {
     const root = mkdtempSync(join(tmpdir(), 'pitwall-bench-load-'))
     try {
       const landing = join(root, 'landing')
-      const server = await startReplayServer({
-        dataDir:
-          process.env['PITWALL_SHARED_DIR'] === undefined
-            ? SHARED
-            : join(process.env['PITWALL_SHARED_DIR'], 'openf1', 'v1'),
-      })
-      try {
-        const client = new OpenF1Client({ baseUrl: server.url, rate: [], concurrency: 8 })
-        await runExtraction({ client, landingDir: landing, criteria: { sessions: SESSIONS } })
-      } finally {
-        await server.close()
-      }
-      const endpoints = readdirSync(landing, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
-        .map((d) => d.name)
-      const files = endpoints.reduce((n, e) => n + readdirSync(join(landing, e)).length, 0)
-
+      await extract(landing)
+      const files = endpointsOf(landing).reduce(
+        (n, e) => n + readdirSync(join(landing, e)).length,
+        0,
+      )
       const engine = await DuckDbEngine.create()
       try {
         const out = join(root, 'plain')
         cpSync(landing, join(out, 'landing'), { recursive: true })
-        const plain = await cpu(async () => {
-          let rows = 0
-          for (const e of endpoints) {
-            const target = join(out, `${e}.parquet`)
-            await engine.run(
-              `COPY (SELECT * FROM read_json('${join(out, 'landing', e)}/*.json', format = 'array', union_by_name = true)) TO '${target}' (FORMAT parquet, COMPRESSION snappy)`,
-            )
-            const [r] = await engine.all(`SELECT count(*) AS n FROM read_parquet('${target}')`)
-            rows += Number(r?.['n'])
-          }
-          return rows
-        })
+        const plain = await cpu(() => plainCopy(engine, join(out, 'landing'), out))
 
         const home = join(root, 'lakehouse')
         cpSync(landing, join(home, 'landing'), { recursive: true })
-        const options = {
-          home,
-          catalog: CATALOG,
-          engine,
-          stores: objectStoreFor,
-          locate: (schema: 'bronze_raw' | 'system', table: string) => {
-            const name = tableName(CATALOG, schema, table)
-            return { name: formatTableName(name), path: tablePath(home, name) }
-          },
-          properties: {
-            bronze_raw: layerTableProperties('bronze_raw'),
-            system: layerTableProperties('system'),
-          },
-        }
-        const first = await cpu(() => loadLanding(options))
-        const again = await time(() => loadLanding(options))
+        const first = await cpu(() => loadLanding(loadOptions(home, engine)))
+        const again = await time(() => loadLanding(loadOptions(home, engine)))
         const report = first.value
         if (report.totals.rowsWritten !== plain.value || report.hasFailures) {
           throw new Error(
             `row counts differ: pitwall ${report.totals.rowsWritten}, plain ${plain.value}, failures ${String(report.hasFailures)}`,
           )
         }
+        const cliHome = join(root, 'cli')
+        cpSync(landing, join(cliHome, 'landing'), { recursive: true })
+        const cliSeconds = cliLoad(cliHome)
+
+        const wall = first.seconds / plain.seconds
+        const cpuRatio = first.cpuSeconds / plain.cpuSeconds
         const measurements: Measurement[] = [
           {
             label: 'DuckDB COPY read_json → parquet (baseline)',
@@ -108,27 +169,29 @@ const benchmark: Benchmark = {
             extra: { rows: plain.value, files, cpuSeconds: Number(plain.cpuSeconds.toFixed(1)) },
           },
           {
-            label: 'pitwall load (landing → bronze Delta)',
+            label: 'loadLanding (landing → bronze Delta)',
             seconds: first.seconds,
             extra: {
               rows: report.totals.rowsWritten,
               files: report.totals.files,
-              tables: report.tables.length,
+              commits: report.tables.reduce((n, t) => n + t.commits, 0),
               cpuSeconds: Number(first.cpuSeconds.toFixed(1)),
             },
           },
           {
-            label: 'pitwall load again (nothing new)',
+            label: 'loadLanding again (nothing new)',
             seconds: again.seconds,
             extra: { files: again.value.totals.files },
           },
+          { label: '`pitwall load` (process, dist/, startup included)', seconds: cliSeconds },
         ]
         return {
           name: benchmark.name,
           measurements,
           ratios: [
-            `pitwall load / DuckDB COPY = ${(first.seconds / plain.seconds).toFixed(2)}× wall, ${(first.cpuSeconds / plain.cpuSeconds).toFixed(2)}× CPU`,
-            `rows/s: pitwall ${Math.round(report.totals.rowsWritten / first.seconds)}, DuckDB ${Math.round(plain.value / plain.seconds)}`,
+            `load / DuckDB COPY = ${wall.toFixed(2)}× wall, ${cpuRatio.toFixed(2)}× CPU (goal ≤ ${GOAL}× wall: ${wall <= GOAL ? 'met' : 'not met'})`,
+            `\`pitwall load\` as run by a user / DuckDB COPY = ${(cliSeconds / plain.seconds).toFixed(2)}× wall`,
+            `bronze data files: ${JSON.stringify(bronzeFiles(home))}`,
           ],
         }
       } finally {
