@@ -17,7 +17,7 @@ export {
 export { parseProject } from './project/parse-project.js'
 export type { ParseOptions, ParsedProject } from './project/parse-project.js'
 export { memoryParseCache } from './project/capture.js'
-export type { CaptureResult, ParseCache } from './project/capture.js'
+export type { CachedParse, CaptureResult, ParseCache } from './project/capture.js'
 export { sha256Hex } from './content-hash.js'
 export { parseCsv } from './project/csv.js'
 export type {

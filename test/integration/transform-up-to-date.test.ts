@@ -1,8 +1,9 @@
 /**
- * A build with no new data commits nothing: empty incremental batches write nothing, and table
- * models, seeds and snapshots whose inputs did not change are skipped as up to date (until an
- * input, the SQL, the seed's CSV or --full-refresh says otherwise). And `adapter.get_relation`
- * answers from the relations the runner is given: a guarded missing source is not an error.
+ * A build with no new data commits nothing: table and incremental models, seeds, snapshots and
+ * passing tests whose inputs did not change are skipped as up to date (until an input, the SQL,
+ * the seed's CSV or --full-refresh says otherwise), and an incremental batch with no rows writes
+ * nothing. And `adapter.get_relation` answers from the relations the runner is given: a guarded
+ * missing source is not an error.
  */
 import { describe, expect, it } from 'vitest'
 import {
@@ -113,8 +114,39 @@ describe('a build with no new data', () => {
         expect(await versions(warehouse)).toEqual(v1)
         for (const id of ['fact_laps', 'pit_count', 'driver_snapshot', 'compounds'])
           expect(second.get(id)?.message, id).toMatch(/^up to date: inputs unchanged/)
+        // Incremental models too: their inputs and their own table are where they were.
         for (const id of ['silver_laps_merge', 'silver_laps_delins', 'silver_laps_append'])
-          expect(second.get(id)?.message, id).toBe('OK no new rows (nothing written)')
+          expect(second.get(id)?.message, id).toMatch(/^up to date: inputs unchanged/)
+
+        // Tests that passed on the same rows are not run again; the others are.
+        const test = () =>
+          executeRun(fixtureProject(GUARDED), warehouse, { command: 'test', now: NOW })
+        const tests1 = await test()
+        const tests2 = new Map((await test()).results.map((r) => [r.unique_id, r]))
+        expect(tests1.results.filter((r) => r.status === 'pass').length).toBeGreaterThan(5)
+        for (const r1 of tests1.results) {
+          const r2 = tests2.get(r1.unique_id)!
+          expect(r2.status, r1.unique_id).toBe(r1.status)
+          if (r1.status === 'pass')
+            expect(r2.message, r1.unique_id).toBe(
+              'up to date: passed on the same inputs in the last build',
+            )
+          else expect(r2.message, r1.unique_id).not.toMatch(/^up to date/)
+        }
+
+        // Rows the incremental filter leaves out (older than the watermark): the incremental
+        // models run, find no new rows and commit nothing.
+        await appendBronze(
+          warehouse,
+          'bronze_laps',
+          LAPS_1.replaceAll("timestamp '2024-06-01 10:00:00'", "timestamp '2024-05-01 10:00:00'"),
+        )
+        const old = await run()
+        for (const id of ['silver_laps_merge', 'silver_laps_delins', 'silver_laps_append'])
+          expect(old.get(id)?.message, id).toBe('OK no new rows (nothing written)')
+        const vOld = await versions(warehouse)
+        for (const id of ['silver_laps_merge', 'silver_laps_delins', 'silver_laps_append'])
+          expect(vOld[id], id).toBe(v1[id])
 
         // New laps: the incremental models and fact_laps move; the rest stays.
         await appendBronze(warehouse, 'bronze_laps', LAPS_2)

@@ -17,7 +17,7 @@ import {
   readJsonFile,
   writeFileAtomic,
   writeJsonAtomic,
-  type CaptureResult,
+  type CachedParse,
   type ParsedProject,
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
@@ -91,7 +91,7 @@ export async function loadProject(
   // A cache that cannot be read only costs a full parse.
   const saved = ((await readJsonFile(cacheFile, (m) => ctx.logger.debug(m))) ?? {}) as Record<
     string,
-    CaptureResult
+    CachedParse
   >
   const cache = memoryParseCache()
   for (const [k, v] of Object.entries(saved)) cache.preload(k, v)

@@ -3,7 +3,13 @@
  * Wires the transformation engine to real storage (the composition root's job, STYLE.md §1): an
  * in-process DuckDB engine and the Delta warehouse under `--home`, with the project's existing
  * tables and persisted views made queryable first.
+ *
+ * Builds run with a DuckDB `memory_limit` (`PITWALL_MEMORY_LIMIT`, default 2GB) and a
+ * `temp_directory` under the home, so a large build spills to disk instead of growing with the
+ * season or failing (issue 16).
  */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { existingRelations as findExistingRelations } from '../../catalog/index.js'
 import { NotBuiltError } from '../../core/index.js'
 import {
@@ -24,6 +30,20 @@ export interface TransformRuntime {
   close(): Promise<void>
 }
 
+/** DuckDB's memory budget for builds unless `PITWALL_MEMORY_LIMIT` says otherwise. */
+export const DEFAULT_BUILD_MEMORY_LIMIT = '2GB'
+
+/** The DuckDB settings of a build: bounded memory, spilling under the home. */
+export function buildEngineOptions(
+  home: string,
+  env: Readonly<Record<string, string | undefined>>,
+): { memoryLimit: string; tempDirectory: string } {
+  return {
+    memoryLimit: env['PITWALL_MEMORY_LIMIT'] ?? DEFAULT_BUILD_MEMORY_LIMIT,
+    tempDirectory: join(home, '_tmp', 'duckdb'),
+  }
+}
+
 /** Opens DuckDB and the Delta warehouse at the lakehouse home. */
 export async function openRuntime(
   ctx: CliContext,
@@ -32,7 +52,10 @@ export async function openRuntime(
   if (project.target.type !== 'duckdb') {
     throw new NotBuiltError(`running target '${project.target.name}' (type databricks)`)
   }
-  const engine = await openDuckDb()
+  const options = buildEngineOptions(ctx.home, ctx.io.env)
+  // DuckDB creates the spill folder itself but not its parents (the home may be new).
+  await mkdir(options.tempDirectory, { recursive: true })
+  const engine = await openDuckDb(options)
   const warehouse = new DeltaWarehouse({
     home: ctx.home,
     engine,

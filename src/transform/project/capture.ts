@@ -10,6 +10,7 @@ import { Relation } from '../template/relation.js'
 import { splitArgs, type RenderScope } from '../template/render-scope.js'
 import type { TemplateEngine } from '../template/template-engine.js'
 import { sha256Hex } from '../content-hash.js'
+import type { SchemaFile } from './schema-types.js'
 
 /** What the parse render of one file found. */
 export interface CaptureResult {
@@ -21,10 +22,16 @@ export interface CaptureResult {
   readonly diagnostic?: Diagnostic
 }
 
+/**
+ * What the parse cache holds: capture renders (keyed by text and template environment) and read
+ * schema YAML files (keyed `yaml:` + path and text), both plain JSON.
+ */
+export type CachedParse = CaptureResult | SchemaFile
+
 /** A cache of parse results (in memory by default; the CLI may persist it between runs). */
 export interface ParseCache {
-  get(key: string): CaptureResult | undefined
-  set(key: string, value: CaptureResult): void
+  get(key: string): CachedParse | undefined
+  set(key: string, value: CachedParse): void
 }
 
 /** Renders `text` in capture mode. `signature` identifies the template environment. */
@@ -42,7 +49,7 @@ export function captureNode(
   cache?: ParseCache,
 ): CaptureResult {
   const key = `${sha256Hex(input.text)}:${input.signature}`
-  const hit = cache?.get(key)
+  const hit = cache?.get(key) as CaptureResult | undefined
   if (hit !== undefined) return hit
   const refs: { name: string; package: string | null }[] = []
   const sources: [string, string][] = []
@@ -90,11 +97,11 @@ export function captureNode(
 export function memoryParseCache(): ParseCache & {
   readonly size: () => number
   /** Entries read or written since creation (what a persisted cache should keep). */
-  readonly used: () => [string, CaptureResult][]
+  readonly used: () => [string, CachedParse][]
   /** Seeds the cache without marking the entry used. */
-  readonly preload: (key: string, value: CaptureResult) => void
+  readonly preload: (key: string, value: CachedParse) => void
 } {
-  const map = new Map<string, CaptureResult>()
+  const map = new Map<string, CachedParse>()
   const used = new Set<string>()
   return {
     get: (k) => {

@@ -105,7 +105,7 @@ export function createParseContext(files: ProjectFiles, options: ParseOptions): 
     files,
     [...p['model-paths'], ...p['seed-paths'], ...p['snapshot-paths'], ...p['analysis-paths']],
     ['.yml', '.yaml'],
-  ).map((f) => parseSchemaFile(f.file, f.text))
+  ).map((f) => cachedSchemaFile(f.file, f.text, options.cache))
   const patches = new Map<string, NodePatch>()
   for (const s of schemaFiles) {
     diagnostics.push(...s.diagnostics)
@@ -146,4 +146,22 @@ function cacheSignature(
     JSON.stringify([macroFiles.map((m) => m.text), vars, target, macrosUseEnv ? envHash : null]),
   )
   return (text) => (text.includes('env_var') && !macrosUseEnv ? `${base}:${envHash}` : base)
+}
+
+/**
+ * Reads a schema YAML file through the parse cache: YAML with positions is the slowest part of a
+ * parse whose templates are cached (a large `_gold.yml` costs more than every capture render), and
+ * the result depends on the file's path and text only.
+ */
+function cachedSchemaFile(
+  file: string,
+  text: string,
+  cache: ParseCache | undefined,
+): SchemaFile {
+  const key = `yaml:${sha256Hex(`${file}\n${text}`)}`
+  const hit = cache?.get(key) as SchemaFile | undefined
+  if (hit !== undefined) return hit
+  const parsed = parseSchemaFile(file, text)
+  cache?.set(key, parsed)
+  return parsed
 }

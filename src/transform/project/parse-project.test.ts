@@ -130,6 +130,26 @@ models:
     expect(cache.size()).toBe(before + 1)
   })
 
+  it('keeps read schema YAML in the parse cache, diagnostics included', () => {
+    const cache = memoryParseCache()
+    const yml = `models:\n  - name: a\n    description: The a.\n  - description: no name\n`
+    const f = files({ 'models/a.sql': 'select 1 as x', 'models/a.yml': yml })
+    const first = parseProject(f, { cache })
+    const yamlKeys = () => cache.used().filter(([k]) => k.startsWith('yaml:'))
+    expect(yamlKeys()).toHaveLength(1)
+    const again = parseProject(f, { cache })
+    expect(again.nodes['model.pitwall.a']!.description).toBe('The a.')
+    expect(again.diagnostics).toEqual(first.diagnostics)
+    expect(again.diagnostics.map((d) => d.code)).toEqual(['config-invalid-value'])
+    // a changed file is read again
+    const changed = parseProject(
+      { ...f, 'models/a.yml': yml.replace('The a.', 'The new a.') },
+      { cache },
+    )
+    expect(changed.nodes['model.pitwall.a']!.description).toBe('The new a.')
+    expect(yamlKeys()).toHaveLength(2)
+  })
+
   it('resolves {{ doc() }} references in descriptions from docs blocks', () => {
     const p = parseProject(
       files({

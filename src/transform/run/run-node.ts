@@ -19,7 +19,12 @@ import { runDataTest } from '../data-test/run-test.js'
 import { runUnitTest } from '../data-test/run-unit-test.js'
 import { TemplateError } from '../transform-errors.js'
 import type { NodeResult, NodeStatus } from './node-result.js'
-import { UP_TO_DATE_MESSAGE, checkFreshness, tracksFreshness } from './up-to-date.js'
+import {
+  TEST_UP_TO_DATE_MESSAGE,
+  UP_TO_DATE_MESSAGE,
+  checkFreshness,
+  tracksFreshness,
+} from './up-to-date.js'
 
 /** Options that reach every node. */
 export interface RunNodeOptions {
@@ -94,12 +99,19 @@ export async function runNode(
     }
   }
   try {
+    const freshness = tracksFreshness(ctx, node, options)
+      ? await checkFreshness(ctx, node)
+      : undefined
     switch (node.resource_type) {
       case 'test': {
+        if (freshness?.upToDate === true) {
+          return done('pass', TEST_UP_TO_DATE_MESSAGE, { failures: 0 })
+        }
         const o = await runDataTest(ctx.project, ctx.warehouse, node, {
           storeFailures: options.storeFailures,
           ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
         })
+        if (o.status === 'pass') await freshness?.record()
         return done(o.status, o.message, {
           failures: o.failures,
           compiled: true,
@@ -111,7 +123,11 @@ export async function runNode(
         })
       }
       case 'unit_test': {
+        if (freshness?.upToDate === true) {
+          return done('pass', TEST_UP_TO_DATE_MESSAGE, { failures: 0 })
+        }
         const o = await runUnitTest(ctx.project, ctx.warehouse, node)
+        if (o.status === 'pass') await freshness?.record()
         return done(o.status, o.message, {
           failures: o.failures,
           compiled: true,
@@ -125,7 +141,6 @@ export async function runNode(
           // Zero-row inputs would close every current row of the history.
           return done('skipped', 'snapshots are not run with --empty')
         }
-        const freshness = tracksFreshness(ctx, node) ? await checkFreshness(ctx, node) : undefined
         if (freshness?.upToDate === true) {
           const rel = relationName(node)
           return done('success', UP_TO_DATE_MESSAGE, {
