@@ -37,3 +37,44 @@ export class AccessDeniedError extends CatalogError {
     })
   }
 }
+
+/** A principal name the directory does not know (`pitwall sql --as ghost`). */
+export class UnknownPrincipalError extends CatalogError {
+  constructor(principal: string) {
+    super('unknown-principal', `unknown principal '${principal}'`, {
+      context: { principal },
+      hint: 'List principals with `pitwall principals`; create one with `pitwall principals create`.',
+    })
+  }
+}
+
+/** A query the governed read path will not run (not one SELECT, a table function, …). */
+export class SqlRefusedError extends CatalogError {
+  /** The guard's code (`sql-table-function`, `sql-multiple-statements`, …). */
+  readonly refusal: string
+
+  constructor(refusal: string, reason: string) {
+    super('sql-refused', `query refused: ${reason}`, {
+      context: { refusal },
+      hint: 'Run exactly one SELECT over tables named catalog.schema.table.',
+    })
+    this.refusal = refusal
+  }
+}
+
+/** A governed read ran past its time limit and was interrupted. */
+export class QueryTimeoutError extends CatalogError {
+  constructor(timeoutMs: number) {
+    super('query-timeout', `query cancelled after ${timeoutMs} ms (the time limit)`, {
+      context: { timeoutMs },
+      hint: 'Filter or aggregate more so the query reads less, or ask for a higher limit.',
+    })
+  }
+}
+
+/** A governed read failed in the engine; the message is safe to show (no server paths). */
+export class GovernedQueryError extends CatalogError {
+  constructor(message: string, options: WarehouseErrorOptions = {}) {
+    super('query-failed', message, options)
+  }
+}

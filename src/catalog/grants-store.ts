@@ -1,42 +1,36 @@
 /**
  * @module catalog/grants-store
- * Grants live in the catalog's `system` schema as a Delta table, `<catalog>.system.grants`
+ * Grants live in each catalog's `system` schema as a Delta table, `<catalog>.system.grants`
  * (principal, privilege, securable), so every process sees the same ones and their history is
  * the table's history. A catalog without the table has the defaults of the original design.
  */
-import type { Engine } from '../engine/index.js'
-import {
-  LocalObjectStore,
-  NotADeltaTableError,
-  loadSnapshot,
-  scanSql,
-  sqlString,
-  writeTable,
-} from '../lake/index.js'
+import { sqlString } from '../core/index.js'
 import {
   defaultGrants,
   formatSecurable,
   parseSecurable,
   PRIVILEGES,
   type Grant,
+  type GrantEnvironment,
   type Privilege,
 } from './grants.js'
-import { layerTableProperties } from './table-properties.js'
+import { readSystemTable, writeSystemTable, type CatalogStorage } from './system-tables.js'
 
 /** The grants table's name in the `system` schema. */
 export const GRANTS_TABLE = 'grants'
 
-/** Reads the grants stored at `path` (the grants table), or the defaults for `catalog`. */
-export async function loadGrants(engine: Engine, path: string, catalog: string): Promise<Grant[]> {
-  let sql: string
-  try {
-    const snapshot = await loadSnapshot(new LocalObjectStore(path), { sql: engine })
-    sql = await scanSql(snapshot, { sql: engine })
-  } catch (error) {
-    if (error instanceof NotADeltaTableError) return defaultGrants([catalog])
-    throw error
-  }
-  const rows = await engine.all(`SELECT principal, privilege, securable FROM (${sql}) ORDER BY ALL`)
+/** The grants stored for `environment`'s catalog, or its defaults when none are stored. */
+export async function loadGrants(
+  storage: CatalogStorage,
+  environment: GrantEnvironment,
+): Promise<Grant[]> {
+  const rows = await readSystemTable(
+    storage,
+    environment.catalog,
+    GRANTS_TABLE,
+    'principal, privilege, securable',
+  )
+  if (rows === undefined) return defaultGrants([environment])
   return rows
     .filter((r) => (PRIVILEGES as readonly unknown[]).includes(r['privilege']))
     .map((r) => ({
@@ -44,12 +38,13 @@ export async function loadGrants(engine: Engine, path: string, catalog: string):
       privilege: r['privilege'] as Privilege,
       on: parseSecurable(String(r['securable'])),
     }))
+    .sort((a, b) => grantOrder(a).localeCompare(grantOrder(b)))
 }
 
-/** Replaces the stored grants with `grants` (one commit). Returns the table version. */
+/** Replaces the grants stored for `catalog` with `grants` (one commit). Returns the version. */
 export async function saveGrants(
-  engine: Engine,
-  path: string,
+  storage: CatalogStorage,
+  catalog: string,
   grants: readonly Grant[],
 ): Promise<number> {
   const values = grants
@@ -62,12 +57,9 @@ export async function saveGrants(
     grants.length === 0
       ? `SELECT NULL::VARCHAR AS principal, NULL::VARCHAR AS privilege, NULL::VARCHAR AS securable WHERE false`
       : `SELECT * FROM (VALUES ${values}) AS t(principal, privilege, securable)`
-  const result = await writeTable({
-    store: new LocalObjectStore(path),
-    executor: engine,
-    sql,
-    mode: 'overwrite',
-    configuration: layerTableProperties('system'),
-  })
-  return result.version
+  return writeSystemTable(storage, catalog, GRANTS_TABLE, sql, 'overwrite')
+}
+
+function grantOrder(g: Grant): string {
+  return `${g.principal}|${formatSecurable(g.on)}|${g.privilege}`
 }

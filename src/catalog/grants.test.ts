@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   addGrant,
+  canUse,
   checkAccess,
   covers,
   defaultGrants,
@@ -8,10 +9,15 @@ import {
   removeGrant,
   type Grant,
 } from './grants.js'
+import { principalAndGroups, type Directory } from './identity.js'
 
 const DEV = 'dev_f1_data_analytics'
-const table = (schema: string, name = 't') => ({ catalog: DEV, schema, table: name })
-const grants = defaultGrants([DEV, 'prod_f1_data_analytics'])
+const PROD = 'prod_f1_data_analytics'
+const table = (schema: string, name = 't', catalog = DEV) => ({ catalog, schema, table: name })
+const grants = defaultGrants([
+  { target: 'dev', catalog: DEV },
+  { target: 'prod', catalog: PROD },
+])
 
 describe('grants', () => {
   it('inherits a privilege downward only', () => {
@@ -21,41 +27,71 @@ describe('grants', () => {
     expect(covers(table('gold_analytics', 'a'), { catalog: DEV, schema: 'gold_analytics' })).toBe(
       false,
     )
-    expect(covers({ catalog: 'prod_f1_data_analytics' }, table('bronze_raw'))).toBe(false)
+    expect(covers({ catalog: PROD }, table('bronze_raw'))).toBe(false)
   })
 
-  it('lets analysts read gold only, and says what is missing', () => {
-    expect(checkAccess(grants, 'data_analysts', 'SELECT', table('gold_analytics')).allowed).toBe(
+  it('lets analysts read gold only, in every catalog, and says what is missing', () => {
+    const read = (t: ReturnType<typeof table>) =>
+      checkAccess(grants, 'data_analysts', 'SELECT', t).allowed
+    expect([read(table('gold_analytics')), read(table('gold_analytics', 't', PROD))]).toEqual([
       true,
-    )
-    const silver = checkAccess(grants, 'data_analysts', 'SELECT', table('silver_clean'))
-    expect(silver).toEqual({
+      true,
+    ])
+    expect(checkAccess(grants, 'data_analysts', 'SELECT', table('silver_clean'))).toEqual({
       allowed: false,
       reason: `data_analysts lacks USE SCHEMA on ${DEV}.silver_clean`,
     })
+    expect(read(table('bronze_raw'))).toBe(false)
     expect(checkAccess(grants, 'data_analysts', 'MODIFY', table('gold_analytics')).reason).toBe(
       `data_analysts lacks MODIFY on ${DEV}.gold_analytics.t`,
     )
   })
 
-  it('lets the dbt service account read bronze and write silver and gold, not bronze', () => {
-    const dbt = (action: 'SELECT' | 'MODIFY', schema: string) =>
-      checkAccess(grants, 'dbt_service_account', action, table(schema)).allowed
-    expect([dbt('SELECT', 'bronze_raw'), dbt('MODIFY', 'silver_clean')]).toEqual([true, true])
-    expect([dbt('MODIFY', 'gold_analytics'), dbt('MODIFY', 'bronze_raw')]).toEqual([true, false])
+  it('gives engineers everything on dev and read-only access to prod', () => {
+    const eng = (action: 'SELECT' | 'MODIFY', catalog: string) =>
+      checkAccess(grants, 'data_engineers', action, table('bronze_raw', 't', catalog)).allowed
+    expect([eng('SELECT', DEV), eng('MODIFY', DEV)]).toEqual([true, true])
+    expect([eng('SELECT', PROD), eng('MODIFY', PROD)]).toEqual([true, false])
   })
 
-  it('gives admin everything through ALL PRIVILEGES, and nobody else anything by default', () => {
-    expect(checkAccess(grants, 'admin', 'MODIFY', table('system')).allowed).toBe(true)
-    expect(checkAccess(grants, 'data_engineers', 'MODIFY', table('bronze_raw')).allowed).toBe(true)
+  it('gives admin and the dbt service account everything, and nobody else anything', () => {
+    for (const who of ['admin', 'dbt_service_account']) {
+      expect(checkAccess(grants, who, 'MODIFY', table('system', 't', PROD)).allowed).toBe(true)
+    }
     expect(checkAccess(grants, 'guest', 'SELECT', table('gold_analytics')).allowed).toBe(false)
   })
 
-  it('grants and revokes without duplicates', () => {
+  it('checks a principal with the grants of every group it belongs to', () => {
+    const directory: Directory = {
+      principals: [],
+      memberships: [
+        { member: 'ana', group: 'bi_team' },
+        { member: 'bi_team', group: 'data_analysts' },
+        { member: 'data_analysts', group: 'bi_team' },
+      ],
+    }
+    const who = principalAndGroups(directory, 'ana')
+    expect(who).toEqual(['ana', 'bi_team', 'data_analysts'])
+    expect(checkAccess(grants, who, 'SELECT', table('gold_analytics')).allowed).toBe(true)
+    expect(checkAccess(grants, who, 'SELECT', table('silver_clean')).reason).toBe(
+      `ana lacks USE SCHEMA on ${DEV}.silver_clean`,
+    )
+    expect(checkAccess(grants, 'ana', 'SELECT', table('gold_analytics')).allowed).toBe(false)
+  })
+
+  it('says which catalogs and schemas a principal may see', () => {
+    expect(canUse(grants, 'data_analysts', { catalog: DEV })).toBe(true)
+    expect(canUse(grants, 'data_analysts', { catalog: DEV, schema: 'gold_analytics' })).toBe(true)
+    expect(canUse(grants, 'data_analysts', { catalog: DEV, schema: 'bronze_raw' })).toBe(false)
+    expect(canUse(grants, 'guest', { catalog: DEV })).toBe(false)
+  })
+
+  it('adds and removes grants without duplicates; revoking does not touch inherited ones', () => {
+    expect(parseSecurable(`${DEV}.silver_clean`)).toEqual({ catalog: DEV, schema: 'silver_clean' })
     const g: Grant = {
       principal: 'data_analysts',
       privilege: 'SELECT',
-      on: parseSecurable(`${DEV}.silver_clean`),
+      on: { catalog: DEV, schema: 'silver_clean' },
     }
     const use: Grant = { ...g, privilege: 'USE SCHEMA' }
     const more = addGrant(addGrant(addGrant(grants, g), g), use)

@@ -33,55 +33,38 @@ export interface Grant {
   readonly on: Securable
 }
 
-/** A principal (a group or a service account). */
-export interface Principal {
-  readonly name: string
-  readonly kind: 'group' | 'service_account' | 'user'
-  readonly description: string
+/** An environment as the defaults need it: its target name and catalog. */
+export interface GrantEnvironment {
+  readonly target: string
+  readonly catalog: string
 }
 
-/** The original design's principals. */
-export const DEFAULT_PRINCIPALS: readonly Principal[] = [
-  { name: 'admin', kind: 'group', description: 'platform administrators: everything' },
-  {
-    name: 'data_engineers',
-    kind: 'group',
-    description: 'build and operate the pipeline: read and write every layer',
-  },
-  {
-    name: 'data_analysts',
-    kind: 'group',
-    description: 'analysts: read the gold layer only',
-  },
-  {
-    name: 'dbt_service_account',
-    kind: 'service_account',
-    description: 'the transformation runner: reads bronze, writes silver and gold',
-  },
-]
+/** Targets whose catalogs engineers may only read by default (the rest are development). */
+const PROTECTED_TARGETS = new Set(['stage', 'prod'])
 
-/** The default grants of the original design for `catalogs`. */
-export function defaultGrants(catalogs: readonly string[]): Grant[] {
+/**
+ * The default grants of the original design for `environments`: `admin` and the
+ * `dbt_service_account` get everything; `data_engineers` everything on development catalogs and
+ * read access on stage and prod; `data_analysts` read the gold layer of every catalog.
+ */
+export function defaultGrants(environments: readonly GrantEnvironment[]): Grant[] {
   const grants: Grant[] = []
   const g = (principal: string, privilege: Privilege, on: Securable): void => {
     grants.push({ principal, privilege, on })
   }
-  for (const catalog of catalogs) {
+  for (const { target, catalog } of environments) {
     g('admin', 'ALL PRIVILEGES', { catalog })
-    g('data_engineers', 'USE CATALOG', { catalog })
-    g('data_engineers', 'USE SCHEMA', { catalog })
-    g('data_engineers', 'SELECT', { catalog })
-    g('data_engineers', 'MODIFY', { catalog })
+    g('dbt_service_account', 'ALL PRIVILEGES', { catalog })
+    if (PROTECTED_TARGETS.has(target)) {
+      g('data_engineers', 'USE CATALOG', { catalog })
+      g('data_engineers', 'USE SCHEMA', { catalog })
+      g('data_engineers', 'SELECT', { catalog })
+    } else {
+      g('data_engineers', 'ALL PRIVILEGES', { catalog })
+    }
     g('data_analysts', 'USE CATALOG', { catalog })
     g('data_analysts', 'USE SCHEMA', { catalog, schema: 'gold_analytics' })
     g('data_analysts', 'SELECT', { catalog, schema: 'gold_analytics' })
-    g('dbt_service_account', 'USE CATALOG', { catalog })
-    for (const schema of ['bronze_raw', 'silver_clean', 'gold_analytics']) {
-      g('dbt_service_account', 'USE SCHEMA', { catalog, schema })
-      g('dbt_service_account', 'SELECT', { catalog, schema })
-    }
-    g('dbt_service_account', 'MODIFY', { catalog, schema: 'silver_clean' })
-    g('dbt_service_account', 'MODIFY', { catalog, schema: 'gold_analytics' })
   }
   return grants
 }
@@ -109,16 +92,27 @@ export function covers(container: Securable, target: Securable): boolean {
   return container.table === undefined || container.table === target.table
 }
 
-/** The grant giving `principal` `privilege` on `target` (directly or inherited), if any. */
+/**
+ * Who a check is for: one principal name, or the principal followed by every group it belongs
+ * to (its grants are the union of theirs). Messages name the first.
+ */
+export type Grantee = string | readonly string[]
+
+function names(who: Grantee): readonly string[] {
+  return typeof who === 'string' ? [who] : who
+}
+
+/** The grant giving `who` `privilege` on `target` (directly or inherited), if any. */
 export function findGrant(
   grants: readonly Grant[],
-  principal: string,
+  who: Grantee,
   privilege: Privilege,
   target: Securable,
 ): Grant | undefined {
+  const holders = names(who)
   return grants.find(
     (g) =>
-      g.principal === principal &&
+      holders.includes(g.principal) &&
       (g.privilege === privilege || g.privilege === 'ALL PRIVILEGES') &&
       covers(g.on, target),
   )
@@ -130,10 +124,13 @@ export interface AccessDecision {
   readonly reason: string
 }
 
-/** May `principal` read (`SELECT`) or write (`MODIFY`) the table `target`? */
+/**
+ * May `who` read (`SELECT`) or write (`MODIFY`) the table `target`? Needs USE CATALOG, USE SCHEMA
+ * and the action itself, each possibly inherited from a container.
+ */
 export function checkAccess(
   grants: readonly Grant[],
-  principal: string,
+  who: Grantee,
   action: 'SELECT' | 'MODIFY',
   target: Required<Securable>,
 ): AccessDecision {
@@ -142,8 +139,9 @@ export function checkAccess(
     ['USE SCHEMA', { catalog: target.catalog, schema: target.schema }],
     [action, target],
   ]
+  const principal = names(who)[0] ?? 'nobody'
   for (const [privilege, on] of needs) {
-    if (findGrant(grants, principal, privilege, on) === undefined) {
+    if (findGrant(grants, who, privilege, on) === undefined) {
       return {
         allowed: false,
         reason: `${principal} lacks ${privilege} on ${formatSecurable(on)}`,
@@ -167,4 +165,13 @@ export function removeGrant(grants: readonly Grant[], grant: Grant): Grant[] {
 
 function grantKey(g: Grant): string {
   return `${g.principal}|${g.privilege}|${formatSecurable(g.on)}`
+}
+
+/** May `who` see a catalog or a schema (USE CATALOG, and USE SCHEMA for a schema)? */
+export function canUse(grants: readonly Grant[], who: Grantee, on: Securable): boolean {
+  if (findGrant(grants, who, 'USE CATALOG', { catalog: on.catalog }) === undefined) return false
+  return (
+    on.schema === undefined ||
+    findGrant(grants, who, 'USE SCHEMA', { catalog: on.catalog, schema: on.schema }) !== undefined
+  )
 }

@@ -8,6 +8,10 @@ export {
   InvalidTableNameError,
   UnknownEnvironmentError,
   AccessDeniedError,
+  UnknownPrincipalError,
+  SqlRefusedError,
+  QueryTimeoutError,
+  GovernedQueryError,
 } from './catalog-errors.js'
 export {
   CATALOG_SCHEMAS,
@@ -36,9 +40,9 @@ export { createLakehouseEngine } from './lakehouse.js'
 export type { LakehouseOptions } from './lakehouse.js'
 export {
   PRIVILEGES,
-  DEFAULT_PRINCIPALS,
   defaultGrants,
   checkAccess,
+  canUse,
   findGrant,
   covers,
   addGrant,
@@ -46,8 +50,55 @@ export {
   formatSecurable,
   parseSecurable,
 } from './grants.js'
-export type { Privilege, Securable, Grant, Principal, AccessDecision } from './grants.js'
+export type {
+  Privilege,
+  Securable,
+  Grant,
+  Grantee,
+  GrantEnvironment,
+  AccessDecision,
+} from './grants.js'
 export { loadGrants, saveGrants, GRANTS_TABLE } from './grants-store.js'
+export {
+  PRINCIPAL_KINDS,
+  DEFAULT_PRINCIPALS,
+  DEFAULT_DIRECTORY,
+  isPrincipalName,
+  findPrincipal,
+  principalAndGroups,
+} from './identity.js'
+export type { Principal, PrincipalKind, Membership, Directory } from './identity.js'
+export {
+  loadDirectory,
+  saveDirectory,
+  PRINCIPALS_TABLE,
+  GROUP_MEMBERS_TABLE,
+} from './identity-store.js'
+export { hashToken, verifyToken, tokenIdOf } from './tokens.js'
+export type { TokenRecord, TokenRejection } from './tokens.js'
+export { createToken, loadTokens, revokeToken, TOKENS_TABLE } from './token-store.js'
+export type { CreateTokenOptions, CreatedToken } from './token-store.js'
+export {
+  readSystemTable,
+  writeSystemTable,
+  systemTableLocation,
+  systemTableVersion,
+} from './system-tables.js'
+export type { CatalogStorage } from './system-tables.js'
 export { PersistedViews, VIEWS_DIR } from './persisted-views.js'
-export { queryReads, checkQueryAccess } from './query-access.js'
-export type { QueryReads } from './query-access.js'
+export { guardSql, parseSelect } from './sql-guard.js'
+export type { ReadTable, SqlVerdict, SqlRefusalCode, SqlGuardOptions } from './sql-guard.js'
+export { checkReadAccess } from './query-access.js'
+export { AccessControl } from './access-control.js'
+export type { Identity, AccessControlOptions } from './access-control.js'
+export { AuditLog, AUDIT_TABLE, redactSecrets } from './audit-log.js'
+export type { AuditRecord, AuditSink, AuditOutcome, AuditLogOptions } from './audit-log.js'
+export { GovernedReader, GovernedResult } from './governed-query.js'
+export type {
+  GovernedReaderOptions,
+  QueryLimits,
+  ReadContext,
+  TrustedRead,
+} from './governed-query.js'
+export { openGovernance } from './governance.js'
+export type { Governance, GovernanceOptions } from './governance.js'

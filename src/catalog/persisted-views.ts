@@ -1,15 +1,17 @@
 /**
  * @module catalog/persisted-views
- * SQL views of the warehouse (dbt `view` models) live as `<home>/<catalog>/<schema>/_views/
- * <name>.sql` (written by the transformation engine, since DuckDB views are process-local). This
- * recreates them as `catalog.schema.name` in another process, after the Delta views they read,
- * again whenever a file changes.
+ * Views the warehouse persists as `<home>/<catalog>/<schema>/_views/<name>.sql` (a view
+ * materialization writes its SELECT there), recreated in every process that opens the lakehouse.
+ * A view file is code that runs in every process, so it must parse (DuckDB's own parser) as
+ * exactly one SELECT: anything else — a second statement after the first, DDL — is refused and
+ * reported, never executed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { sqlIdent } from '../core/index.js'
 import type { Engine } from '../engine/index.js'
-import { sqlIdent } from '../lake/index.js'
 import { CATALOG_SCHEMAS } from './environments.js'
+import { parseSelect } from './sql-guard.js'
 
 /** The folder of persisted views inside a schema folder. */
 export const VIEWS_DIR = '_views'
@@ -25,10 +27,12 @@ export class PersistedViews {
 
   /**
    * (Re)creates new and changed views. A view whose SQL does not bind yet (it reads another
-   * view) is retried after the others; one that never binds is reported, not thrown.
+   * view) is retried after the others; one that never binds, or is not one SELECT, is reported,
+   * not thrown.
    */
   async sync(engine: Engine): Promise<{ readonly failed: readonly string[] }> {
     let pending: { name: string; sql: string; mtime: number }[] = []
+    const refused: string[] = []
     for (const catalog of this.catalogs) {
       for (const schema of CATALOG_SCHEMAS) {
         const dir = join(this.home, catalog, schema, VIEWS_DIR)
@@ -38,7 +42,13 @@ export class PersistedViews {
           const name = `${sqlIdent(catalog)}.${sqlIdent(schema)}.${sqlIdent(file.slice(0, -4))}`
           const mtime = statSync(path).mtimeMs
           if (this.defined.get(name) === mtime) continue
-          pending.push({ name, sql: readFileSync(path, 'utf8'), mtime })
+          const sql = readFileSync(path, 'utf8')
+          const parsed = await parseSelect(engine, sql)
+          if ('code' in parsed) {
+            refused.push(`${name}: ${path} is not one SELECT statement (${parsed.reason})`)
+            continue
+          }
+          pending.push({ name, sql, mtime })
         }
       }
     }
@@ -48,7 +58,8 @@ export class PersistedViews {
       failed = []
       for (const v of pending) {
         try {
-          await engine.run(`CREATE OR REPLACE VIEW ${v.name} AS ${v.sql}`)
+          // A newline before the end: a trailing line comment in the file cannot swallow anything.
+          await engine.run(`CREATE OR REPLACE VIEW ${v.name} AS ${v.sql}\n`)
           this.defined.set(v.name, v.mtime)
         } catch (error) {
           next.push(v)
@@ -58,6 +69,6 @@ export class PersistedViews {
       if (next.length === pending.length) break
       pending = next
     }
-    return { failed: pending.length === 0 ? [] : failed }
+    return { failed: [...refused, ...(pending.length === 0 ? [] : failed)] }
   }
 }

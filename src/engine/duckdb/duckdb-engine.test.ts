@@ -131,7 +131,9 @@ describe('DuckDbEngine', () => {
 
   it('resolves one- and two-part names in the catalog a stream asks for', async () => {
     const e = await engine()
-    await e.run("ATTACH ':memory:' AS cat; CREATE SCHEMA cat.s; CREATE TABLE cat.s.t AS SELECT 7 AS x")
+    await e.run(
+      "ATTACH ':memory:' AS cat; CREATE SCHEMA cat.s; CREATE TABLE cat.s.t AS SELECT 7 AS x",
+    )
     const stream = await e.stream('SELECT x FROM s.t', { defaultCatalog: 'cat' })
     expect(await stream.next()).toEqual([{ x: 7 }])
     await stream.close()

@@ -39,8 +39,15 @@ export class LakehouseEngine implements StreamingEngine {
     private readonly options: LakehouseEngineOptions,
   ) {}
 
-  /** Syncs the views now (also done before every statement). */
+  /**
+   * Syncs the views now (also done before every statement). Unforced, it returns at once when
+   * the last sync is younger than `minSyncIntervalMs` — even while another sync runs, so readers
+   * never queue behind a background refresh.
+   */
   refresh(force = true): Promise<void> {
+    if (!force && performance.now() - this.lastSync < (this.options.minSyncIntervalMs ?? 0)) {
+      return Promise.resolve()
+    }
     return this.syncQueue.push(async () => {
       const now = performance.now()
       if (!force && now - this.lastSync < (this.options.minSyncIntervalMs ?? 0)) return

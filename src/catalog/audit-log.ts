@@ -1,0 +1,170 @@
+/**
+ * @module catalog/audit-log
+ * Every governed read — API route, SQL endpoint, export, `pitwall sql --as` — and every refused
+ * request becomes one row of `<catalog>.system.audit_log` (a Delta table partitioned by
+ * `event_date`): when, who, what, which objects, how many rows, allowed or not, the request id
+ * and client address, and for SQL the statement and its plan. Records are buffered and written
+ * in batches (one commit per batch) so auditing never slows reads; `close()` writes the rest.
+ * Token-shaped strings are redacted from every text field, so a secret pasted into a query or a
+ * header never reaches the table.
+ */
+import { sqlString } from '../core/index.js'
+import { writeTable } from '../lake/index.js'
+import { systemTableLocation, type CatalogStorage } from './system-tables.js'
+import { layerTableProperties } from './table-properties.js'
+
+/** The audit table's name in the `system` schema. */
+export const AUDIT_TABLE = 'audit_log'
+
+/** How a request ended. */
+export type AuditOutcome =
+  'ok' | 'truncated' | 'denied' | 'unauthenticated' | 'refused' | 'timeout' | 'failed'
+
+/** One audited event. */
+export interface AuditRecord {
+  /** When the request started. */
+  readonly time: Date
+  readonly requestId: string
+  /** The principal, or `null` when the request never authenticated. */
+  readonly principal: string | null
+  /** What was done: `api.read`, `api.export`, `sql.query`, `sql.export`, `cli.sql`, … */
+  readonly action: string
+  /** The route or command (`GET /api/sessions/{session_key}/leaderboard`, `pitwall sql`). */
+  readonly resource: string
+  /** Tables read or asked for (`catalog.schema.table`). */
+  readonly objects: readonly string[]
+  /** Rows returned, when the read ran. */
+  readonly rows: number | null
+  readonly allowed: boolean
+  readonly outcome: AuditOutcome
+  /** HTTP status, when served over HTTP. */
+  readonly status: number | null
+  /** Why it was denied, refused or failed. */
+  readonly reason: string | null
+  readonly clientAddress: string | null
+  /** The SQL text (SQL endpoint and `pitwall sql`), truncated. */
+  readonly sql: string | null
+  /** DuckDB's plan of the SQL, truncated. */
+  readonly plan: string | null
+  readonly durationMs: number
+}
+
+/** Where audit records go. */
+export interface AuditSink {
+  /** Queues a record (never throws, never waits). */
+  record(record: AuditRecord): void
+}
+
+/** Options of {@link AuditLog}. */
+export interface AuditLogOptions {
+  readonly storage: CatalogStorage
+  /** The catalog whose `system.audit_log` receives the records. */
+  readonly catalog: string
+  /** Write when this many records wait (default 500). */
+  readonly maxBatch?: number
+  /** Write waiting records at least this often (ms, default 1000). */
+  readonly flushIntervalMs?: number
+  /** Told when a batch could not be written (it is retried with the next one). */
+  readonly onError?: (error: unknown) => void
+}
+
+const TOKEN = /pwt_([a-z0-9]{12})_[A-Za-z0-9_-]{20,}/g
+const BEARER = /(bearer\s+)[^\s'"]+/gi
+const MAX_TEXT = 8000
+/** Records kept while writes fail; older ones are dropped (and counted) past it. */
+const MAX_PENDING = 50_000
+
+/** Removes secrets from a text before it is stored. */
+export function redactSecrets(text: string): string {
+  return text.replace(TOKEN, 'pwt_$1_[redacted]').replace(BEARER, '$1[redacted]')
+}
+
+function text(value: string | null, max = MAX_TEXT): string {
+  if (value === null) return 'NULL::VARCHAR'
+  const clean = redactSecrets(value)
+  return sqlString(clean.length > max ? `${clean.slice(0, max)}…` : clean)
+}
+
+/** The batched writer of `<catalog>.system.audit_log`. */
+export class AuditLog implements AuditSink {
+  private pending: AuditRecord[] = []
+  private writing: Promise<void> = Promise.resolve()
+  private timer: NodeJS.Timeout | undefined
+  private dropped = 0
+  private closed = false
+
+  constructor(private readonly options: AuditLogOptions) {}
+
+  /** @inheritdoc */
+  record(record: AuditRecord): void {
+    this.pending.push(record)
+    if (this.pending.length > MAX_PENDING) {
+      this.dropped += this.pending.length - MAX_PENDING
+      this.pending.splice(0, this.pending.length - MAX_PENDING)
+    }
+    if (this.pending.length >= (this.options.maxBatch ?? 500)) void this.flush()
+    else if (this.timer === undefined && !this.closed) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined
+        void this.flush()
+      }, this.options.flushIntervalMs ?? 1000)
+      this.timer.unref()
+    }
+  }
+
+  /** Records dropped because writes kept failing. */
+  get droppedRecords(): number {
+    return this.dropped
+  }
+
+  /** Writes every waiting record now (one commit). Resolves when written or failed. */
+  flush(): Promise<void> {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer)
+      this.timer = undefined
+    }
+    this.writing = this.writing.then(async () => {
+      const batch = this.pending
+      if (batch.length === 0) return
+      this.pending = []
+      try {
+        await this.write(batch)
+      } catch (error) {
+        this.pending = [...batch, ...this.pending]
+        this.options.onError?.(error)
+      }
+    })
+    return this.writing
+  }
+
+  /** Writes what is waiting and stops the timer. */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.flush()
+  }
+
+  private async write(batch: readonly AuditRecord[]): Promise<void> {
+    const { storage, catalog } = this.options
+    const rows = batch.map((r) => {
+      const objects = `[${r.objects.map((o) => sqlString(o)).join(', ')}]::VARCHAR[]`
+      const iso = r.time.toISOString()
+      return `(${sqlString(iso)}::TIMESTAMPTZ, ${sqlString(iso.slice(0, 10))}::DATE, ${text(r.requestId, 200)},
+        ${text(r.principal, 200)}, ${text(r.action, 200)}, ${text(r.resource, 1000)}, ${objects},
+        ${r.rows === null ? 'NULL' : String(Math.trunc(r.rows))}::BIGINT, ${r.allowed ? 'true' : 'false'},
+        ${text(r.outcome, 50)}, ${r.status === null ? 'NULL' : String(Math.trunc(r.status))}::INTEGER,
+        ${text(r.reason, 2000)}, ${text(r.clientAddress, 200)}, ${text(r.sql)}, ${text(r.plan)},
+        ${Number.isFinite(r.durationMs) ? r.durationMs.toFixed(3) : '0'}::DOUBLE)`
+    })
+    const sql = `SELECT * FROM (VALUES ${rows.join(',\n')}) AS t(event_time, event_date, request_id,
+      principal, action, resource, objects, row_count, allowed, outcome, status_code, reason,
+      client_address, sql_text, plan, duration_ms)`
+    await writeTable({
+      store: storage.storeFor(systemTableLocation(storage, catalog, AUDIT_TABLE)),
+      executor: storage.engine,
+      sql,
+      mode: 'append',
+      partitionColumns: ['event_date'],
+      configuration: layerTableProperties('system'),
+    })
+  }
+}
