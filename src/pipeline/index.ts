@@ -63,3 +63,13 @@ export { runScheduler } from './schedule/scheduler.js'
 export type { SchedulerOptions, SchedulerSummary } from './schedule/scheduler.js'
 export { parseCron, firedBetween } from './schedule/cron-schedule.js'
 export type { CronSchedule } from './schedule/cron-schedule.js'
+// Promotion.
+export { promote } from './promote/promote.js'
+export type {
+  PromoteOptions,
+  PromoteOutcome,
+  PromoteStages,
+  PromotedTable,
+} from './promote/promote.js'
+export { copyTable } from './promote/copy-table.js'
+export type { CopyTableOptions, CopyTableResult } from './promote/copy-table.js'

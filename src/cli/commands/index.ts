@@ -15,6 +15,7 @@ import { extractCommand } from './extract.js'
 import { loadCommand } from './load.js'
 import { lsCommand } from './ls.js'
 import { pipelineCommand } from './pipeline.js'
+import { promoteCommand } from './promote.js'
 import { runsCommand } from './runs.js'
 import { scheduleCommand } from './schedule.js'
 import { replayCommand } from './replay.js'
@@ -39,6 +40,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   pipelineCommand,
   runsCommand,
   scheduleCommand,
+  promoteCommand,
   buildCommand,
   runCommand,
   testCommand,
