@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { memoryIo, runCli } from '../../src/cli/index.js'
 import { startReplayServer, type ReplayServer } from '../../src/openf1/index.js'
-import { REPO_ROOT } from '../helpers/cli.js'
+import { REPO_ROOT, pitwallEnv } from '../helpers/cli.js'
 import { describeShared, sharedPath } from '../helpers/shared-data.js'
 import { withTmpDir } from '../helpers/tmp.js'
 
@@ -82,7 +82,7 @@ describeShared('openf1/v1', 'pitwall extract / replay / simulate', () => {
         '--port',
         '0',
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: pitwallEnv() },
     )
     let out = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))

@@ -12,7 +12,7 @@ import {
   runExtraction,
   startReplayServer,
 } from '../../src/openf1/index.js'
-import { REPO_ROOT } from '../helpers/cli.js'
+import { REPO_ROOT, pitwallEnv } from '../helpers/cli.js'
 import { describeShared } from '../helpers/shared-data.js'
 import { withTmpDir } from '../helpers/tmp.js'
 import { expectEqualToRecording, recorded, V1 } from './openf1-recording.js'
@@ -55,7 +55,7 @@ describeShared('openf1/v1', 'an interrupted extraction', () => {
             '--rate',
             '12/s',
           ],
-          { stdio: 'ignore' },
+          { stdio: 'ignore', env: pitwallEnv() },
         )
         const exited = new Promise<void>((r) => child.once('exit', () => r()))
         let killedAt = -1
