@@ -64,6 +64,9 @@ export class DeltaWarehouse implements Warehouse {
   private readonly storeFor: ObjectStoreFactory
   private readonly onWarning: ((message: string) => void) | undefined
   private readonly schemas = new Set<string>()
+  /** Relations handed to `prepare` whose views are not made yet. */
+  private readonly pending: RelationName[] = []
+  private prepared: Promise<void> | undefined
   private readonly tableQueues = new Map<string, Promise<unknown>>()
   private stageCounter = 0
 
@@ -94,9 +97,28 @@ export class DeltaWarehouse implements Warehouse {
 
   /**
    * Makes `rels` queryable in this process: a view over each Delta table that exists, and the
-   * persisted views. Pass them in dependency order (views may select from views).
+   * persisted views. Pass them in dependency order (views may select from views). Lazily: the
+   * views are made before the first statement that needs the engine, so a build where every node
+   * is up to date never loads a snapshot (issue 16).
    */
   async prepare(rels: readonly RelationName[]): Promise<void> {
+    this.pending.push(...rels)
+  }
+
+  /**
+   * Creates the views of every relation handed to {@link prepare} so far, once; concurrent
+   * callers all wait for the same creation.
+   */
+  private ensurePrepared(): Promise<void> {
+    if (this.pending.length > 0) {
+      const rels = this.pending.splice(0)
+      const before = this.prepared ?? Promise.resolve()
+      this.prepared = before.then(() => this.makeViews(rels))
+    }
+    return this.prepared ?? Promise.resolve()
+  }
+
+  private async makeViews(rels: readonly RelationName[]): Promise<void> {
     for (const rel of rels) {
       if (await this.isTable(rel)) await this.refreshView(rel)
       else {
@@ -110,11 +132,13 @@ export class DeltaWarehouse implements Warehouse {
   async query(
     sql: string,
   ): Promise<{ columns: readonly WarehouseColumn[]; rows: readonly WarehouseRow[] }> {
+    await this.ensurePrepared()
     return this.engine.query(sql)
   }
 
   /** @inheritdoc */
   async describe(rel: RelationName): Promise<RelationInfo | undefined> {
+    await this.ensurePrepared()
     const isTable = await this.isTable(rel)
     const partitionBy = isTable ? await this.refreshView(rel) : []
     const r = await this.engine.query(
@@ -132,6 +156,7 @@ export class DeltaWarehouse implements Warehouse {
 
   /** @inheritdoc */
   async createView(rel: RelationName, sql: string): Promise<void> {
+    await this.ensurePrepared()
     if (existsSync(this.tablePath(rel)))
       await rm(this.tablePath(rel), { recursive: true, force: true })
     await rm(this.recordFile(rel), { force: true })
@@ -141,6 +166,7 @@ export class DeltaWarehouse implements Warehouse {
 
   /** @inheritdoc */
   async drop(rel: RelationName): Promise<void> {
+    await this.ensurePrepared()
     await this.ensureSchema(rel)
     await this.engine.run(`drop view if exists ${qualified(rel)}`)
     await rm(this.viewFile(rel), { force: true })
@@ -151,6 +177,7 @@ export class DeltaWarehouse implements Warehouse {
   /** @inheritdoc */
   write(rel: RelationName, sql: string, request: WriteRequest): Promise<WriteOutcome> {
     return this.serial(rel, async () => {
+      await this.ensurePrepared()
       await this.ensureSchema(rel)
       if (request.mode === 'overwrite') {
         // A view of the same name, or a table whose columns differ, is replaced outright.
@@ -199,6 +226,7 @@ export class DeltaWarehouse implements Warehouse {
   /** @inheritdoc */
   deleteWhere(rel: RelationName, predicate: string): Promise<number> {
     return this.serial(rel, async () => {
+      await this.ensurePrepared()
       const r = await this.lake('delete', rel, () =>
         deleteRows({
           store: this.store(rel),
@@ -223,6 +251,7 @@ export class DeltaWarehouse implements Warehouse {
     options: { readonly mergeSchema?: boolean } = {},
   ): Promise<{ inserted: number; updated: number }> {
     return this.serial(rel, async () => {
+      await this.ensurePrepared()
       // Into a missing table a merge is the append that creates it.
       if (!(await this.isTable(rel))) {
         const w = await this.writeFiles(rel, sql, {
@@ -251,6 +280,7 @@ export class DeltaWarehouse implements Warehouse {
     properties: Readonly<Record<string, string>>,
   ): Promise<void> {
     await this.serial(rel, async () => {
+      await this.ensurePrepared()
       const store = this.store(rel)
       // Already set: no metadata commit (incremental runs would add one version each).
       const current = (await loadSnapshot(store)).metadata.configuration
@@ -263,6 +293,7 @@ export class DeltaWarehouse implements Warehouse {
 
   /** @inheritdoc */
   async optimize(rel: RelationName, zorderBy: readonly string[]): Promise<void> {
+    await this.ensurePrepared()
     await this.serial(rel, () =>
       this.lake('OPTIMIZE ZORDER BY', rel, () =>
         optimizeTable({
@@ -277,6 +308,7 @@ export class DeltaWarehouse implements Warehouse {
 
   /** @inheritdoc */
   async stage(sql: string): Promise<{ readonly sql: string; release(): Promise<void> }> {
+    await this.ensurePrepared()
     const name = sqlIdent(`__pitwall_stage_${++this.stageCounter}`)
     await this.engine.run(`create or replace temp table ${name} as ${sql}`)
     return {
