@@ -174,7 +174,7 @@ export async function executeRun(
     })
     running.set(id, p)
   }
-  const missing = await missingSources(project, warehouse, order)
+  const missing = await missingSources(project, warehouse, order, relations)
   const startHooks = await runProjectHooks(project, warehouse, 'on-run-start')
   for (const r of startHooks) finish(r)
   const startFailed = startHooks.some((r) => r.status === 'error')
@@ -218,6 +218,7 @@ async function missingSources(
   project: ParsedProject,
   warehouse: Warehouse,
   order: readonly string[],
+  relations: ReadonlySet<string> | undefined,
 ): Promise<Map<string, string>> {
   const used = new Set<string>()
   for (const id of order) {
@@ -226,10 +227,15 @@ async function missingSources(
   const missing = new Map<string, string>()
   for (const id of [...used].sort()) {
     const s = project.sources[id]!
-    const info = await warehouse
-      .describe({ database: s.database, schema: s.schema, identifier: s.identifier })
-      .catch(() => undefined)
-    if (info === undefined) {
+    // The caller's set of existing relations answers without touching storage (a no-op build
+    // opens no table); without one, ask the warehouse.
+    const exists =
+      relations !== undefined
+        ? relations.has(relationKey(s.database, s.schema, s.identifier))
+        : (await warehouse
+            .describe({ database: s.database, schema: s.schema, identifier: s.identifier })
+            .catch(() => undefined)) !== undefined
+    if (!exists) {
       missing.set(
         id,
         `source ${s.source_name}.${s.name} does not exist yet (${s.database}.${s.schema}.${s.identifier}); load it first (pitwall load) or fix schema/identifier in ${s.original_file_path}`,
