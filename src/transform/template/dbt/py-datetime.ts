@@ -6,6 +6,7 @@
  * or UTC-aware. Other time zones are not available (no tz database in a pure module).
  */
 import { runtimeError } from '../jinja/errors.js'
+import { parseIso, strftime, strptime, type DateParts } from './py-datetime-format.js'
 import {
   type Kwargs,
   NOT_IMPLEMENTED,
@@ -17,21 +18,6 @@ import {
 } from '../jinja/values.js'
 
 const US_PER_DAY = 86_400_000_000
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
 /** `datetime.timedelta`. */
@@ -198,117 +184,10 @@ function num(kw: Kwargs, name: string, dflt: number): number {
   return name in kw ? toNumber(kw[name] as number) : dflt
 }
 
-function strftime(us: number, fmt: string, utc: boolean): string {
-  const dt = new PyDateTime(us, utc)
-  const dayOfYear = dt.dayNumber - Math.floor(Date.UTC(dt.year, 0, 1) / 86_400_000) + 1
-  const wd = (new Date(dt.dayNumber * 86_400_000).getUTCDay() + 6) % 7
-  return fmt.replace(/%([a-zA-Z%])/g, (all, c: string) => {
-    switch (c) {
-      case 'Y':
-        return pad(dt.year, 4)
-      case 'y':
-        return pad(dt.year % 100)
-      case 'm':
-        return pad(dt.month)
-      case 'd':
-        return pad(dt.day)
-      case 'H':
-        return pad(dt.hour)
-      case 'I':
-        return pad(dt.hour % 12 === 0 ? 12 : dt.hour % 12)
-      case 'p':
-        return dt.hour < 12 ? 'AM' : 'PM'
-      case 'M':
-        return pad(dt.minute)
-      case 'S':
-        return pad(dt.second)
-      case 'f':
-        return pad(dt.microsecond, 6)
-      case 'j':
-        return pad(dayOfYear, 3)
-      case 'b':
-        return MONTHS[dt.month - 1]!.slice(0, 3)
-      case 'B':
-        return MONTHS[dt.month - 1]!
-      case 'a':
-        return DAYS[wd]!.slice(0, 3)
-      case 'A':
-        return DAYS[wd]!
-      case 'w':
-        return String((wd + 1) % 7)
-      case 'z':
-        return utc ? '+0000' : ''
-      case 'Z':
-        return utc ? 'UTC' : ''
-      case '%':
-        return '%'
-      default:
-        return all
-    }
-  })
-}
-
-function strptime(s: string, fmt: string): PyDateTime {
-  const parts = { Y: 1900, m: 1, d: 1, H: 0, M: 0, S: 0, f: 0 }
-  let utc = false
-  let re = ''
-  const order: string[] = []
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i]!
-    if (c !== '%') {
-      re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      continue
-    }
-    const d = fmt[++i]!
-    const pat = {
-      Y: '(\\d{4})',
-      y: '(\\d{2})',
-      m: '(\\d{1,2})',
-      d: '(\\d{1,2})',
-      H: '(\\d{1,2})',
-      M: '(\\d{1,2})',
-      S: '(\\d{1,2})',
-      f: '(\\d{1,6})',
-      j: '(\\d{1,3})',
-      b: '([A-Za-z]{3})',
-      B: '([A-Za-z]+)',
-      z: '([-+]\\d{2}:?\\d{2}|Z)',
-      '%': '%',
-    }[d]
-    if (pat === undefined) throw runtimeError(`strptime: unsupported directive %${d}`)
-    re += pat
-    if (d !== '%') order.push(d)
-  }
-  const m = new RegExp(`^${re}$`).exec(s)
-  if (m === null) throw runtimeError(`time data '${s}' does not match format '${fmt}'`)
-  order.forEach((d, i) => {
-    const v = m[i + 1]!
-    if (d === 'y') parts.Y = 2000 + Number(v) - (Number(v) >= 69 ? 100 : 0)
-    else if (d === 'b' || d === 'B')
-      parts.m = MONTHS.findIndex((x) => x.toLowerCase().startsWith(v.toLowerCase().slice(0, 3))) + 1
-    else if (d === 'f') parts.f = Number(v.padEnd(6, '0'))
-    else if (d === 'z') utc = true
-    else if (d in parts) parts[d as keyof typeof parts] = Number(v)
-  })
-  return PyDateTime.from([parts.Y, parts.m, parts.d, parts.H, parts.M, parts.S, parts.f], utc)
-}
-
-function fromIso(s: string): PyDateTime {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?(Z|[-+]\d{2}:?\d{2})?$/.exec(
-      s.trim(),
-    )
-  if (m === null) throw runtimeError(`Invalid isoformat string: '${s}'`)
-  const n = (i: number): number => (m[i] === undefined ? 0 : Number(m[i]))
-  const dt = PyDateTime.from(
-    [n(1), n(2), n(3), n(4), n(5), n(6), m[7] === undefined ? 0 : Number(m[7].padEnd(6, '0'))],
-    m[8] !== undefined,
-  )
-  const off = m[8]
-  if (off === undefined || off === 'Z') return dt
-  const sign = off.startsWith('-') ? -1 : 1
-  const [hh, mm] = [Number(off.slice(1, 3)), Number(off.slice(-2))]
-  return new PyDateTime(dt.us - sign * (hh * 60 + mm) * 60_000_000, true)
+/** A datetime from parsed fields (shifted to UTC when they carried an offset). */
+function fromParts(p: DateParts): PyDateTime {
+  const dt = PyDateTime.from(p.parts, p.utc)
+  return p.offsetMinutes === 0 ? dt : new PyDateTime(dt.us - p.offsetMinutes * 60_000_000, true)
 }
 
 const UTC = {
@@ -343,8 +222,8 @@ export function pyDatetimeModule(): Record<string, unknown> {
       now: new PyFunction('now', ([tz], kw) => now((tz ?? kw['tz'] ?? null) !== null)),
       utcnow: new PyFunction('utcnow', () => now(false)),
       today: new PyFunction('today', () => now(false)),
-      strptime: new PyFunction('strptime', ([s, f]) => strptime(str(s), str(f))),
-      fromisoformat: new PyFunction('fromisoformat', ([s]) => fromIso(str(s))),
+      strptime: new PyFunction('strptime', ([s, f]) => fromParts(strptime(str(s), str(f)))),
+      fromisoformat: new PyFunction('fromisoformat', ([s]) => fromParts(parseIso(str(s)))),
       fromtimestamp: new PyFunction(
         'fromtimestamp',
         ([t], kw) =>
@@ -369,7 +248,7 @@ export function pyDatetimeModule(): Record<string, unknown> {
       today: new PyFunction('today', () => new PyDate(Math.floor(Date.now() / 86_400_000))),
       fromisoformat: new PyFunction(
         'fromisoformat',
-        ([s]) => new PyDate(fromIso(str(s)).dayNumber),
+        ([s]) => new PyDate(fromParts(parseIso(str(s))).dayNumber),
       ),
     },
   )
