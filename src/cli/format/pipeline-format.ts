@@ -141,7 +141,9 @@ export function formatRunDetail(r: RunView): string {
     ...(r.error === null ? [] : [`  error: ${r.error}`]),
     `assets (${r.assets.length}): ${[...counts.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
     ...r.assets
-      .filter((a) => a.step !== 'build' || failed.has(a.status) || a.status === 'warn')
+      .filter(
+        (a) => ['load', 'copy'].includes(a.step) || failed.has(a.status) || a.status === 'warn',
+      )
       .slice(0, 60)
       .map(assetLine),
     ...(bad.length > 0 ? [`${bad.length} asset(s) failed`] : []),
