@@ -1,13 +1,15 @@
 /**
  * How fast `pitwall` starts, as users run it: `node bin/pitwall.js …` spawned as a process on the
- * compiled `dist/` (built first if missing or stale), against `node -e 0` spawned in the same run.
- * Each command runs `CLI_BENCH_RUNS` times (default 10) after one warm-up; the median counts.
+ * compiled `dist/`, against `node -e 0` spawned in the same run. The package is copied to a temp
+ * folder and prepared there as `npm ci` does (bin, src, warehouse, package.json; node_modules
+ * linked), so edits to the working tree during the run cannot make its dist/ stale. Each command
+ * runs `CLI_BENCH_RUNS` times (default 10) after one warm-up; the median counts.
  *
  * Goals (issue 10): `--help` and `sql --help` ≤ 0.3 s, `sql "select 1"` ≤ 0.6 s. Help loads only
  * commander and the command specs; `sql` loads DuckDB and the catalog when it runs.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +17,6 @@ import type { Benchmark, Measurement } from './harness.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
-const bin = join(root, 'bin', 'pitwall.js')
 const RUNS = Number(process.env['CLI_BENCH_RUNS'] ?? 10)
 
 /** The median wall time of `RUNS` spawns of `node <args>` (after one warm-up), in seconds. */
@@ -32,22 +33,35 @@ function medianSpawn(args: readonly string[], env: NodeJS.ProcessEnv): number {
   return times[Math.floor(times.length / 2)]!
 }
 
-/** Builds dist/ when bin/pitwall.js refuses to run it (missing or older than src/). */
-function ensureBuilt(env: NodeJS.ProcessEnv): void {
-  const probe = spawnSync(process.execPath, [bin, '--version'], { env, encoding: 'utf8' })
-  if (probe.status === 0) return
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stdout}${build.stderr}`)
+/** Copies the package to `dir` and runs its prepare script (the build `npm ci` runs). */
+function preparedCopy(dir: string): string {
+  for (const entry of [
+    'bin',
+    'src',
+    'warehouse',
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+  ])
+    cpSync(join(root, entry), join(dir, entry), { recursive: true })
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  const r = spawnSync('npm', ['run', '--silent', 'prepare'], { cwd: dir, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`npm run prepare failed: ${r.stdout}${r.stderr}`)
+  return dir
 }
 
 const benchmark: Benchmark = {
   name: 'cli-startup: pitwall start times vs node -e 0',
   async run() {
-    const home = mkdtempSync(join(tmpdir(), 'pitwall-bench-cli-'))
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PITWALL_HOME: home }
+    const tmp = mkdtempSync(join(tmpdir(), 'pitwall-bench-cli-'))
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NO_COLOR: '1',
+      PITWALL_HOME: join(tmp, 'home'),
+    }
     delete env['PITWALL_FROM_SOURCE']
     try {
-      ensureBuilt(env)
+      const bin = join(preparedCopy(join(tmp, 'package')), 'bin', 'pitwall.js')
       const cases: { label: string; args: string[]; goal?: number }[] = [
         { label: 'node -e 0 (baseline)', args: ['-e', '0'] },
         { label: 'pitwall --help', args: [bin, '--help'], goal: 0.3 },
@@ -74,7 +88,7 @@ const benchmark: Benchmark = {
       }
       return { name: this.name, measurements, ratios }
     } finally {
-      rmSync(home, { recursive: true, force: true })
+      rmSync(tmp, { recursive: true, force: true })
     }
   },
 }
