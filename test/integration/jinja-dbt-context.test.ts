@@ -142,6 +142,11 @@ describe('package namespaces and adapter.dispatch', () => {
     if (!r.ok) expect(r.diagnostic.message).toContain("'thing' is undefined")
   })
 
+  it("reaches the project's own macros through the project name too", () => {
+    const e = engine({ 'macros/mine.sql': `{% macro hello() %}hi{% endmacro %}` })
+    expect(render(e, `{{ proj.hello() }} {{ hello() }} {{ graph.nodes | length }}`)).toBe('hi hi 0')
+  })
+
   it('searches the root project before an installed package (duckdb__ before default__)', () => {
     const e = engine({
       ...PKG_A,

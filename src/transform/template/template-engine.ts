@@ -59,6 +59,11 @@ export interface TemplateEngineOptions {
   readonly flags?: Readonly<Record<string, unknown>>
   /** Extra globals (tests and tools; a project cannot add any). */
   readonly globals?: Readonly<Record<string, unknown>>
+  /**
+   * dbt's `graph` (`nodes`, `sources`, … as in manifest.json), read when a template uses it;
+   * empty by default (dbt's graph is empty while parsing too).
+   */
+  readonly graph?: () => Readonly<Record<string, unknown>>
 }
 
 /** The outcome of one render. */
@@ -94,8 +99,11 @@ export class TemplateEngine {
     this.registry = new MacroRegistry(options.projectName, options.dispatch)
     this.installGlobals()
     for (const mf of options.macroFiles) this.loadMacroFile(mf)
-    for (const pkg of this.registry.dependencies()) {
-      if (!this.env.hasGlobal(pkg)) this.env.addGetter(pkg, () => this.registry.namespace(pkg))
+    // Package namespaces (`dbt_utils.star`), the project's own included (`my_project.m`).
+    for (const pkg of [...this.registry.dependencies(), options.projectName]) {
+      if (!this.env.hasGlobal(pkg)) {
+        this.env.addGetter(pkg, () => this.registry.namespace(pkg) ?? new Map())
+      }
     }
   }
 
@@ -259,6 +267,18 @@ export class TemplateEngine {
     env.addGlobal('invocation_id', o.invocationId ?? '')
     env.addGlobal('flags', { WHICH: 'run', FULL_REFRESH: false, STORE_FAILURES: false, ...o.flags })
     env.addGetter(INTERNAL_PACKAGE, () => this.registry.namespace(INTERNAL_PACKAGE) ?? new Map())
+    const emptyGraph = {
+      nodes: {},
+      sources: {},
+      macros: {},
+      exposures: {},
+      metrics: {},
+      groups: {},
+    }
+    env.addGetter('graph', () => o.graph?.() ?? emptyGraph)
+    env.addGlobal('selected_resources', [])
+    env.addGlobal('invocation_args_dict', {})
+    env.addGlobal('dbt_metadata_envs', {})
     for (const [k, v] of Object.entries(o.globals ?? {})) env.addGlobal(k, v)
     env.addGetter('builtins', () => {
       const s = this.current()
