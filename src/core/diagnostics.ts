@@ -40,6 +40,7 @@ export interface DiagnosticParams {
   'microbatch-config-invalid': { key: string; reason: string }
   'snapshot-config-invalid': { key: string; reason: string }
   'on-schema-change-invalid': { value: string }
+  'incremental-predicates-ignored': { strategy: string }
   // transform: the same generic test declared twice on one model or column (issue 18)
   'duplicate-test': { name: string; files: string[] }
 }

@@ -22,7 +22,7 @@ export async function materializeModel(
   ctx: MaterializeContext,
   node: ProjectNode,
 ): Promise<MaterializeOutcome> {
-  const problem = modelConfigProblems(node.config)[0]
+  const problem = modelConfigProblems(node.config).find((p) => p.severity !== 'warn')
   if (problem !== undefined) {
     // Parse reports these as errors and execution refuses to start; reaching here is a bug.
     throw new TransformError('config-invalid', `model ${node.name}: ${problem.message}`)

@@ -107,4 +107,16 @@ describe('config checks at parse time', () => {
       ['materialization-unknown', 'model.pitwall.v'],
     ])
   })
+
+  it('warns that incremental_predicates only narrow a delete+insert', () => {
+    const p = parse({
+      'models/m.sql':
+        "{{ config(materialized='incremental', unique_key='id', incremental_predicates=['id > 1']) }} select 1 as id",
+      'models/d.sql':
+        "{{ config(materialized='incremental', unique_key='id', incremental_strategy='delete+insert', incremental_predicates=['id > 1']) }} select 1 as id",
+    })
+    expect(p.diagnostics.map((d) => [d.code, d.severity, d.nodeId])).toEqual([
+      ['incremental-predicates-ignored', 'warn', 'model.pitwall.m'],
+    ])
+  })
 })

@@ -47,6 +47,8 @@ interface Problem<C extends DiagnosticCode = DiagnosticCode> {
   readonly code: C
   readonly params: DiagnosticParams[C]
   readonly message: string
+  /** Errors stop the run (the default); warnings are reported. */
+  readonly severity?: 'error' | 'warn'
   /** The key whose setting is wrong (or, for a missing key, the one that made it required). */
   readonly key: string
 }
@@ -56,7 +58,8 @@ const problem = <C extends DiagnosticCode>(
   params: DiagnosticParams[C],
   key: string,
   message: string,
-): Problem => ({ code, params, key, message }) as Problem
+  severity: 'error' | 'warn' = 'error',
+): Problem => ({ code, params, key, message, severity }) as Problem
 
 /** Checks a model's or snapshot's merged config; appends an error per problem. */
 export function checkNodeConfig(
@@ -80,6 +83,7 @@ export function checkNodeConfig(
         {
           ...where,
           nodeId: node.unique_id,
+          severity: p.severity ?? 'error',
         },
       ),
     )
@@ -125,6 +129,17 @@ export function modelConfigProblems(config: Readonly<Record<string, unknown>>): 
     )
   } else if (s === 'microbatch') {
     out.push(...microbatchProblems(config))
+  }
+  if (listOf(config['incremental_predicates']).length > 0 && s !== 'delete+insert') {
+    out.push(
+      problem(
+        'incremental-predicates-ignored',
+        { strategy: s },
+        'incremental_predicates',
+        `incremental_predicates narrow a delete+insert only; with '${s}' they would be ignored (use delete+insert, or filter the new rows in the model)`,
+        'warn',
+      ),
+    )
   }
   const osc = config['on_schema_change']
   if (osc != null && !(ON_SCHEMA_CHANGE as readonly unknown[]).includes(osc)) {

@@ -36,7 +36,7 @@ export interface SnapshotSpec {
  * (`snapshotConfigProblems`), so execution never starts with one; reaching the throw is a bug.
  */
 export function snapshotSpec(config: Readonly<Record<string, unknown>>): SnapshotSpec {
-  const problem = snapshotConfigProblems(config)[0]
+  const problem = snapshotConfigProblems(config).find((p) => p.severity !== 'warn')
   if (problem !== undefined) throw new TransformError('config-invalid', problem.message)
   const strategy = config['strategy'] as 'timestamp' | 'check'
   const uniqueKey = listOf(config['unique_key'])
