@@ -24,6 +24,7 @@ import {
   relationOf,
   type NodeResult,
   type ParsedProject,
+  type RelationName,
   type RunCommand,
 } from '../src/transform/index.js'
 
@@ -65,7 +66,12 @@ export function warehouseProject(): ParsedProject {
   return parseProject(files)
 }
 
-/** The lakehouse at `home` as the CLI wires it. */
+/**
+ * The lakehouse at `home` as the CLI wires it: `pitwall build` runs its warehouse on a plain
+ * DuckDB engine (views refreshed by the warehouse itself, see `runProject`); `engine` is the
+ * lakehouse engine `pitwall sql` queries through (it re-checks every table before each
+ * statement), for reading results only.
+ */
 export async function openLakehouse(home: string): Promise<{
   home: string
   base: DuckDbEngine
@@ -78,8 +84,23 @@ export async function openLakehouse(home: string): Promise<{
     home,
     base,
     engine,
-    warehouse: new DeltaWarehouse({ home, engine, storeFor: objectStoreFor }),
+    warehouse: new DeltaWarehouse({ home, engine: base, storeFor: objectStoreFor }),
   }
+}
+
+/** The relations a build of `project` reads or writes (the CLI's `projectRelations`). */
+function projectRelations(project: ParsedProject): RelationName[] {
+  const rels: RelationName[] = Object.values(project.sources).map((s) => ({
+    database: s.database,
+    schema: s.schema,
+    identifier: s.identifier,
+  }))
+  for (const n of Object.values(project.nodes)) {
+    if (!['model', 'seed', 'snapshot'].includes(n.resource_type)) continue
+    if (n.config.materialized === 'ephemeral') continue
+    rels.push({ database: n.database, schema: n.schema, identifier: n.alias })
+  }
+  return rels
 }
 
 function bronzePath(home: string, table: string): string {
@@ -127,6 +148,8 @@ export async function runProject(
   what: 'nodes' | 'test',
 ): Promise<NodeResult[]> {
   const command: RunCommand = what === 'test' ? 'test' : 'build'
+  // As the CLI does before a run: every existing table's view over its latest snapshot.
+  await lake.warehouse.prepare(projectRelations(project))
   // As the CLI does: the catalog's tables answer `adapter.get_relation` (missing bronze tables
   // of endpoints that never arrived read as empty).
   const relations = new Set(

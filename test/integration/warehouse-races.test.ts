@@ -59,12 +59,17 @@ const COMPARED = [
   ['gold_analytics', 'tyre_strategy'],
 ] as const
 
-/** The per-session marts and facts that are incremental (rebuilt for changed sessions only). */
+/**
+ * The per-session facts and marts: incremental, each changed session's partition replaced
+ * (delete+insert by session_key).
+ */
 const PER_SESSION = [
   'fact_laps',
   'fact_stints',
+  'fact_pit_stops',
   'session_leaderboard',
   'driver_session_summary',
+  'team_performance',
   'race_results',
   'lap_time_progression',
   'tyre_strategy',
@@ -191,6 +196,19 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
     ])
   })
 
+  it('rebuilds only the added sessions of the per-session facts and marts', async () => {
+    for (const name of PER_SESSION) {
+      const r = stepwiseResults.find((x) => x.unique_id === `model.pitwall.${name}`)
+      expect(r?.message, name).toMatch(/^OK delete\+insert/)
+      const added = await rows(
+        stepwise,
+        `select count(*) as n from ${table('gold_analytics', name)} where session_key in (9531, 9550)`,
+      )
+      expect(Number(added[0]?.['n']), name).toBeGreaterThan(0)
+      expect(r?.adapter_response['rows_affected'], name).toBe(Number(added[0]?.['n']))
+    }
+  })
+
   it('gives the same tables when races arrive later as when built all at once', async () => {
     expect(failures(stepwiseResults)).toEqual([])
     for (const [schema, name] of COMPARED) {
@@ -209,7 +227,7 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
     expect(Object.keys(before).length).toBeGreaterThan(40)
     expect(await versions(all.home)).toEqual(before)
     const upToDate = again.filter((r) => r.message?.startsWith('up to date'))
-    expect(upToDate.map((r) => r.unique_id)).toContain('model.pitwall.team_performance')
+    expect(upToDate.map((r) => r.unique_id)).toContain('model.pitwall.dim_teams')
     expect(upToDate.map((r) => r.unique_id)).toContain('seed.pitwall.team_categories')
     expect(upToDate.map((r) => r.unique_id)).toContain('snapshot.pitwall.driver_snapshot')
     for (const name of ['silver_laps', 'silver_drivers', 'silver_stints', ...PER_SESSION]) {

@@ -1,17 +1,45 @@
-{{ config(materialized='table') }}
+{{
+  config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='session_key',
+    partition_by=['session_key'],
+    on_schema_change='append_new_columns'
+  )
+}}
 
 {#
   One row per pit stop (session_key, driver_number, lap_number = the in-lap). From /pit where the
   session has it (source = 'pit': pit-lane and stationary times); otherwise derived from the laps
   (source = 'laps': the lap before each pit-out lap after lap 1; times unknown). Tyres before and
-  after come from fact_laps (the in-lap and the out-lap). A table, not a per-session merge: when
-  /pit arrives for a session whose stops were derived, its derived rows must go, and a merge on
-  the grain cannot delete them (source_ingested_at still lets marts find changed sessions).
+  after come from fact_laps (the in-lap and the out-lap). Rebuilt per changed session: the
+  session's rows are replaced whole, so derived stops go when /pit arrives for their session.
 #}
 
-with reported as (
+with
+
+{% if is_incremental() %}
+changed as (
+
+  select distinct session_key
+  from {{ changed_sessions(this, [ref('silver_pit')], [ref('fact_laps')]) }} as changed_keys
+
+),
+{% endif %}
+
+laps as (
+
+  select * from {{ ref('fact_laps') }}
+  {% if is_incremental() %}
+    where session_key in (select session_key from changed)
+  {% endif %}
+
+),
+
+reported as (
 
   select
+    meeting_key,
     session_key,
     driver_number,
     lap_number,
@@ -21,12 +49,16 @@ with reported as (
     'pit' as source,
     ingested_at
   from {{ ref('silver_pit') }}
+  {% if is_incremental() %}
+    where session_key in (select session_key from changed)
+  {% endif %}
 
 ),
 
 derived as (
 
   select
+    meeting_key,
     session_key,
     driver_number,
     lap_number - 1 as lap_number,
@@ -35,7 +67,7 @@ derived as (
     cast(null as double) as stop_duration,
     'laps' as source,
     source_ingested_at as ingested_at
-  from {{ ref('fact_laps') }}
+  from laps
   where is_pit_out_lap
     and lap_number > 1
     and session_key not in (select session_key from reported)
@@ -52,7 +84,7 @@ stops as (
 
 select
   md5(concat_ws('|', stops.session_key, stops.driver_number, stops.lap_number)) as pit_stop_key,
-  sessions.meeting_key,
+  coalesce(stops.meeting_key, in_lap.meeting_key) as meeting_key,
   stops.session_key,
   stops.driver_number,
   in_lap.team_name,
@@ -70,13 +102,11 @@ select
   max(greatest(stops.ingested_at, in_lap.source_ingested_at, out_lap.source_ingested_at))
     over (partition by stops.session_key) as source_ingested_at
 from stops
-left join {{ ref('dim_sessions') }} as sessions
-  on sessions.session_key = stops.session_key
-left join {{ ref('fact_laps') }} as in_lap
+left join laps as in_lap
   on in_lap.session_key = stops.session_key
   and in_lap.driver_number = stops.driver_number
   and in_lap.lap_number = stops.lap_number
-left join {{ ref('fact_laps') }} as out_lap
+left join laps as out_lap
   on out_lap.session_key = stops.session_key
   and out_lap.driver_number = stops.driver_number
   and out_lap.lap_number = stops.lap_number + 1

@@ -1,9 +1,18 @@
-{{ config(materialized='table') }}
+{{
+  config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='session_key',
+    partition_by=['session_key'],
+    on_schema_change='append_new_columns'
+  )
+}}
 
 {#
   One row per (session_key, team_category): the original design's team view: drivers_count, the
   team's fastest lap and average best lap, intra_team_gap (slowest minus fastest of its drivers'
-  best laps; NULL with one driver) and team_rank by fastest lap.
+  best laps; NULL with one driver) and team_rank by fastest lap. Rebuilt per changed session
+  (whole sessions are replaced: a derived 'Unknown' team goes when /drivers arrives).
 #}
 
 with per_team as (
@@ -16,8 +25,12 @@ with per_team as (
     avg(fastest_lap_time) as team_avg_best_lap,
     max(fastest_lap_time) as team_slowest_best_lap,
     arg_min(driver_number, fastest_lap_time) as fastest_driver_number,
-    cast(sum(valid_laps) as bigint) as team_valid_laps
+    cast(sum(valid_laps) as bigint) as team_valid_laps,
+    max(source_ingested_at) as source_ingested_at
   from {{ ref('session_leaderboard') }}
+  {% if is_incremental() %}
+    where session_key in {{ changed_sessions(this, [], [ref('session_leaderboard')]) }}
+  {% endif %}
   group by session_key, team_category
 
 )
@@ -33,5 +46,6 @@ select
   fastest_driver_number,
   team_valid_laps,
   row_number() over (partition by session_key order by team_fastest_lap, team_category) as team_rank,
-  round(team_fastest_lap - min(team_fastest_lap) over (partition by session_key), 3) as gap_to_fastest_team
+  round(team_fastest_lap - min(team_fastest_lap) over (partition by session_key), 3) as gap_to_fastest_team,
+  max(source_ingested_at) over (partition by session_key) as source_ingested_at
 from per_team
