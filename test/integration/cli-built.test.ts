@@ -95,7 +95,16 @@ describe('the built pitwall', () => {
 
   it('runs a query from dist/ (DuckDB loads when the command runs)', () => {
     const r = runPitwall(
-      ['--home', join(tmp, 'home'), 'sql', 'select 41 + 1 as answer', '--format', 'csv'],
+      [
+        '--home',
+        join(tmp, 'home'),
+        '--log-level',
+        'warn',
+        'sql',
+        'select 41 + 1 as answer',
+        '--format',
+        'csv',
+      ],
       { built: true, packageDir: pkg },
     )
     expect(r.stderr).toBe('')
