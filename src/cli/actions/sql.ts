@@ -22,10 +22,16 @@ import {
 } from '../../catalog/index.js'
 import { UsageError } from '../../core/index.js'
 import { QueryError, type ColumnInfo, type ResultRow } from '../../engine/index.js'
-import { csvField } from '../../serve/index.js'
 import type { ActionInput } from '../command-spec.js'
 import type { CliContext } from '../context.js'
-import { formatRows, isRowFormat, ROW_FORMATS, type RowFormat } from '../format/sql-format.js'
+// The CLI's own CSV field (the same RFC 4180 rule as the API's): importing serve would load Hono.
+import {
+  csvCell as csvField,
+  formatRows,
+  isRowFormat,
+  ROW_FORMATS,
+  type RowFormat,
+} from '../format/sql-format.js'
 import { openDuckDb, storeFor } from '../wiring/adapters.js'
 import { isUnknownRelation, unknownRelationHint } from '../wiring/sql-hints.js'
 

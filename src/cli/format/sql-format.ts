@@ -21,7 +21,8 @@ function cell(value: unknown): string {
   return String(value)
 }
 
-function csvCell(value: unknown): string {
+/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; null is empty. */
+export function csvCell(value: unknown): string {
   const text = cell(value)
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
