@@ -112,6 +112,14 @@ describe('the built pitwall', () => {
     expect(r.code).toBe(0)
   })
 
+  it('loads DuckDB for a query, but not the API server', () => {
+    const r = loadedModules(['--home', join(tmp, 'home'), '--log-level', 'warn', 'sql', 'select 1'])
+    expect(r.code).toBe(0)
+    expect(r.modules.some((m) => m.startsWith('node_modules/@duckdb/'))).toBe(true)
+    const server = r.modules.filter((m) => /^dist\/serve\/|node_modules\/(hono|@hono)\//.test(m))
+    expect(server).toEqual([])
+  })
+
   it('prepare builds nothing when dist/ is up to date (as on the first npx in a clone)', () => {
     const main = join(pkg, 'dist', 'cli', 'main.js')
     const before = statSync(main).mtimeMs
