@@ -50,7 +50,12 @@ describe('durable commits', () => {
     }
     const store = new RecordingStore(fx.dir)
     const probe = await open(join(__dirname, 'delta-durability.test.ts'), 'r')
-    const sync = vi.spyOn(Object.getPrototypeOf(probe) as { sync(): Promise<void> }, 'sync')
+    const handle = Object.getPrototypeOf(probe) as {
+      sync(): Promise<void>
+      datasync(): Promise<void>
+    }
+    const sync = vi.spyOn(handle, 'sync')
+    const datasync = vi.spyOn(handle, 'datasync')
     await probe.close()
     await writeTable({
       store,
@@ -60,8 +65,10 @@ describe('durable commits', () => {
     })
     const snap = await loadSnapshot(store, { sql: fx.executor })
     for (const add of snap.addActions) expect(flushed).toContain(normalizePath(add.path))
-    // Two data files and their folders, the temp commit file and _delta_log (and the table folder).
-    expect(sync.mock.calls.length).toBeGreaterThanOrEqual(6)
+    // Two data files (datasync) and their folders, the temp commit file and _delta_log (and the
+    // table folder).
+    expect(datasync.mock.calls.length).toBeGreaterThanOrEqual(2)
+    expect(sync.mock.calls.length + datasync.mock.calls.length).toBeGreaterThanOrEqual(6)
   })
 })
 

@@ -41,7 +41,7 @@ const FROZEN: readonly CrashPoint[] = [
   'list _delta_log',
 ]
 /** Killed inside: the data file's COPY, the commit's put-if-absent, a checkpoint's COPY. */
-const KILLED: readonly CrashPoint[] = ['run COPY (SELECT', 'putIfAbsent _delta_log/', 'read_json(']
+const KILLED: readonly CrashPoint[] = ['all COPY (SELECT', 'putIfAbsent _delta_log/', 'read_json(']
 
 let fx: TableFixture
 beforeAll(async () => {

@@ -21,7 +21,7 @@ import {
   unlink,
   utimes,
 } from 'node:fs/promises'
-import { dirname, join, relative, sep } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { ObjectAlreadyExistsError, ObjectNotFoundError } from '../lake-errors.js'
 import type { ObjectMeta, ObjectStore } from './object-store.js'
 
@@ -103,25 +103,19 @@ export class LocalObjectStore implements ObjectStore {
   async flush(paths: readonly string[]): Promise<void> {
     const dirs = new Set<string>()
     for (const p of paths) {
-      const file = this.localPath(p)
-      const handle = await open(file, 'r')
-      try {
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
       // Folders between the root and the file may be new (partition folders, the table folder
       // itself on its first write): sync each, and the root's parent.
-      for (let d = dirname(file); ; d = dirname(d)) {
+      for (let d = dirname(this.localPath(p)); ; d = dirname(d)) {
         dirs.add(d)
         const rel = relative(this.root, d)
         if (rel === '' || rel.startsWith('..') || d === dirname(d)) break
       }
     }
     if (paths.length > 0) dirs.add(dirname(this.localPath('')))
-    for (const d of [...dirs].sort((a, b) => b.split(sep).length - a.split(sep).length)) {
-      await syncDir(d)
-    }
+    // Many syncs in flight let the file system commit them together (one journal commit for a
+    // partitioned write instead of one per file). Contents first, then the names.
+    await inParallel(paths, (p) => syncFile(this.localPath(p)))
+    await inParallel([...dirs], syncDir)
   }
 
   /** `mkdir -p`, then fsync the parent of every folder it created. */
@@ -170,6 +164,26 @@ export class LocalObjectStore implements ObjectStore {
   async setModified(path: string, epochMs: number): Promise<void> {
     const t = new Date(epochMs)
     await utimes(this.localPath(path), t, t)
+  }
+}
+
+const PARALLEL_SYNCS = 16
+
+async function inParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++] as T)
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_SYNCS, items.length) }, worker))
+}
+
+/** fdatasyncs a file: its contents and size are on disk when this returns. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.datasync()
+  } finally {
+    await handle.close()
   }
 }
 

@@ -1,24 +1,32 @@
 /**
  * @module lake/write/data-writer
- * Writes the rows of a SQL query as Delta data files: DuckDB `COPY (…) TO '…' (FORMAT parquet)`
- * into Hive-style partition folders named by {@link partitionDirectory}, one file per partition
- * (or several when `maxRowsPerFile` is set), then builds the `add` actions with size, modification
- * time and Spark-format stats read back from each file's footer (`parquet_metadata()`).
+ * Writes the rows of a SQL query as Delta data files and builds their `add` actions (size,
+ * modification time, Spark-format stats).
+ *
+ * The common path is one DuckDB statement: `COPY (…) TO '<table>' (FORMAT parquet,
+ * PARTITION_BY (…), RETURN_STATS)`, partition columns rendered as their log strings. The files
+ * DuckDB reports back carry their partition values and stats, so no file is opened again;
+ * files whose folder DuckDB escaped differently from Spark's Hive escaping
+ * ({@link partitionDirectory}) are renamed into Spark's folder. Files that need a sort or a row
+ * cap go through `partition-slices.ts` and have their stats read from the footers
+ * (`parquet_metadata()`).
  *
  * Files get fresh UUID names and are written in place: a writer that dies before its commit
  * leaves only unreferenced files, which VACUUM removes. They are flushed to disk
  * (`ObjectStore.flush`) before their `add` actions are returned for a commit.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, rename } from 'node:fs/promises'
+import { dirname, sep } from 'node:path'
 import type { AddAction } from '../protocol/actions.js'
 import { UnsupportedFeatureError } from '../lake-errors.js'
 import { readParquetSql, sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
+import { copiedFile, type CopiedFile } from './copy-stats.js'
 import type { DeltaSchema } from './delta-types.js'
 import { statsFromFooter, type FooterColumnChunk } from './file-stats.js'
 import { encodeAddPath, partitionDirectory } from './partition-path.js'
+import { writeSlices, type WrittenFile } from './partition-slices.js'
 import { partitionValueSql } from './partition-values.js'
 
 /** What to write. */
@@ -44,99 +52,96 @@ export interface WriteFilesOptions {
   readonly maxRowsPerFile?: number
 }
 
+/** A written file with what is known of it. */
+interface FileOut extends WrittenFile {
+  /** Stats from the COPY's return (undefined: read the footer). */
+  readonly copied?: CopiedFile
+}
+
 /** Writes the files and returns their `add` actions (none when the query has no rows). */
 export async function writeDataFiles(options: WriteFilesOptions): Promise<AddAction[]> {
-  const { executor, store, schema, partitionColumns } = options
+  const { store, schema, partitionColumns } = options
   if (store.localPath === undefined) {
     throw new UnsupportedFeatureError(`the writer needs a store on local disk (got ${store.root})`)
   }
   const dataFields = schema.fields.filter((f) => !partitionColumns.includes(f.name))
   const dataCols = dataFields.map((f) => sqlIdent(f.name)).join(', ')
-  const written: { rel: string; values: Record<string, string | null> }[] = []
-  if (partitionColumns.length === 0 && options.maxRowsPerFile === undefined) {
-    // One file straight from the query: no staging table (the common append path).
-    const rel = fileRelPath(options, {})
-    const target = store.localPath(rel)
-    await mkdir(dirname(target), { recursive: true })
-    const order = options.orderBy === undefined ? '' : ` ORDER BY ${options.orderBy}`
-    await executor.run(
-      `COPY (SELECT ${dataCols} FROM (${options.sql}) AS src${order}) ` +
-        `TO ${sqlString(target)} (FORMAT parquet, COMPRESSION snappy)`,
-    )
-    const adds = await buildAdds(options, dataFields, [{ rel, values: {} }])
-    if (
-      adds.every((a) => (JSON.parse(a.stats ?? '{}') as { numRecords?: number }).numRecords !== 0)
-    ) {
-      await store.flush?.([rel])
-      return adds
-    }
-    await store.delete(rel)
-    return []
-  }
-  const temp = `__pitwall_write_${randomUUID().replaceAll('-', '')}`
-  // Rows are tagged with their partition's number, so a partition is selected by that number and
-  // never by a literal of its value (values may hold any character, NUL included).
-  const exprs = partitionColumns.map((c) => partitionValueSql(c, fieldType(schema, c)))
-  const pid = exprs.length === 0 ? '0' : `dense_rank() OVER (ORDER BY ${exprs.join(', ')})`
-  await executor.run(
-    `CREATE TEMP TABLE ${temp} AS SELECT *, ${pid} AS ${PARTITION_ID} FROM (${options.sql}) AS src`,
-  )
-  try {
-    const groups = await partitionGroups(options, temp, exprs)
-    for (const { id, values, count } of groups) {
-      const filter = ` WHERE ${PARTITION_ID} = ${id}`
-      const per = options.maxRowsPerFile ?? count
-      for (let offset = 0; offset < count; offset += per) {
-        const rel = fileRelPath(options, values)
-        const order = options.orderBy ?? (per < count ? 'rowid' : undefined)
-        const slice = per < count ? ` LIMIT ${per} OFFSET ${offset}` : ''
-        const target = store.localPath(rel)
-        await mkdir(dirname(target), { recursive: true })
-        await executor.run(
-          `COPY (SELECT ${dataCols} FROM ${temp}${filter}${order === undefined ? '' : ` ORDER BY ${order}`}${slice}) ` +
-            `TO ${sqlString(target)} (FORMAT parquet, COMPRESSION snappy)`,
-        )
-        written.push({ rel, values })
-      }
-    }
-  } finally {
-    await executor.run(`DROP TABLE IF EXISTS ${temp}`)
-  }
+  const sliced =
+    options.maxRowsPerFile !== undefined ||
+    (options.orderBy !== undefined && partitionColumns.length > 0)
+  const written: FileOut[] = sliced
+    ? await writeSlices({
+        ...options,
+        dataCols,
+        fileRelPath: (values) => fileRelPath(options, values),
+      })
+    : await copyFiles(options, dataCols)
   // Durable before any commit can reference them (a power loss must not take a file back).
   await store.flush?.(written.map((w) => w.rel))
   return buildAdds(options, dataFields, written)
 }
 
-function fieldType(schema: DeltaSchema, name: string): DeltaSchema['fields'][number]['type'] {
-  const f = schema.fields.find((x) => x.name === name)
-  if (f === undefined)
-    throw new UnsupportedFeatureError(`partition column '${name}' is not in the schema`)
-  return f.type
-}
-
-const PARTITION_ID = '__pw_pid'
-
-async function partitionGroups(
-  options: WriteFilesOptions,
-  temp: string,
-  exprs: readonly string[],
-): Promise<{ id: number; values: Record<string, string | null>; count: number }[]> {
-  const cols = options.partitionColumns
-  const selected = exprs.map((e, i) => `any_value(${e}) AS p${i}`)
-  const rows = await options.executor.all(
-    `SELECT ${[`${PARTITION_ID} AS id`, 'count(*) AS n', ...selected].join(', ')} FROM ${temp} GROUP BY 1 ORDER BY 1`,
-  )
-  return rows.map((row) => {
-    const values: Record<string, string | null> = {}
-    cols.forEach((c, i) => {
-      const v = row[`p${i}`]
-      values[c] = v === null || v === undefined || v === '' ? null : String(v)
-    })
-    return { id: Number(row['id']), values, count: Number(row['n']) }
+/** One `COPY … RETURN_STATS`: a single file, or one per partition with `PARTITION_BY`. */
+async function copyFiles(options: WriteFilesOptions, dataCols: string): Promise<FileOut[]> {
+  const { executor, store, partitionColumns } = options
+  const local = (rel: string): string => (store.localPath as (p: string) => string)(rel)
+  const order = options.orderBy === undefined ? '' : ` ORDER BY ${options.orderBy}`
+  if (partitionColumns.length === 0) {
+    const rel = fileRelPath(options, {})
+    await mkdir(dirname(local(rel)), { recursive: true })
+    const rows = await executor.all(
+      `COPY (SELECT ${dataCols} FROM (${options.sql}) AS src${order}) ` +
+        `TO ${sqlString(local(rel))} (FORMAT parquet, COMPRESSION snappy, RETURN_STATS)`,
+    )
+    const copied = rows.map(copiedFile)
+    if (copied.every((c) => c.count === 0)) {
+      await store.delete(rel) // DuckDB writes a file even for no rows
+      return []
+    }
+    return copied.map((c) => ({ rel, values: {}, copied: c }))
+  }
+  const base = local(options.baseDir ?? '')
+  await mkdir(base, { recursive: true })
+  const fields = new Map(options.schema.fields.map((f) => [f.name, f.type]))
+  // DuckDB reports a partition's value as CAST(value AS VARCHAR), the log's form for every type
+  // but timestamps (ISO-8601 UTC, zone-independent): only those are rendered first, so the
+  // others partition on their native values (cheaper to hash than strings).
+  const pcols = partitionColumns.map((c) => {
+    const type = fields.get(c) ?? 'string'
+    return type === 'timestamp' || type === 'timestamp_ntz'
+      ? `${partitionValueSql(c, type)} AS ${sqlIdent(c)}`
+      : sqlIdent(c)
   })
+  const select = [dataCols, ...pcols].filter((c) => c !== '').join(', ')
+  const rows = await executor.all(
+    `COPY (SELECT ${select} FROM (${options.sql}) AS src) TO ${sqlString(base)} ` +
+      `(FORMAT parquet, COMPRESSION snappy, PARTITION_BY (${partitionColumns.map(sqlIdent).join(', ')}), ` +
+      `RETURN_STATS, APPEND, FILENAME_PATTERN ${sqlString(`${options.filePrefix ?? 'part'}-00000-{uuid}-c000.snappy`)})`,
+  )
+  const out: FileOut[] = []
+  for (const copied of rows.map(copiedFile)) {
+    if (copied.count === 0) continue
+    const values = Object.fromEntries(
+      partitionColumns.map((c) => [c, copied.partitionKeys[c] ?? null]),
+    )
+    const name = copied.filename.slice(copied.filename.lastIndexOf(sep) + 1)
+    const rel = [options.baseDir, partitionDirectory(partitionColumns, values), name]
+      .filter((p) => p !== undefined && p !== '')
+      .join('/')
+    if (local(rel) !== copied.filename) {
+      // DuckDB percent-encodes folder names its own way; Spark's Hive escaping is the layout.
+      await mkdir(dirname(local(rel)), { recursive: true })
+      await rename(copied.filename, local(rel))
+    }
+    out.push({ rel, values, copied })
+  }
+  return out
 }
 
-function fileRelPath(options: WriteFilesOptions, values: Record<string, string | null>): string {
+function fileRelPath(
+  options: WriteFilesOptions,
+  values: Readonly<Record<string, string | null>>,
+): string {
   const dir = partitionDirectory(options.partitionColumns, values)
   const name = `${options.filePrefix ?? 'part'}-00000-${randomUUID()}-c000.snappy.parquet`
   return [options.baseDir, dir, name].filter((p) => p !== undefined && p !== '').join('/')
@@ -145,17 +150,24 @@ function fileRelPath(options: WriteFilesOptions, values: Record<string, string |
 async function buildAdds(
   options: WriteFilesOptions,
   dataFields: DeltaSchema['fields'],
-  written: readonly { rel: string; values: Record<string, string | null> }[],
+  written: readonly FileOut[],
 ): Promise<AddAction[]> {
   if (written.length === 0) return []
   const { executor, store } = options
   const local = (rel: string): string => (store.localPath as (p: string) => string)(rel)
-  const list = `[${written.map((w) => sqlString(local(w.rel))).join(', ')}]`
-  const chunks = await executor.all(
-    `SELECT file_name, row_group_id, row_group_num_rows, path_in_schema, stats_min_value, ` +
-      `stats_max_value, stats_null_count FROM parquet_metadata(${list})`,
+  const footers = written.filter((w) => w.copied === undefined)
+  const chunks =
+    footers.length === 0
+      ? []
+      : await executor.all(
+          `SELECT file_name, row_group_id, row_group_num_rows, path_in_schema, stats_min_value, ` +
+            `stats_max_value, stats_null_count FROM parquet_metadata([${footers.map((w) => sqlString(local(w.rel))).join(', ')}])`,
+        )
+  const complexNulls = await complexNullCounts(
+    executor,
+    dataFields,
+    written.map((w) => local(w.rel)),
   )
-  const complex = dataFields.filter((f) => typeof f.type !== 'string' && f.type.type !== 'struct')
   const dataSchema: DeltaSchema = { type: 'struct', fields: dataFields }
   const config = options.configuration ?? {}
   const numIndexed = config['delta.dataSkippingNumIndexedCols']
@@ -163,32 +175,55 @@ async function buildAdds(
   const adds: AddAction[] = []
   for (const w of written) {
     const file = local(w.rel)
-    const mine = chunks.filter((c) => c['file_name'] === file) as unknown as FooterColumnChunk[]
-    let complexNullCounts: Record<string, number> | undefined
-    if (complex.length > 0) {
-      const sel = complex.map((f, i) => `count(*) - count(${sqlIdent(f.name)}) AS c${i}`)
-      const row =
-        (
-          await executor.all(`SELECT ${sel.join(', ')} FROM ${readParquetSql(sqlString(file))}`)
-        )[0] ?? {}
-      complexNullCounts = Object.fromEntries(complex.map((f, i) => [f.name, Number(row[`c${i}`])]))
-    }
+    const mine =
+      w.copied?.chunks ??
+      (chunks.filter((c) => c['file_name'] === file) as unknown as FooterColumnChunk[])
+    const nulls = complexNulls.get(file)
     const stats = statsFromFooter(dataSchema, mine, {
+      ...(w.copied === undefined ? {} : { numRecords: w.copied.count }),
       ...(numIndexed === undefined ? {} : { numIndexedCols: Number(numIndexed) }),
       ...(statsCols === undefined
         ? {}
         : { statsColumns: statsCols.split(',').map((s) => s.trim()) }),
-      ...(complexNullCounts === undefined ? {} : { complexNullCounts }),
+      ...(nulls === undefined ? {} : { complexNullCounts: nulls }),
     })
     const meta = await store.head(w.rel)
     adds.push({
       path: encodeAddPath(w.rel),
-      partitionValues: w.values,
-      size: meta?.size ?? 0,
+      partitionValues: { ...w.values },
+      size: meta?.size ?? w.copied?.sizeBytes ?? 0,
       modificationTime: Math.floor(meta?.modified ?? Date.now()),
       dataChange: options.dataChange ?? true,
       stats,
     })
   }
   return adds
+}
+
+/**
+ * Top-level null counts of array and map columns (their leaves' footer counts mean something
+ * else), for all files in one query.
+ */
+async function complexNullCounts(
+  executor: SqlExecutor,
+  dataFields: DeltaSchema['fields'],
+  files: readonly string[],
+): Promise<Map<string, Record<string, number>>> {
+  const complex = dataFields.filter((f) => typeof f.type !== 'string' && f.type.type !== 'struct')
+  const out = new Map<string, Record<string, number>>()
+  if (complex.length === 0 || files.length === 0) return out
+  const sel = complex.map((f, i) => `count(*) - count(${sqlIdent(f.name)}) AS c${i}`)
+  const list = `[${files.map(sqlString).join(', ')}]`
+  const rows = await executor.all(
+    `SELECT filename AS f, ${sel.join(', ')} FROM ${readParquetSql(list, ['union_by_name=true', 'filename=true'])} GROUP BY filename`,
+  )
+  for (const row of rows) {
+    out.set(
+      String(row['f']),
+      Object.fromEntries(complex.map((f, i) => [f.name, Number(row[`c${i}`])])),
+    )
+  }
+  for (const f of files)
+    if (!out.has(f)) out.set(f, Object.fromEntries(complex.map((c) => [c.name, 0])))
+  return out
 }

@@ -35,6 +35,8 @@ export interface StatsOptions {
   readonly statsColumns?: readonly string[]
   /** Top-level null counts of array/map columns (their leaves' counts mean something else). */
   readonly complexNullCounts?: Readonly<Record<string, number>>
+  /** The file's row count, when known (else the sum of the row groups' counts). */
+  readonly numRecords?: number
 }
 
 const STRING_PREFIX = 32
@@ -66,7 +68,7 @@ export function statsFromFooter(
     const key = String(c.path_in_schema)
     byPath.set(key, [...(byPath.get(key) ?? []), c])
   }
-  const numRecords = [...rowGroups.values()].reduce((a, b) => a + b, 0)
+  const numRecords = options.numRecords ?? [...rowGroups.values()].reduce((a, b) => a + b, 0)
   const minValues: StatObject = {}
   const maxValues: StatObject = {}
   const nullCount: StatObject = {}
