@@ -55,6 +55,8 @@ function writeProjects(): void {
   )
   writeFileSync(join(project, 'profiles.yml'), profiles)
   writeFileSync(join(project, 'models', 'one.sql'), 'select 1 as id\n')
+  writeFileSync(join(project, 'models', 'two.sql'), "select id + 1 as id from {{ ref('one') }}\n")
+  writeFileSync(join(project, 'models', 'three.sql'), "select id + 1 as id from {{ ref('two') }}\n")
   mkdirSync(badProject, { recursive: true })
   writeFileSync(join(badProject, 'dbt_project.yml'), readFileSync(join(project, 'dbt_project.yml')))
   writeFileSync(
@@ -282,9 +284,14 @@ describe('pitwall exit codes', () => {
     expect(r.err).toContain('No nodes selected!')
   })
 
-  it('build -s of a missing model warns as dbt and keeps the last run_results.json', async () => {
-    const first = await pitwall(['build'])
+  it('build counts nodes out of the known total; build -s of a missing model warns as dbt and keeps the last run_results.json', async () => {
+    const first = await pitwall(['build', '--threads', '1'])
     expect(first.code, first.err).toBe(0)
+    // The total is known before the first node starts, as dbt prints it.
+    const counts = first.err
+      .split('\n')
+      .flatMap((l) => /(\d+) of (\d+) /.exec(l)?.slice(1, 3).join('/') ?? [])
+    expect(counts).toEqual(['1/3', '2/3', '3/3'])
     const [results] = findFiles(join(home, 'target'), 'run_results.json')
     expect(results).toBeDefined()
     const before = readFileSync(results!, 'utf8')
