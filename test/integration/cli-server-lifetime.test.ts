@@ -2,7 +2,8 @@
  * Servers stop when the process that started them goes away. `npx pitwall replay … &` runs the
  * server as a grandchild of the shell (npm exec → node), and npm exec does not forward signals:
  * killing the background job kills npm only. The server watches the processes that started it
- * and stops. Both trees are real: npm exec itself, and a plain node parent that is SIGKILLed.
+ * and stops. The trees are real: npm exec itself, and a plain node parent that is SIGKILLed. A
+ * server started in a job of its own (nohup, setsid, a service manager) outlives its starter.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -113,6 +114,37 @@ spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' })`,
     expect(server.pid).not.toBe(parent.pid)
     expect(await answers(server.url)).toBe(true)
     parent.kill('SIGKILL')
+    expect(await gone(server.pid)).toBe(true)
+  })
+
+  it('keeps serving when started in a job of its own (nohup, setsid), until told to stop', async () => {
+    // The parent starts the server in a new process group, as setsid does, then goes away.
+    const parent = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const { spawn } = require('node:child_process')
+spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit', detached: true })
+process.on('SIGTERM', () => {})`,
+        PITWALL_BIN,
+        '--json',
+        'replay',
+        '--data',
+        data,
+        '--port',
+        '0',
+      ],
+      { cwd: REPO_ROOT, env: pitwallEnv() },
+    )
+    const server = await announcement(parent)
+    started.push(server.pid)
+    parent.kill('SIGKILL')
+    // Several of its 500 ms checks later it still serves (a slow machine can only make this
+    // pass sooner, never fail wrongly).
+    await new Promise((r) => setTimeout(r, 3000))
+    expect(alive(server.pid)).toBe(true)
+    expect(await answers(server.url)).toBe(true)
+    process.kill(server.pid, 'SIGTERM')
     expect(await gone(server.pid)).toBe(true)
   })
 })

@@ -3,10 +3,10 @@
  * How the CLI's servers (`replay`, `docs serve`, `serve`) start and stop:
  * - {@link listenOrExplain}: listen, and turn a taken port into a one-line usage error naming it
  *   (exit 2) instead of an `EADDRINUSE` stack trace;
- * - {@link untilStopped}: wait for Ctrl-C, `kill`, a closed terminal, or the process that started
- *   us going away. The last matters for `npx pitwall replay … &`: npm exec does not forward
+ * - {@link untilStopped}: wait for Ctrl-C, `kill`, or the processes that started us in the same
+ *   job going away. The last matters for `npx pitwall replay … &`: npm exec does not forward
  *   signals, so killing the background job kills npm and would leave node serving; watching the
- *   ancestors lets the server notice and stop.
+ *   job's ancestors lets the server notice and stop.
  */
 import { readFileSync } from 'node:fs'
 import type { Server } from 'node:net'
@@ -41,7 +41,7 @@ export async function listenOrExplain(
 }
 
 /** Why a server stopped. */
-export type StopReason = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'parent-exited'
+export type StopReason = 'SIGINT' | 'SIGTERM' | 'parent-exited'
 
 /** Options of {@link untilStopped}. */
 export interface UntilStoppedOptions {
@@ -50,14 +50,18 @@ export interface UntilStoppedOptions {
 }
 
 /**
- * Resolves when the process should stop: SIGINT, SIGTERM, SIGHUP, or one of the processes that
- * started it (its parent, and on Linux the parent's ancestors up to the first one that is
- * shared with everything, pid 1) exits. Handlers are removed once it resolves.
+ * Resolves when the process should stop: SIGINT (Ctrl-C), SIGTERM, or one of the processes that
+ * started it in the same job exits. "Same job" is the process group: `npx pitwall replay … &`
+ * puts npm exec and the server in one group, so killing the job's npm stops the server, while
+ * `nohup`, `setsid` or a service manager start it in a group of its own and it keeps running
+ * after its starter leaves. SIGHUP is left alone so that `nohup` keeps working (without nohup,
+ * a closed terminal ends the server by the default action). Handlers are removed once it
+ * resolves. Without `/proc` (macOS), the direct parent is watched.
  */
 export function untilStopped(options: UntilStoppedOptions = {}): Promise<StopReason> {
-  const watched = ancestors()
+  const watched = starters()
   return new Promise<StopReason>((resolve) => {
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+    const signals = ['SIGINT', 'SIGTERM'] as const
     const handlers = signals.map((s) => [s, () => finish(s)] as const)
     const timer = setInterval(() => {
       if (watched.some((pid) => !isAlive(pid))) finish('parent-exited')
@@ -72,27 +76,30 @@ export function untilStopped(options: UntilStoppedOptions = {}): Promise<StopRea
   })
 }
 
-/** The parent and, where `/proc` tells, its ancestors below pid 1. */
-function ancestors(): number[] {
+/** The processes that started this one within its process group (the job), nearest first. */
+function starters(): number[] {
+  const self = procStat(process.pid)
+  if (self === undefined) return process.ppid > 1 ? [process.ppid] : []
   const out: number[] = []
-  let pid = process.ppid
+  let pid = self.ppid
   while (pid > 1 && out.length < 16) {
+    const stat = procStat(pid)
+    if (stat === undefined || stat.pgrp !== self.pgrp) break
     out.push(pid)
-    const next = parentOf(pid)
-    if (next === undefined) break
-    pid = next
+    pid = stat.ppid
   }
   return out
 }
 
-/** The parent pid of `pid` from `/proc/<pid>/stat` (Linux); undefined elsewhere. */
-function parentOf(pid: number): number | undefined {
+/** The parent pid and process group of `pid` from `/proc/<pid>/stat` (Linux). */
+function procStat(pid: number): { ppid: number; pgrp: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ')'.
+    // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so read after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     const ppid = Number(fields[1])
-    return Number.isInteger(ppid) ? ppid : undefined
+    const pgrp = Number(fields[2])
+    return Number.isInteger(ppid) && Number.isInteger(pgrp) ? { ppid, pgrp } : undefined
   } catch {
     return undefined
   }
