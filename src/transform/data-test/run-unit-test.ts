@@ -8,7 +8,7 @@ import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
 import { parseCsv } from '../project/csv.js'
 import { TemplateError } from '../transform-errors.js'
-import { sqlIdent } from '../../core/index.js'
+import { sqlIdent, sqlString } from '../../core/index.js'
 import type { Warehouse } from '../materialize/warehouse.js'
 import { relationName } from '../materialize/materialize-context.js'
 
@@ -128,7 +128,7 @@ function rowsSql(
         ? 'null'
         : typeof v === 'number' || typeof v === 'boolean'
           ? String(v)
-          : `'${String(v).replaceAll("'", "''")}'`
+          : sqlString(String(v))
     return t === undefined ? lit : `cast(${lit} as ${t})`
   }
   if (rows.length === 0)
