@@ -141,4 +141,30 @@ describe('TemplateEngine', () => {
       ),
     ).toBe('A, B, C|lap_time|x|2|True|1 2|x=1|2|0')
   })
+
+  it('places render errors at the line and column of the failing expression', () => {
+    const e = engine()
+    const r = e.render(
+      'models/x.sql',
+      `select 1\nfrom t\nwhere x = {{ cfg.missing.deeper }}`,
+      scope(),
+    )
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.diagnostic.at).toEqual({ line: 3, column: 17 })
+      expect(r.diagnostic.message).toContain("'cfg' is undefined")
+    }
+    const typed = e.render(
+      'models/y.sql',
+      `{% set n = 1 %}\n  {{ n ~ 'a' }} {{ n + 'a' }}`,
+      scope(),
+    )
+    expect(typed.ok).toBe(false)
+    if (!typed.ok) {
+      expect(typed.diagnostic.at).toEqual({ line: 2, column: 22 })
+      expect(typed.diagnostic.message).toContain(
+        "unsupported operand type(s) for +: 'int' and 'str'",
+      )
+    }
+  })
 })

@@ -56,6 +56,7 @@ const OPERATORS = [
   '}',
   ';',
 ]
+const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS)
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y
 const FLOAT = /(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?[eE][+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)/y
 const INTEGER = /(?:0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[0-9a-fA-F])+|(?:\d+_)*\d+)/y
@@ -231,7 +232,8 @@ function lexTag(
       pos = NAME.lastIndex
       continue
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, pos))
+    const two = text.slice(pos, pos + 2)
+    const op = OPERATOR_SET.has(two) ? two : OPERATOR_SET.has(c) ? c : undefined
     if (op === undefined) throw new TemplateError('syntax', `unexpected char '${c}'`, line, column)
     if (op === '(' || op === '[' || op === '{') depth.push(op)
     else if (op === ')' || op === ']' || op === '}') {
