@@ -15,6 +15,14 @@ export interface BuildLockOptions {
   readonly purpose: string
   /** Told when a crashed build's lock is taken over. */
   readonly onWarning?: (message: string) => void
+  /**
+   * Wait up to this long (ms) for another build to finish instead of refusing at once (e.g. a
+   * pipeline run queued behind a build); polls every `pollMs` (default 250).
+   */
+  readonly waitMs?: number
+  readonly pollMs?: number
+  /** Told once when the lock is held and the caller waits. */
+  readonly onWait?: (holder: string) => void
 }
 
 /** The lock file of a home. */
@@ -24,16 +32,22 @@ export function buildLockFile(home: string): string {
 
 /**
  * Takes the home's build lock; resolves to its release function. Throws
- * {@link BuildLockedError} when another live build holds it.
+ * {@link BuildLockedError} when another live build holds it (after `waitMs`, if given).
  */
 export async function acquireBuildLock(
   home: string,
   options: BuildLockOptions,
 ): Promise<() => Promise<void>> {
-  const r = await acquireFileLock(buildLockFile(home), {
-    purpose: options.purpose,
-    ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
-  })
-  if (!r.ok) throw new BuildLockedError(home, describeHolder(r.holder, r.raw))
-  return r.release
+  const deadline = Date.now() + (options.waitMs ?? 0)
+  for (let waited = false; ; waited = true) {
+    const r = await acquireFileLock(buildLockFile(home), {
+      purpose: options.purpose,
+      ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
+    })
+    if (r.ok) return r.release
+    const holder = describeHolder(r.holder, r.raw)
+    if (Date.now() >= deadline) throw new BuildLockedError(home, holder)
+    if (!waited) options.onWait?.(holder)
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250))
+  }
 }
