@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import re
+import subprocess
 import sys
 
 import jinja2
@@ -195,6 +196,11 @@ def main():
     with open(OUT, 'w') as f:
         json.dump({'jinja2': jinja2.__version__, 'cases': out}, f, indent=1, ensure_ascii=False)
         f.write('\n')
+    # Keep the file as the repository's formatter writes it (`npm run lint` checks it).
+    try:
+        subprocess.run(['npx', 'prettier', '--write', OUT], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f'note: prettier did not run ({e}); run npx prettier --write {OUT}')
     errors = sum(1 for e in out if 'error' in e)
     print(f'{len(out)} cases ({errors} expect an error) -> {os.path.relpath(OUT)}')
 
