@@ -166,7 +166,10 @@ function walkQueryNode(
   for (const entry of entries ?? []) {
     const name = String(entry.key)
     if (!IDENT.test(name)) {
-      throw new Refusal('sql-invalid-name', `CTE names must be plain identifiers (got "${name}")`)
+      throw new Refusal(
+        'sql-invalid-name',
+        'CTE names must be plain identifiers (letters, digits and _), never a quoted path',
+      )
     }
     walk(entry.value?.query, inner, options, out)
     inner = new Set([...inner, name.toLowerCase()])
@@ -224,7 +227,10 @@ function resolveTable(
   const table = String(o['table_name'] ?? '')
   for (const part of [catalog, schema, table]) {
     if (part !== '' && !IDENT.test(part)) {
-      throw new Refusal('sql-invalid-name', `table names must be plain identifiers (got "${part}")`)
+      throw new Refusal(
+        'sql-invalid-name',
+        'table names must be plain identifiers (letters, digits and _): files cannot be read here',
+      )
     }
   }
   if (catalog === '' && schema === '') {

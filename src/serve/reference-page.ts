@@ -15,7 +15,10 @@ interface Operation {
     readonly in: string
     readonly required?: boolean
     readonly description?: string
-    readonly schema?: { readonly type?: string; readonly enum?: readonly unknown[] }
+    readonly schema?: {
+      readonly type?: string | readonly string[]
+      readonly enum?: readonly unknown[]
+    }
   }[]
   readonly requestBody?: {
     readonly content?: Readonly<Record<string, { readonly schema?: { readonly $ref?: string } }>>
@@ -39,7 +42,11 @@ export interface OpenApiDocument {
   readonly paths: Readonly<Record<string, Readonly<Record<string, Operation>>>>
 }
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+const escape = (value: unknown): string =>
+  (Array.isArray(value) ? value.join(' | ') : String(value)).replace(
+    /[&<>"']/g,
+    (ch) => `&#${ch.charCodeAt(0)};`,
+  )
 
 const ref = (schema?: { readonly $ref?: string }): string =>
   schema?.$ref === undefined ? '' : escape(schema.$ref.split('/').at(-1) ?? '')

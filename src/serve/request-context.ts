@@ -62,7 +62,11 @@ export function requestContext(options: ServeOptions): MiddlewareHandler<ServeEn
     if (!c.get('audited') && c.req.path.startsWith('/api/') && !OPEN_PATHS.has(c.req.path)) {
       const ctx = readContext(c, 'api.request')
       options.reader.record(
-        { ...ctx, resource: `${c.req.method} ${c.req.path.slice(0, 200)}` },
+        {
+          ...ctx,
+          resource: `${c.req.method} ${c.req.path.slice(0, 200)}`,
+          statusOf: () => c.res.status,
+        },
         {
           principal: c.get('identity')?.name ?? null,
           outcome: outcomeOfStatus(c.res.status),

@@ -25,6 +25,11 @@ import { simulateCommand } from './simulate.js'
 import { snapshotCommand } from './snapshot.js'
 import { sourceCommand } from './source.js'
 import { sqlCommand } from './sql.js'
+import { serveCommand } from './serve.js'
+import { grantCommand, revokeCommand } from './grant.js'
+import { principalsCommand } from './principals.js'
+import { tokensCommand } from './tokens.js'
+import { showCommand } from './show.js'
 import { tableCommand } from './table.js'
 import { testCommand } from './test.js'
 
@@ -37,6 +42,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   simulateCommand,
   loadCommand,
   sqlCommand,
+  serveCommand,
+  grantCommand,
+  revokeCommand,
+  principalsCommand,
+  tokensCommand,
+  showCommand,
   pipelineCommand,
   runsCommand,
   scheduleCommand,

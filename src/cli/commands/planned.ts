@@ -17,12 +17,7 @@ export interface PlannedCommand {
 }
 
 /** Commands still to come, in DESIGN.md §5 order. Entries leave this list as they are built. */
-export const PLANNED_COMMANDS: readonly PlannedCommand[] = [
-  { name: 'serve', summary: 'REST API + SQL endpoint + dashboard', issue: 13 },
-  { name: 'grant', summary: 'grant a privilege (Unity Catalog style)', issue: 13 },
-  { name: 'revoke', summary: 'revoke a privilege', issue: 13 },
-  { name: 'principals', summary: 'list principals and their grants', issue: 13 },
-]
+export const PLANNED_COMMANDS: readonly PlannedCommand[] = []
 
 /** Adds `spec` to `program`: listed in help, refusing to run. */
 export function registerPlanned(program: Command, spec: PlannedCommand): void {
