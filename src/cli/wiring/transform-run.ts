@@ -44,6 +44,11 @@ export interface RunCommandOptions {
   readonly vars?: string
   readonly state?: string
   readonly storeFailures?: boolean
+  /**
+   * Wait this long (ms) for another build on the home to finish instead of refusing at once (the
+   * pipeline's `--wait`). Commands run by a user refuse at once.
+   */
+  readonly lockWaitMs?: number
 }
 
 /** What a run command produced. */
@@ -82,6 +87,12 @@ export async function executeCommand(
   const release = await acquireBuildLock(ctx.home, {
     purpose: `pitwall ${name} --target ${project.target.name}`,
     onWarning: (message) => ctx.logger.warn(message),
+    ...(opts.lockWaitMs === undefined
+      ? {}
+      : {
+          waitMs: opts.lockWaitMs,
+          onWait: (holder) => ctx.logger.info(`waiting for another build to finish (${holder})`),
+        }),
   })
   try {
     return await executeLocked(ctx, name, opts, project, threads)
