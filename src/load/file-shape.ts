@@ -74,9 +74,10 @@ async function shapeTogether(
 ): Promise<ShapeOutcome[]> {
   const objects = objectsSql(files.map((f) => f.path))
   // One parse per record (json_keys); an element's text starts with `{` exactly when it is an
-  // object, which costs no second parse.
+  // object, which costs no second parse. Key lists are grouped as JSON text (cheaper to hash
+  // than lists, and unambiguous whatever the keys hold).
   const rows = await engine.all(
-    `SELECT filename AS f, starts_with(CAST(json AS VARCHAR), '{') AS o, json_keys(json) AS ks, count(*) AS n
+    `SELECT filename AS f, starts_with(CAST(json AS VARCHAR), '{') AS o, CAST(to_json(json_keys(json)) AS VARCHAR) AS ks, count(*) AS n
      FROM ${objects} GROUP BY ALL`,
   )
   const byPath = new Map<
@@ -90,7 +91,7 @@ async function shapeTogether(
     if (entry === undefined) continue
     const n = Number(r['n'])
     entry.records += n
-    if (r['o'] === true) entry.lists.push([(r['ks'] as string[] | null) ?? [], n])
+    if (r['o'] === true) entry.lists.push([JSON.parse(String(r['ks'] ?? '[]')) as string[], n])
     else withOthers.add(String(r['f']))
   }
   if (withOthers.size > 0) {

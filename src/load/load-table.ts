@@ -33,13 +33,21 @@ export interface TableRun {
   onBatch(files: number): void
 }
 
-/** Splits files (in load order) into batches of at most `maxBytes` (at least one file each). */
-export function batchesOf(files: readonly LandingFile[], maxBytes: number): LandingFile[][] {
+/**
+ * Splits files (in load order) into batches of at most `maxBytes` (at least one file each); with
+ * `byDay`, a batch never mixes `batch_day`s, so a partitioned table's commit writes one partition.
+ */
+export function batchesOf(
+  files: readonly LandingFile[],
+  maxBytes: number,
+  byDay = false,
+): LandingFile[][] {
   const batches: LandingFile[][] = []
   let current: LandingFile[] = []
   let bytes = 0
   for (const f of files) {
-    if (current.length > 0 && bytes + f.bytes > maxBytes) {
+    const newDay = byDay && current.length > 0 && current[0]?.batchDay !== f.batchDay
+    if (current.length > 0 && (newDay || bytes + f.bytes > maxBytes)) {
       batches.push(current)
       current = []
       bytes = 0
@@ -61,7 +69,8 @@ export async function loadTable(run: TableRun): Promise<TableLoadResult> {
   let commits = 0
   let version: number | undefined
   let error: string | undefined
-  for (const batch of batchesOf(run.files, run.maxBatchBytes)) {
+  const byDay = run.partitionColumns.includes('batch_day')
+  for (const batch of batchesOf(run.files, run.maxBatchBytes, byDay)) {
     try {
       const result = await loadBatch(batchRun, batch)
       loaded.push(...result.loaded)
