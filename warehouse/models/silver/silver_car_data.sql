@@ -1,8 +1,8 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='merge',
-    unique_key=['session_key', 'driver_number', 'date'],
+    incremental_strategy='delete+insert',
+    unique_key='session_key',
     partition_by=['session_key'],
     on_schema_change='append_new_columns'
   )
@@ -13,6 +13,8 @@
   throttle/brake 104, n_gear outside 0-8, negative speed or rpm. brake is reported 0/100, kept as
   a percentage plus is_braking. drs codes: 10/12/14 open, 8 eligible (detected), others closed or
   unknown.
+  Each build reprocesses the sessions with new bronze rows whole and replaces their session_key
+  partition (delete+insert by session_key): a new race adds a partition and touches no other file.
 #}
 
 with source as (

@@ -1,8 +1,8 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='merge',
-    unique_key=['session_key', 'driver_number', 'lap_number'],
+    incremental_strategy='delete+insert',
+    unique_key='session_key',
     partition_by=['session_key'],
     on_schema_change='append_new_columns'
   )
@@ -12,6 +12,8 @@
   One row per (session_key, driver_number, lap_number): the original design's silver_laps rules
   (is_valid_lap, sector completeness, max speed, duration deltas) plus lap start/end instants that
   survive a null lap-1 date_start and a null lap_duration.
+  Each build reprocesses the sessions with new bronze rows whole and replaces their session_key
+  partition (delete+insert by session_key): a new race adds a partition and touches no other file.
 #}
 
 with source as (

@@ -1,8 +1,8 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='merge',
-    unique_key=['session_key', 'driver_number', 'date'],
+    incremental_strategy='delete+insert',
+    unique_key='session_key',
     partition_by=['session_key'],
     on_schema_change='append_new_columns'
   )
@@ -12,6 +12,8 @@
   One row per (session_key, driver_number, date). The x = y = z = 0 rows written before the cars
   run (69k of 632k in 9488, API.md §5.1) are dropped, as are rows whose date cannot be parsed.
   The original design's names: position_x/y/z and distance_from_origin.
+  Each build reprocesses the sessions with new bronze rows whole and replaces their session_key
+  partition (delete+insert by session_key): a new race adds a partition and touches no other file.
 #}
 
 with source as (
