@@ -151,7 +151,9 @@ describe('pitwall transformation commands', () => {
       expect(html).toContain('<svg')
       expect(html).toContain('One row per lap with its rank.')
       expect(html).toContain('id="model.pitwall.fact_laps"')
-      const catalog = JSON.parse(readFileSync(join(home, 'target', 'dev', 'catalog.json'), 'utf8')) as {
+      const catalog = JSON.parse(
+        readFileSync(join(home, 'target', 'dev', 'catalog.json'), 'utf8'),
+      ) as {
         nodes: Record<string, { columns: Record<string, { type: string }> }>
       }
       expect(catalog.nodes['model.pitwall.fact_laps']?.columns['lap_seconds']?.type).toMatch(

@@ -153,11 +153,7 @@ function cacheSignature(
  * parse whose templates are cached (a large `_gold.yml` costs more than every capture render), and
  * the result depends on the file's path and text only.
  */
-function cachedSchemaFile(
-  file: string,
-  text: string,
-  cache: ParseCache | undefined,
-): SchemaFile {
+function cachedSchemaFile(file: string, text: string, cache: ParseCache | undefined): SchemaFile {
   const key = `yaml:${sha256Hex(`${file}\n${text}`)}`
   const hit = cache?.get(key) as SchemaFile | undefined
   if (hit !== undefined) return hit
