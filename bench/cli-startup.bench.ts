@@ -39,6 +39,7 @@ function preparedCopy(dir: string): string {
     'bin',
     'src',
     'warehouse',
+    'web',
     'package.json',
     'tsconfig.json',
     'tsconfig.build.json',

@@ -58,7 +58,7 @@ export function runPitwall(args: readonly string[], options: RunPitwallOptions =
 
 /**
  * A copy of the package as a fresh clone has it after `npm ci`: `bin/`, `src/`, `warehouse/`,
- * `package.json` and the tsconfigs copied to `dir`, `node_modules` linked, and the `prepare`
+ * `web/`, `package.json` and the tsconfigs copied to `dir`, `node_modules` linked, and the `prepare`
  * script (what `npm ci` runs) run there. Building a copy keeps the test independent of edits to the working tree while it
  * runs (and of the shared `dist/`). Returns `dir`.
  */
@@ -68,6 +68,7 @@ export function buildPackageCopy(dir: string): string {
     'bin',
     'src',
     'warehouse',
+    'web',
     'package.json',
     'tsconfig.json',
     'tsconfig.build.json',

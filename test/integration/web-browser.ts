@@ -51,12 +51,13 @@ export async function openPage(
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     acceptDownloads: true,
   })
+  // Runs in the page before its scripts (a string: this file is not compiled for the DOM).
+  const stored = { 'pitwall.token': options.token, 'pitwall.theme': options.theme }
   await context.addInitScript(
-    ([token, theme]) => {
-      if (token) localStorage.setItem('pitwall.token', token)
-      if (theme) localStorage.setItem('pitwall.theme', theme)
-    },
-    [options.token ?? '', options.theme ?? ''],
+    Object.entries(stored)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n'),
   )
   const page = await context.newPage()
   const problems: string[] = []
