@@ -20,20 +20,22 @@
   relations (their ingested_at) or gold relations (their source_ingested_at, the watermark every
   incremental gold model carries: the newest silver ingestion behind the session's rows).
   Incremental gold models rebuild exactly those sessions (per-session windows such as ranks,
-  personal bests and positions need the whole session) and merge on their grain, so adding a
-  race costs work proportional to that race.
+  personal bests and positions need the whole session) and replace their session_key partitions,
+  so adding a race costs work proportional to that race. The model's own watermark is read once
+  (a CTE), not once per input: every read of a table costs a pass over its files.
 #}
 {% macro changed_sessions(this_relation, relations, gold_relations=[]) -%}
-  {%- set watermark -%}
-    (select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') from {{ this_relation }})
-  {%- endset -%}
   (
+    with changed_sessions_watermark as (
+      select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') as watermark_at
+      from {{ this_relation }}
+    )
     {%- for relation in relations %}
-    select session_key from {{ relation }} where ingested_at > {{ watermark }}
+    select session_key from {{ relation }}, changed_sessions_watermark where ingested_at > watermark_at
     {% if not loop.last or gold_relations | length > 0 %}union{% endif %}
     {%- endfor %}
     {%- for relation in gold_relations %}
-    select session_key from {{ relation }} where source_ingested_at > {{ watermark }}
+    select session_key from {{ relation }}, changed_sessions_watermark where source_ingested_at > watermark_at
     {% if not loop.last %}union{% endif %}
     {%- endfor %}
   )
