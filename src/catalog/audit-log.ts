@@ -60,7 +60,7 @@ export interface AuditLogOptions {
   readonly storage: CatalogStorage
   /** The catalog whose `system.audit_log` receives the records. */
   readonly catalog: string
-  /** Write when this many records wait (default 500). */
+  /** Write when this many records wait (default 5000). */
   readonly maxBatch?: number
   /** Write waiting records at least this often (ms, default 1000). */
   readonly flushIntervalMs?: number
@@ -102,7 +102,7 @@ export class AuditLog implements AuditSink {
       this.dropped += this.pending.length - MAX_PENDING
       this.pending.splice(0, this.pending.length - MAX_PENDING)
     }
-    if (this.pending.length >= (this.options.maxBatch ?? 500)) void this.flush()
+    if (this.pending.length >= (this.options.maxBatch ?? 5000)) void this.flush()
     else if (this.timer === undefined && !this.closed) {
       this.timer = setTimeout(() => {
         this.timer = undefined

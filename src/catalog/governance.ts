@@ -11,6 +11,7 @@ import { AccessControl } from './access-control.js'
 import { AuditLog } from './audit-log.js'
 import type { Environment } from './environments.js'
 import { GovernedReader, type QueryLimits } from './governed-query.js'
+import { ResultCache, type ResultCacheOptions } from './result-cache.js'
 import { createLakehouseEngine } from './lakehouse.js'
 import type { CatalogStorage } from './system-tables.js'
 
@@ -32,6 +33,8 @@ export interface GovernanceOptions {
   readonly refreshEveryMs?: number
   /** How long grants, principals and tokens are trusted before re-checking (ms, default 1000). */
   readonly accessTtlMs?: number
+  /** Keep small results of the API's own reads while their tables' versions stay (serving). */
+  readonly resultCache?: ResultCacheOptions
   /** Told about problems that must not fail a read (audit writes, unreadable views). */
   readonly onWarning?: (message: string) => void
 }
@@ -91,6 +94,12 @@ export async function openGovernance(options: GovernanceOptions): Promise<Govern
     defaultCatalog: options.defaultCatalog,
     limits: options.limits,
     redact: [options.home],
+    ...(options.resultCache === undefined
+      ? {}
+      : {
+          resultCache: new ResultCache(options.resultCache),
+          versionOf: (t) => lakehouse.versionOf(`${t.catalog}.${t.schema}.${t.table}`),
+        }),
   })
   let timer: NodeJS.Timeout | undefined
   if (options.refreshEveryMs !== undefined) {

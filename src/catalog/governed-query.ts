@@ -17,6 +17,7 @@ import {
   QueryTimeoutError,
   SqlRefusedError,
 } from './catalog-errors.js'
+import type { ResultCache } from './result-cache.js'
 import { guardSql, type ReadTable } from './sql-guard.js'
 
 /** Limits of one governed read. */
@@ -53,6 +54,10 @@ export interface GovernedReaderOptions {
   readonly limits: QueryLimits
   /** Strings removed from error messages shown to clients (the lakehouse path). */
   readonly redact?: readonly string[]
+  /** Keeps results of trusted reads while their tables' versions stay (see `result-cache.ts`). */
+  readonly resultCache?: ResultCache
+  /** The Delta version a table's view shows now (needed by the result cache). */
+  readonly versionOf?: (table: ReadTable) => number | undefined
 }
 
 /** A request for a read the API composed: trusted SQL and the tables it reads. */
@@ -207,7 +212,15 @@ export class GovernedReader {
     try {
       if (at.explain) plan = await this.explain(request.sql, streamOptions)
       const run = at.wrap === undefined ? request.sql : at.wrap(request.sql)
-      stream = await this.options.engine.stream(run, streamOptions)
+      const key = at.explain ? undefined : this.cacheKey(request, effective.maxRows)
+      const cached = key === undefined ? undefined : this.options.resultCache?.get(key)
+      if (cached !== undefined) stream = cached
+      else {
+        stream = await this.options.engine.stream(run, streamOptions)
+        if (key !== undefined && this.options.resultCache !== undefined) {
+          stream = this.options.resultCache.capture(key, stream)
+        }
+      }
     } catch (error) {
       const failure = this.translate(error, abort.signal, effective.timeoutMs)
       finish(
@@ -222,6 +235,19 @@ export class GovernedReader {
       translate: (error) => this.translate(error, abort.signal, effective.timeoutMs),
       finish: (outcome, rows, reason) => finish(outcome, rows, reason, plan),
     })
+  }
+
+  /** The result cache key of a trusted read: its SQL, row cap and every table's version. */
+  private cacheKey(request: TrustedRead, maxRows: number): string | undefined {
+    const versionOf = this.options.versionOf
+    if (this.options.resultCache === undefined || versionOf === undefined) return undefined
+    const versions: number[] = []
+    for (const t of request.tables) {
+      const v = versionOf(t)
+      if (v === undefined) return undefined
+      versions.push(v)
+    }
+    return `${versions.join(',')}\n${maxRows}\n${request.sql}`
   }
 
   private async explain(sql: string, options: { signal: AbortSignal; defaultCatalog: string }) {

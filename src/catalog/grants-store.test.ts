@@ -75,9 +75,11 @@ describe('directory and tokens', () => {
     })
     expect(a.token).toMatch(/^pwt_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/)
     const records = await loadTokens(storage, DEV.catalog)
-    expect(records.map((r) => r.principal)).toEqual(['data_analysts', 'admin'])
+    expect(records.map((r) => r.principal).sort()).toEqual(['admin', 'data_analysts'])
     expect(JSON.stringify(records)).not.toContain(a.token.slice(17))
-    expect(records[0]?.expiresAt).toBe('2025-02-01T00:00:00.000Z')
+    expect(records.find((r) => r.principal === 'data_analysts')?.expiresAt).toBe(
+      '2025-02-01T00:00:00.000Z',
+    )
     expect(verifyToken(records, a.token, now)).toEqual({
       principal: 'data_analysts',
       tokenId: a.record.tokenId,

@@ -102,3 +102,5 @@ export type {
 } from './governed-query.js'
 export { openGovernance } from './governance.js'
 export type { Governance, GovernanceOptions } from './governance.js'
+export { ResultCache } from './result-cache.js'
+export type { ResultCacheOptions } from './result-cache.js'

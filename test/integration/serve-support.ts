@@ -66,6 +66,7 @@ export async function openServeHarness(
     environments: ENVIRONMENTS,
     defaultCatalog: DEV,
     limits: { maxRows: limits.maxRows, timeoutMs: limits.timeoutMs },
+    resultCache: { maxEntries: 64, maxRows: 5000 },
   })
   const token = async (principal: string) =>
     (

@@ -61,6 +61,7 @@ export async function run(ctx: CliContext, { opts }: ActionInput<ServeFlags>): P
     defaultCatalog,
     limits: { maxRows, timeoutMs },
     refreshEveryMs: 1000,
+    resultCache: { maxEntries: 512, maxRows: 5000 },
     onWarning: (m) => ctx.logger.warn(m),
   })
   const app = createApi({

@@ -111,6 +111,14 @@ export class DeltaViews {
     return new Map([...this.versions].map(([k, v]) => [k, v.version]))
   }
 
+  /**
+   * The version the view of `catalog.schema.table` shows, or `undefined` when there is no view.
+   * Set only after the view was replaced, so a reader that sees version N reads at least N.
+   */
+  versionOf(table: string): number | undefined {
+    return this.versions.get(table)?.version
+  }
+
   private async ensureSchema(catalog: string, schema: string): Promise<void> {
     const k = `${catalog}.${schema}`
     if (this.schemas.has(k)) return

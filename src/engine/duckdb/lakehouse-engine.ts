@@ -62,6 +62,11 @@ export class LakehouseEngine implements StreamingEngine {
     return this.lastResult
   }
 
+  /** The Delta version the view of `catalog.schema.table` shows (see {@link DeltaViews.versionOf}). */
+  versionOf(table: string): number | undefined {
+    return this.views.versionOf(table)
+  }
+
   /** @inheritdoc */
   async query(sql: string): Promise<QueryResult> {
     await this.refresh(false)
