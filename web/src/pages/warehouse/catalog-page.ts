@@ -153,7 +153,7 @@ async function overview(ctx: PageContext): Promise<HTMLElement> {
         },
       ],
       tables,
-      { testid: 'catalog-tables', tall: true },
+      { testid: 'catalog-tables' },
     ),
   )
 }
@@ -163,7 +163,7 @@ function detailHeader(t: TableDetail): HTMLElement {
   return h(
     'div',
     {},
-    h('h1', {}, h('span', { class: 'mono' }, t.full_name)),
+    h('h1', { class: 'mono', style: 'font-size:18px;word-break:break-all' }, t.full_name),
     h('p', { class: 'sub' }, t.description ?? 'No description.'),
     h(
       'div',

@@ -37,11 +37,17 @@ describe('lineage layout', () => {
     expect(new Set(keys).size).toBe(placed.length)
   })
 
-  it('finds the shortest path from each source to a node', () => {
+  it('finds every path from the sources to a node, longest first', () => {
     expect(pathsFromSources('session_leaderboard', edges)).toEqual([
-      ['bronze_drivers', 'silver_drivers', 'session_leaderboard'],
+      ['bronze_drivers', 'silver_drivers', 'fact_laps', 'session_leaderboard'],
       ['bronze_laps', 'silver_laps', 'fact_laps', 'session_leaderboard'],
+      ['bronze_drivers', 'silver_drivers', 'session_leaderboard'],
     ])
+    expect(pathsFromSources('bronze_laps', edges)).toEqual([])
+  })
+
+  it('stops at the given number of paths', () => {
+    expect(pathsFromSources('session_leaderboard', edges, 2)).toHaveLength(2)
   })
 
   it('finds ancestors and descendants', () => {

@@ -81,33 +81,24 @@ export function reach(id: string, edges: readonly Edge[], up: boolean): Set<stri
   return seen
 }
 
-/** For each root ancestor of `id` (a node without parents), the shortest path from it to `id`. */
-export function pathsFromSources(id: string, edges: readonly Edge[]): string[][] {
+/**
+ * Every path from a root ancestor (a node without parents: a source or seed) down to `id`,
+ * longest first, at most `max` of them (a mart of a wide project has many).
+ */
+export function pathsFromSources(id: string, edges: readonly Edge[], max = 50): string[][] {
   const parents = new Map<string, string[]>()
   for (const e of edges) parents.set(e.to, [...(parents.get(e.to) ?? []), e.from])
-  // Breadth-first upwards: the first time a node is reached is along a shortest path.
-  const via = new Map<string, string>()
-  const queue = [id]
-  const seen = new Set([id])
-  const roots: string[] = []
-  while (queue.length > 0) {
-    const n = queue.shift() as string
-    const ps = parents.get(n) ?? []
-    if (ps.length === 0 && n !== id) roots.push(n)
-    for (const p of ps) {
-      if (seen.has(p)) continue
-      seen.add(p)
-      via.set(p, n)
-      queue.push(p)
+  const paths: string[][] = []
+  // Depth-first upwards; `trail` is the path from `id` up to the current node (cycle-safe).
+  const walk = (node: string, trail: string[]): void => {
+    if (paths.length >= max) return
+    const ps = (parents.get(node) ?? []).filter((p) => !trail.includes(p))
+    if (ps.length === 0) {
+      if (node !== id) paths.push([...trail].reverse())
+      return
     }
+    for (const p of [...ps].sort()) walk(p, [...trail, p])
   }
-  return roots.sort().map((root) => {
-    const path = [root]
-    let at = root
-    while (at !== id) {
-      at = via.get(at) as string
-      path.push(at)
-    }
-    return path
-  })
+  walk(id, [id])
+  return paths.sort((a, b) => b.length - a.length || a.join().localeCompare(b.join()))
 }

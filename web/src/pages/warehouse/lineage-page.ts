@@ -130,7 +130,7 @@ function details(l: Lineage, focus: string | undefined): HTMLElement {
       ? null
       : h(
           'p',
-          { class: 'mono' },
+          { class: 'mono', style: 'word-break:break-all' },
           table === undefined
             ? n.relation
             : h('a', { href: `/warehouse/catalog/${catalog}/${schema}/${table}` }, n.relation),
@@ -141,7 +141,7 @@ function details(l: Lineage, focus: string | undefined): HTMLElement {
       {},
       paths.length === 0
         ? 'A source (no parents)'
-        : `From the sources (${paths.length} path${paths.length > 1 ? 's' : ''})`,
+        : `Paths from the sources and seeds (${paths.length}${paths.length >= 50 ? '+, longest first' : ', longest first'})`,
     ),
     h(
       'ul',
@@ -221,5 +221,5 @@ export async function render(ctx: PageContext): Promise<void> {
   )
   ctx.root
     .querySelector<SVGElement>('.node.focus')
-    ?.scrollIntoView({ block: 'center', inline: 'center' })
+    ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
 }
