@@ -10,7 +10,12 @@ import { join, relative } from 'node:path'
 import { createLakehouseEngine } from '../../src/catalog/index.js'
 import type { Engine } from '../../src/engine/index.js'
 import { DuckDbEngine } from '../../src/engine/index.js'
-import { OpenF1Client, runExtraction, type ReplayServer } from '../../src/openf1/index.js'
+import {
+  OpenF1Client,
+  runExtraction,
+  type EndpointName,
+  type ReplayServer,
+} from '../../src/openf1/index.js'
 import { parseProject, type NodeResult, type ParsedProject } from '../../src/transform/index.js'
 import { REPO_ROOT, runPitwall } from '../helpers/cli.js'
 import { CATALOG } from './load-support.js'
@@ -62,19 +67,23 @@ export async function openLakehouse(home: string): Promise<Lakehouse> {
   return { home, base, engine, close: () => engine.close() }
 }
 
-/** Extracts `sessions` from the replay server into `<home>/landing`; `pitwall load` loads them. */
+/**
+ * Extracts `sessions` from the replay server into `<home>/landing` (the {@link ENDPOINTS} unless
+ * `endpoints` says otherwise); `pitwall load` loads them.
+ */
 export async function extractAndLoad(
   lake: Lakehouse,
   server: ReplayServer,
   sessions: readonly number[],
   now: Date,
+  endpoints: readonly EndpointName[] = ENDPOINTS,
 ): Promise<void> {
   const client = new OpenF1Client({ baseUrl: server.url, rate: [], concurrency: 8 })
   const result = await runExtraction({
     client,
     landingDir: join(lake.home, 'landing'),
     criteria: { sessions: sessions.map(String) },
-    endpoints: [...ENDPOINTS],
+    endpoints: [...endpoints],
     now: () => now,
   })
   if (result.totals.failed > 0) throw new Error(`extraction failed: ${JSON.stringify(result)}`)
