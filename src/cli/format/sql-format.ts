@@ -40,7 +40,10 @@ export function formatRows(
     return `${lines.join('\r\n')}\r\n`
   }
   const texts = rows.map((row) => columns.map((c) => (row[c] === null ? 'NULL' : cell(row[c]))))
-  const widths = columns.map((c, i) => Math.max(c.length, ...texts.map((t) => (t[i] ?? '').length)))
+  // A loop, not Math.max(...spread): a spread of 150,000 rows overflows the call stack.
+  const widths = columns.map((c, i) =>
+    texts.reduce((w, t) => Math.max(w, (t[i] ?? '').length), c.length),
+  )
   const line = (parts: readonly string[]): string =>
     parts
       .map((p, i) => p.padEnd(widths[i] ?? 0))
