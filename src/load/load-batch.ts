@@ -97,6 +97,7 @@ export async function loadBatch(
         mode: 'append',
         mergeSchema: true,
         partitionColumns: run.partitionColumns,
+        ...staticPartition(run, accepted),
         configuration: run.configuration,
         txns: accepted.map((s, i) => ({
           appId: loadAppId(s.file.sourceFile),
@@ -143,6 +144,20 @@ export async function loadBatch(
       retries,
     }
   }
+}
+
+/**
+ * The batch's `batch_day` partition when all its files share one (the loader batches a
+ * partitioned table by day): the writer then copies straight into that folder.
+ */
+function staticPartition(
+  run: BatchRun,
+  shapes: readonly FileShape[],
+): { partitionValues?: Record<string, string> } {
+  if (run.partitionColumns.length !== 1 || run.partitionColumns[0] !== 'batch_day') return {}
+  const days = new Set(shapes.map((s) => s.file.batchDay))
+  const [day] = days
+  return days.size === 1 && day !== undefined ? { partitionValues: { batch_day: day } } : {}
 }
 
 /** Shapes and checks `files`; quarantines or reports the ones that must not load. */

@@ -37,6 +37,8 @@ export interface CreateTableOptions extends TableTarget {
   readonly ifNotExists?: boolean
   /** Extra actions for version 0 (a `txn`). */
   readonly extraActions?: readonly Action[]
+  /** Every row's partition values, when known (see `WriteOptions.partitionValues`). */
+  readonly partitionValues?: Readonly<Record<string, string | null>>
 }
 
 /** Metrics of a create. */
@@ -118,6 +120,9 @@ export async function createTable(
           schema,
           partitionColumns,
           configuration,
+          ...(options.partitionValues === undefined
+            ? {}
+            : { partitionValues: options.partitionValues }),
         })
   const rows = adds.reduce((n, a) => n + numRecords(a), 0)
   const result = await commitOperation(options, undefined, {

@@ -47,6 +47,11 @@ export interface WriteOptions extends TableTarget {
   /** Partitioning and properties, used when the write creates the table. */
   readonly partitionColumns?: readonly string[]
   readonly configuration?: Readonly<Record<string, string>>
+  /**
+   * Every row's partition values, when the caller knows them (a static partition, as Spark's
+   * `INSERT … PARTITION (c = v)`): the files go straight into that partition's folder.
+   */
+  readonly partitionValues?: Readonly<Record<string, string | null>>
   /** Idempotent write: skipped when the table already recorded this app's version. */
   readonly txn?: { readonly appId: string; readonly version: number }
   /**
@@ -100,6 +105,7 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
     schema: data.schema,
     partitionColumns: data.partitionColumns,
     configuration: snapshot.configuration,
+    ...(options.partitionValues === undefined ? {} : { partitionValues: options.partitionValues }),
   })
   const actions: Action[] = data.changed ? schemaActions(snapshot, data) : []
   const removal: OverwritePlan | undefined =

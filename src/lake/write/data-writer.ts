@@ -50,6 +50,11 @@ export interface WriteFilesOptions {
   readonly orderBy?: string
   /** Split a partition into several files of at most this many rows. */
   readonly maxRowsPerFile?: number
+  /**
+   * Every row's partition values (log strings), when the caller knows them: one plain `COPY`
+   * into that partition's folder, without a `PARTITION_BY` pass. A row outside it fails the write.
+   */
+  readonly partitionValues?: Readonly<Record<string, string | null>>
 }
 
 /** A written file with what is known of it. */
@@ -86,11 +91,13 @@ async function copyFiles(options: WriteFilesOptions, dataCols: string): Promise<
   const { executor, store, partitionColumns } = options
   const local = (rel: string): string => (store.localPath as (p: string) => string)(rel)
   const order = options.orderBy === undefined ? '' : ` ORDER BY ${options.orderBy}`
-  if (partitionColumns.length === 0) {
-    const rel = fileRelPath(options, {})
+  const known = options.partitionValues
+  if (partitionColumns.length === 0 || known !== undefined) {
+    const values = Object.fromEntries(partitionColumns.map((c) => [c, known?.[c] ?? null]))
+    const rel = fileRelPath(options, values)
     await mkdir(dirname(local(rel)), { recursive: true })
     const rows = await executor.all(
-      `COPY (SELECT ${dataCols} FROM (${options.sql}) AS src${order}) ` +
+      `COPY (SELECT ${dataCols} FROM (${options.sql}) AS src${staticGuard(options, values)}${order}) ` +
         `TO ${sqlString(local(rel))} (FORMAT parquet, COMPRESSION snappy, RETURN_STATS)`,
     )
     const copied = rows.map(copiedFile)
@@ -98,7 +105,7 @@ async function copyFiles(options: WriteFilesOptions, dataCols: string): Promise<
       await store.delete(rel) // DuckDB writes a file even for no rows
       return []
     }
-    return copied.map((c) => ({ rel, values: {}, copied: c }))
+    return copied.map((c) => ({ rel, values, copied: c }))
   }
   const base = local(options.baseDir ?? '')
   await mkdir(base, { recursive: true })
@@ -136,6 +143,23 @@ async function copyFiles(options: WriteFilesOptions, dataCols: string): Promise<
     out.push({ rel, values, copied })
   }
   return out
+}
+
+/** `WHERE` that fails the COPY on a row outside the known partition (none when unpartitioned). */
+function staticGuard(
+  options: WriteFilesOptions,
+  values: Readonly<Record<string, string | null>>,
+): string {
+  if (options.partitionColumns.length === 0) return ''
+  const fields = new Map(options.schema.fields.map((f) => [f.name, f.type]))
+  const inside = options.partitionColumns
+    .map((c) => {
+      const v = values[c]
+      const rendered = partitionValueSql(c, fields.get(c) ?? 'string')
+      return `${rendered} IS NOT DISTINCT FROM ${v === null || v === undefined ? 'NULL' : sqlString(v)}`
+    })
+    .join(' AND ')
+  return ` WHERE (${inside}) OR error('a row falls outside the partition the write was given')`
 }
 
 function fileRelPath(
