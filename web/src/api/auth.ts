@@ -9,7 +9,8 @@ const KEY = 'pitwall.token'
 /** The current token, if any. */
 export function currentToken(): string | null {
   try {
-    return localStorage.getItem(KEY)
+    // An empty value is no token (a cleared form, a hand-edited storage).
+    return localStorage.getItem(KEY) || null
   } catch {
     return null
   }

@@ -32,6 +32,12 @@ export function renderSignIn(root: HTMLElement, done: () => Promise<void>): void
       h('code', {}, 'npx pitwall tokens create --principal data_analysts'),
       ' (or admin, data_engineers). What your principal may not read is not shown.',
     ),
+    h(
+      'p',
+      { class: 'sub' },
+      'Watching the demo race (npm start)? Its lakehouse is lakehouse/demo: ',
+      h('code', {}, 'npx pitwall --home lakehouse/demo tokens create --principal admin'),
+    ),
     h('p', {}, h('label', { for: 'token' }, 'Token'), h('br'), input),
     h('p', {}, submit),
     message,

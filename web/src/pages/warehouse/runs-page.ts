@@ -11,6 +11,21 @@ import { duration, instant, num } from '../../ui/format.js'
 import { empty } from '../../ui/status.js'
 import { dataTable } from '../../ui/table.js'
 
+/**
+ * A partition as text. The type says string, but the pipeline records objects
+ * (`{ key, meeting, session, … }`): show their `key` and what they name.
+ */
+export function partitionLabel(p: unknown): string {
+  if (typeof p === 'string' || typeof p === 'number') return String(p)
+  if (p !== null && typeof p === 'object') {
+    const o = p as Record<string, unknown>
+    const name = [o['meeting'], o['session']].filter((x) => typeof x === 'string').join(' ')
+    const key = o['key'] ?? o['sessionKey']
+    if (key !== undefined) return name === '' ? String(key) : `${String(key)} (${name})`
+  }
+  return JSON.stringify(p)
+}
+
 function runTable(runs: readonly PipelineRun[]): HTMLElement {
   return dataTable(
     [
@@ -41,13 +56,13 @@ function runTable(runs: readonly PipelineRun[]): HTMLElement {
       },
       {
         label: 'Partitions',
-        value: (r) => r.partitions.join(', '),
+        value: (r) => r.partitions.map(partitionLabel).join(', '),
         cell: (r) =>
           h(
             'span',
             { class: 'muted' },
-            r.partitions.slice(0, 6).join(', ') +
-              (r.partitions.length > 6 ? ` +${r.partitions.length - 6}` : ''),
+            r.partitions.slice(0, 4).map(partitionLabel).join(', ') +
+              (r.partitions.length > 4 ? ` +${r.partitions.length - 4}` : ''),
           ),
       },
     ],
@@ -56,45 +71,96 @@ function runTable(runs: readonly PipelineRun[]): HTMLElement {
   )
 }
 
-function timeline(assets: readonly PipelineAsset[]): HTMLElement {
-  const timed = assets.filter((a) => a.started_at !== null)
-  if (timed.length === 0) return empty('No asset timings.')
-  const t0 = Math.min(...timed.map((a) => Date.parse(a.started_at as string)))
-  const t1 = Math.max(...timed.map((a) => Date.parse(a.ended_at ?? (a.started_at as string))))
+function colourOf(status: string): string {
+  if (['success', 'pass', 'ok'].includes(status)) return 'var(--ok)'
+  if (status === 'running' || status === 'warn') return 'var(--warn)'
+  if (status === 'skipped' || status === 'up-to-date') return 'var(--muted)'
+  return 'var(--bad)'
+}
+
+interface Span {
+  readonly label: string
+  readonly title: string
+  readonly start: number
+  readonly end: number
+  readonly status: string
+}
+
+/** Bars on one time scale (a Gantt chart in plain HTML). */
+function bars(spans: readonly Span[], label: string): HTMLElement {
+  if (spans.length === 0) return empty('No timings.')
+  const t0 = Math.min(...spans.map((x) => x.start))
+  const t1 = Math.max(...spans.map((x) => x.end))
   const span = Math.max(t1 - t0, 1)
   return h(
     'div',
-    { class: 'bars', role: 'list', 'aria-label': 'When each asset ran' },
-    timed.map((a) => {
-      const s = Date.parse(a.started_at as string)
-      const e = Date.parse(a.ended_at ?? (a.started_at as string))
-      const colour =
-        a.status === 'success'
-          ? 'var(--ok)'
-          : a.status === 'running'
-            ? 'var(--warn)'
-            : a.status === 'skipped'
-              ? 'var(--muted)'
-              : 'var(--bad)'
-      return h(
+    { class: 'bars', role: 'list', 'aria-label': label },
+    spans.map((x) =>
+      h(
         'div',
         { class: 'bar-row', role: 'listitem' },
-        h(
-          'span',
-          { class: 'mono', title: `${a.asset} ${a.partition ?? ''}` },
-          `${a.asset}${a.partition ? ` · ${a.partition}` : ''}`,
-        ),
+        h('span', { class: 'mono', title: x.title }, x.label),
         h(
           'div',
           { class: 'bar-track' },
           h('div', {
             class: 'bar',
-            style: `left:${(((s - t0) / span) * 100).toFixed(2)}%;width:${(((e - s) / span) * 100).toFixed(2)}%;background:${colour}`,
-            title: `${a.status} · ${duration(a.duration_seconds)}`,
+            style: `left:${(((x.start - t0) / span) * 100).toFixed(2)}%;width:${(((x.end - x.start) / span) * 100).toFixed(2)}%;background:${colourOf(x.status)}`,
+            title: x.title,
           }),
         ),
-      )
-    }),
+      ),
+    ),
+  )
+}
+
+function spanOf(a: PipelineAsset): Span | undefined {
+  if (a.started_at === null) return undefined
+  const start = Date.parse(a.started_at)
+  const end = Date.parse(a.ended_at ?? a.started_at)
+  const label = `${a.asset}${a.partition ? ` · ${a.partition}` : ''}`
+  return {
+    label,
+    title: `${label}: ${a.status}, ${duration(a.duration_seconds)}`,
+    start,
+    end,
+    status: a.status,
+  }
+}
+
+/** One bar per step (extract, load, build…), then the slowest assets. */
+function timeline(assets: readonly PipelineAsset[]): HTMLElement {
+  const spans = assets.map(spanOf).filter((x): x is Span => x !== undefined)
+  const steps = [...new Set(assets.map((a) => a.step))].flatMap((step) => {
+    const of = assets.filter((a) => a.step === step)
+    const own = of.map(spanOf).filter((x): x is Span => x !== undefined)
+    if (own.length === 0) return []
+    const failed = of.find(
+      (a) => !['success', 'pass', 'ok', 'skipped', 'up-to-date'].includes(a.status),
+    )
+    const start = Math.min(...own.map((x) => x.start))
+    const end = Math.max(...own.map((x) => x.end))
+    return [
+      {
+        label: `${step} (${of.length})`,
+        title: `${step}: ${of.length} assets, ${duration((end - start) / 1000)}`,
+        start,
+        end,
+        status: failed?.status ?? 'success',
+      },
+    ]
+  })
+  const slowest = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 20)
+  return h(
+    'div',
+    {},
+    h('h3', {}, 'Steps'),
+    bars(steps, 'When each step ran'),
+    h('h3', {}, `Slowest assets (${slowest.length} of ${spans.length})`),
+    bars(
+      slowest.sort((a, b) => a.start - b.start),
+      'When the slowest assets ran',
+    ),
   )
 }
 
