@@ -21,6 +21,10 @@ export type { ObjectStore, ObjectMeta } from './store/object-store.js'
 export { LocalObjectStore } from './store/local-object-store.js'
 export { MemoryObjectStore } from './store/memory-object-store.js'
 export { objectStoreFor, joinLocation, locationScheme } from './store/object-store-for.js'
+export { S3ObjectStore } from './store/s3-object-store.js'
+export type { S3ObjectStoreOptions } from './store/s3-object-store.js'
+export { parseS3Location, sharedS3Client } from './store/s3-config.js'
+export type { S3Location, S3Env } from './store/s3-config.js'
 export type { ObjectStoreFactory } from './store/object-store-for.js'
 export {
   DeltaError,

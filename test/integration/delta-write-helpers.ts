@@ -6,14 +6,38 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDbEngine } from '../../src/engine/index.js'
-import { LocalObjectStore, loadSnapshot, scanSql, type SqlRow } from '../../src/lake/index.js'
+import {
+  LocalObjectStore,
+  loadSnapshot,
+  scanSql,
+  type ObjectStore,
+  type SqlRow,
+} from '../../src/lake/index.js'
 
 /** A fresh table location with a DuckDB executor; call `close()` in afterEach/finally. */
 export interface TableFixture {
+  /** The table's folder on local disk (for an S3 store: its local cache folder). */
   readonly dir: string
-  readonly store: LocalObjectStore
+  readonly store: FixtureStore
   readonly executor: DuckDbEngine
   close(): void
+}
+
+/** A store with local paths DuckDB writes to and a flush (local disk, or S3 with its cache). */
+export type FixtureStore = ObjectStore & {
+  flush(paths: readonly string[]): Promise<void>
+  localPath(path: string): string
+}
+
+/**
+ * Which store tables get: local disk by default; the S3 suites (`s3-delta-suites.test.ts`) pass a
+ * maker that returns an S3 store whose cache folder is `dir`.
+ */
+let makeStore: (dir: string) => FixtureStore = (dir) => new LocalObjectStore(dir)
+
+/** Sets the store of the fixtures made from now on (undefined: back to local disk). */
+export function useFixtureStore(maker: ((dir: string) => FixtureStore) | undefined): void {
+  makeStore = maker ?? ((dir) => new LocalObjectStore(dir))
 }
 
 /** Opens a DuckDB executor and an empty table directory (or `existing`). */
@@ -23,7 +47,7 @@ export async function tableFixture(existing?: string): Promise<TableFixture> {
   const executor = await DuckDbEngine.create()
   return {
     dir,
-    store: new LocalObjectStore(dir),
+    store: makeStore(dir),
     executor,
     close() {
       // Engine.close() drains its queue first; nothing is pending when a test cleans up.

@@ -154,6 +154,7 @@ async function advanceLastCheckpoint(
     .filter((c) => c.format === 'classic' && c.version > result.version)
     .at(-1)
   if (newer === undefined || store.localPath === undefined) return
+  await store.prefetch?.([newer.meta.path])
   const rows = await executor.all(
     `SELECT count(*) AS n FROM ${readParquetSql(sqlString(store.localPath(newer.meta.path)))}`,
   )

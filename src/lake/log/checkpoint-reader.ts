@@ -63,6 +63,7 @@ export async function readParquetActions(
       },
     )
   }
+  await store.prefetch?.(paths.filter((p) => !p.startsWith('/')))
   const local = paths.map((p) => (p.startsWith('/') ? p : store.localPath?.(p)))
   if (local.some((p) => p === undefined)) {
     throw new UnsupportedFeatureError(

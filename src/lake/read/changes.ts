@@ -19,6 +19,7 @@ import { loadSnapshot, type Snapshot } from '../snapshot.js'
 import { loadDeletionVector } from './deletion-vectors.js'
 import { filesSql, type FileRead } from './files-sql.js'
 import { fileLocation } from './scan-plan.js'
+import { prefetchFiles } from '../store/prefetch.js'
 
 /** Options of a change data feed read. */
 export interface ChangesOptions {
@@ -148,6 +149,10 @@ export async function changesSql(store: ObjectStore, options: ChangesOptions): P
     })
     return `SELECT ${cols} FROM (${empty}) AS changes`
   }
+  await prefetchFiles(
+    store,
+    groups.flatMap((g) => g.files.map((f) => f.path)),
+  )
   const parts = await Promise.all(
     groups.map((g) =>
       filesSql(last, g.files, {

@@ -11,6 +11,7 @@ import { filesSql, type FileRead } from './files-sql.js'
 import { loadDeletionVector } from './deletion-vectors.js'
 import { filterContext, planScan, type ScanPlan } from './scan-plan.js'
 import { filterSql, type ScanFilter } from './scan-filter.js'
+import { prefetchFiles } from '../store/prefetch.js'
 
 /** Options of a scan. */
 export interface ScanOptions {
@@ -76,6 +77,10 @@ async function scanBody(
   options: ScanOptions,
 ): Promise<string> {
   const files: FileRead[] = []
+  await prefetchFiles(
+    snapshot.store,
+    plan.files.map((f) => f.add.path),
+  )
   for (const file of plan.files) {
     const dv = file.add.deletionVector
     const deleted =

@@ -2,8 +2,9 @@
  * @module lake/store/object-store-for
  * The one place that picks an object store from a location, as delta-rs' `logstore_for(url)`:
  * a local path (or `file://` URL) → {@link LocalObjectStore}; `memory://name` →
- * {@link MemoryObjectStore} (one per name in this process). Object stores for other schemes
- * (`s3://…`) are added here and nowhere else (STYLE.md §16).
+ * {@link MemoryObjectStore} (one per name in this process); `s3://bucket/prefix` (or `s3a://`) →
+ * {@link S3ObjectStore} (client and cache folder from the environment, see `s3-config.ts`).
+ * Object stores for other schemes are added here and nowhere else (STYLE.md §16).
  *
  * Layers below the CLI never construct a store: they receive an {@link ObjectStoreFactory}
  * built by the composition root and call it with a table's location.
@@ -12,6 +13,8 @@ import { UnsupportedFeatureError } from '../lake-errors.js'
 import { LocalObjectStore } from './local-object-store.js'
 import { MemoryObjectStore } from './memory-object-store.js'
 import type { ObjectStore } from './object-store.js'
+import { parseS3Location, s3CacheDir, sharedS3Client, type S3Env } from './s3-config.js'
+import { S3ObjectStore } from './s3-object-store.js'
 
 /** Builds the object store rooted at a location (a table's folder, the landing zone, …). */
 export type ObjectStoreFactory = (location: string) => ObjectStore
@@ -38,8 +41,11 @@ export function joinLocation(location: string, ...parts: readonly string[]): str
 
 const memoryStores = new Map<string, MemoryObjectStore>()
 
-/** The object store for `location`. Throws `UnsupportedFeatureError` for unknown schemes. */
-export function objectStoreFor(location: string): ObjectStore {
+/**
+ * The object store for `location`. Throws `UnsupportedFeatureError` for unknown schemes.
+ * `env` (default `process.env`) configures S3 stores.
+ */
+export function objectStoreFor(location: string, env: S3Env = process.env): ObjectStore {
   const scheme = locationScheme(location)
   switch (scheme) {
     case 'file':
@@ -53,9 +59,18 @@ export function objectStoreFor(location: string): ObjectStore {
       }
       return store
     }
+    case 's3':
+    case 's3a': {
+      const s3 = parseS3Location(location)
+      return new S3ObjectStore({
+        client: sharedS3Client(env),
+        location: s3,
+        cacheDir: s3CacheDir(s3, env),
+      })
+    }
     default:
       throw new UnsupportedFeatureError(
-        `no object store for '${scheme}://' locations (${location}); use a local path`,
+        `no object store for '${scheme}://' locations (${location}); use a local path or s3://`,
       )
   }
 }

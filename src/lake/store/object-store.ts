@@ -13,7 +13,7 @@ export interface ObjectMeta {
   readonly modified: number
 }
 
-/** A minimal object store. Implementations: local filesystem, in-memory. */
+/** A minimal object store. Implementations: local filesystem, in-memory, S3. */
 export interface ObjectStore {
   /** A human-readable root (a directory path or `memory://…`). */
   readonly root: string
@@ -48,4 +48,12 @@ export interface ObjectStore {
    * writes Parquet there directly). `undefined` for stores without local paths.
    */
   localPath?(path: string): string
+  /**
+   * Present on stores whose {@link localPath} is a cache of remote objects (S3): downloads
+   * `paths` (immutable objects: data files, deletion vectors, checkpoints) so DuckDB can read
+   * them at their local paths. Readers call it before DuckDB opens files; on such stores the
+   * local folder is never listed (the remote listing is the truth), and files DuckDB wrote there
+   * reach the store through {@link flush}.
+   */
+  prefetch?(paths: readonly string[]): Promise<void>
 }

@@ -53,6 +53,7 @@ export async function fileScanSql(options: FileScanOptions): Promise<string> {
       `copy-on-write needs a store on local disk (got ${store.root})`,
     )
   }
+  await store.prefetch?.(files.map((f) => decodeAddPath(f.path)))
   const local = (add: AddAction): string => scanFileId(store, add)
   const list = `[${files.map((f) => sqlString(local(f))).join(', ')}]`
   const present = new Set(
