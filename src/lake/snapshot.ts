@@ -5,6 +5,7 @@
  * Time travel by timestamp: see `snapshot-time-travel.ts`.
  */
 import type {
+  Action,
   AddAction,
   DomainMetadataAction,
   MetadataAction,
@@ -120,6 +121,55 @@ export class Snapshot {
     return [...this.files.values()]
   }
 
+  /** The same snapshot read through another store of the same table (a writer's own store). */
+  withStore(store: ObjectStore): Snapshot {
+    if (store === this.store) return this
+    return new Snapshot(
+      store,
+      this.version,
+      this.protocol,
+      this.metadata,
+      this.files,
+      this.tombstones,
+      this.txnActions,
+      this.domainMetadata,
+      this.checkpointVersion,
+      this.lastCheckpointHint,
+      this.ictKnown,
+    )
+  }
+
+  /**
+   * The snapshot after the JSON commits that follow this one (versions `version + 1 …`, in
+   * order): the same reconciliation as a replay, starting from this state instead of a
+   * checkpoint. This snapshot is not changed.
+   * @throws InvalidLogError when `commits` do not follow on, or leave no protocol/metadata.
+   */
+  advance(
+    commits: readonly { readonly version: number; readonly actions: readonly Action[] }[],
+  ): Snapshot {
+    if (commits.length === 0) return this
+    const state = new ReplayState()
+    state.protocol = this.protocol
+    state.metadata = this.metadata
+    for (const [k, v] of this.files) state.files.set(k, v)
+    for (const [k, v] of this.tombstones) state.tombstones.set(k, v)
+    for (const [k, v] of this.txnActions) state.txns.set(k, v)
+    for (const [k, v] of this.domainMetadata) state.domains.set(k, v)
+    let version = this.version
+    for (const c of commits) {
+      if (c.version !== version + 1) {
+        throw new InvalidLogError(
+          `commit ${c.version} does not follow version ${version} of ${this.store.root}`,
+        )
+      }
+      state.apply(c.actions, c.version)
+      version = c.version
+    }
+    const ict = new Map(this.ictKnown)
+    return freeze(this.store, version, this.checkpointVersion, state, this.lastCheckpointHint, ict)
+  }
+
   /**
    * The commit timestamp (epoch ms) of `version`: its in-commit timestamp when enabled, else the
    * monotonised modification time of its commit file.
@@ -207,7 +257,7 @@ async function loadVersion(
       throw lastError instanceof InvalidLogError && cp === undefined ? lastError : e
     }
     if (cp !== undefined && hint !== undefined && cp.version === hint.version) hintStatus = 'used'
-    return freeze(store, version, cp, state, hintStatus)
+    return freeze(store, version, cp?.version, state, hintStatus)
   }
   throw lastError
 }
@@ -231,9 +281,10 @@ async function replay(
 function freeze(
   store: ObjectStore,
   version: number,
-  cp: CheckpointRef | undefined,
+  checkpointVersion: number | undefined,
   state: ReplayState,
   hint: HintStatus,
+  ict: Map<number, number> = new Map(),
 ): Snapshot {
   const where = `${store.root} at version ${version}`
   if (state.protocol === undefined) {
@@ -253,7 +304,6 @@ function freeze(
       `table ${store.root} stores '${provider}' files; only parquet is read`,
     )
   }
-  const ict = new Map<number, number>()
   for (const [v, info] of state.commitInfos) {
     if (typeof info.inCommitTimestamp === 'number') ict.set(v, info.inCommitTimestamp)
   }
@@ -266,7 +316,7 @@ function freeze(
     state.tombstones,
     state.txns,
     state.domains,
-    cp?.version,
+    checkpointVersion,
     hint,
     ict,
   )

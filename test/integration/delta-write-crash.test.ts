@@ -29,16 +29,16 @@ import { tableFixture, type TableFixture } from './delta-write-helpers.js'
  */
 const BUNDLE = join(REPO_ROOT, 'node_modules', '.cache', 'pitwall-delta-write', 'worker.mjs')
 /**
- * Frozen before: every one of the first 40 calls (a one-row append is 8–11 calls, a checkpoint
- * every 5 versions ~26 more), and the first call of a kind — a checkpoint written but not yet
- * renamed, its `_last_checkpoint`, a commit, log cleanup.
+ * Frozen before: every one of the first 40 calls (a one-row append is 5–11 calls, a checkpoint
+ * every 5 versions ~15 more), and the first call of a kind — a checkpoint written but not yet
+ * renamed, its `_last_checkpoint`, a commit, the check of the writer's cached snapshot.
  */
 const FROZEN: readonly CrashPoint[] = [
   ...Array.from({ length: 40 }, (_, i) => i + 1),
   'flush _delta_log/.',
   'put _delta_log/_last_checkpoint',
   'putIfAbsent _delta_log/',
-  'list _delta_log',
+  'head _delta_log/',
 ]
 /** Killed inside: the data file's COPY, the commit's put-if-absent, a checkpoint's COPY. */
 const KILLED: readonly CrashPoint[] = ['all COPY (SELECT', 'putIfAbsent _delta_log/', 'read_json(']

@@ -87,6 +87,14 @@ export class LogStore {
     return { commits, checkpoints, latest }
   }
 
+  /**
+   * The objects directly in `_delta_log/`, sorted by path: names only on local disk (`size` and
+   * `modified` are `NaN`; ask `store.head` where they matter), as the store lists them otherwise.
+   */
+  async listFiles(): Promise<ObjectMeta[]> {
+    return this.listNames()
+  }
+
   private async listNames(): Promise<ObjectMeta[]> {
     // A cache folder (stores with `prefetch`) is not the log: list the store itself.
     const dir = this.store.prefetch === undefined ? this.store.localPath?.(LOG_DIR) : undefined

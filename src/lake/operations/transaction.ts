@@ -1,6 +1,7 @@
 /**
  * @module lake/operations/transaction
- * What every operation shares: opening a table for writing (snapshot + writer-protocol check),
+ * What every operation shares: opening a table for writing (the process's snapshot brought up to
+ * date, see `snapshot-cache.ts`, + writer-protocol check),
  * committing through {@link commit} with the append-only rule enforced, and the post-commit hook
  * (a checkpoint every `delta.checkpointInterval` commits — 10 by default, as Spark — followed by
  * expired-log cleanup). A failed checkpoint never fails the commit: it is reported as a warning.
@@ -10,6 +11,7 @@ import { DeltaError, NotADeltaTableError } from '../lake-errors.js'
 import type { SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
 import { loadSnapshot, type Snapshot } from '../snapshot.js'
+import { latestSnapshot, rememberSnapshot } from '../snapshot-cache.js'
 import { commit, type CommitOptions, type CommitResult } from '../log/commit.js'
 import { writeCheckpoint, type CheckpointResult } from '../checkpoint/checkpoint-writer.js'
 import { cleanupExpiredLogs } from '../log/log-cleanup.js'
@@ -34,9 +36,10 @@ export interface OperationResult<M> {
   readonly warnings?: readonly string[]
 }
 
-/** Loads the latest snapshot and checks pitwall may write it. */
+/** The latest snapshot (`snapshot-cache.ts`), checked that pitwall may write it. */
 export async function openForWrite(target: TableTarget): Promise<Snapshot> {
-  const snapshot = await loadSnapshot(target.store, { sql: target.executor })
+  // The process's snapshot of the table, brought up to date (the log is not re-read each time).
+  const snapshot = await latestSnapshot(target.store, target.executor)
   checkWritable(snapshot.protocol, snapshot.metadata, target.store.root)
   return snapshot
 }
@@ -123,11 +126,25 @@ export async function commitOperation(
     inCommitTimestamps: config['delta.enableInCommitTimestamps'] === 'true',
   })
   const warnings: string[] = []
+  // The snapshot this commit produced, when no other commit came in between: the next operation
+  // of this process starts from it, and a due checkpoint is written from it.
+  const after =
+    snapshot !== undefined && result.version === snapshot.version + 1
+      ? snapshot.advance([
+          {
+            version: result.version,
+            actions: [{ commitInfo: result.commitInfo }, ...options.actions],
+          },
+        ])
+      : undefined
+  if (after !== undefined) await rememberSnapshot(target.store, after)
   const configuration = config
   const interval = Number(configuration['delta.checkpointInterval'] ?? 10)
   if (result.version > 0 && interval > 0 && result.version % interval === 0) {
     try {
-      const at = await loadSnapshot(target.store, { version: result.version, sql: target.executor })
+      const at =
+        after ??
+        (await loadSnapshot(target.store, { version: result.version, sql: target.executor }))
       const checkpoint = await writeCheckpoint(at, target.executor)
       await cleanupExpiredLogs(target.store, { configuration })
       return { ...result, checkpoint, warnings }
