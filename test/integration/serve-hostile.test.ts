@@ -267,6 +267,20 @@ describe('hostile SQL through pitwall sql --as', () => {
     expect(r.stderr).not.toMatch(/\n\s+at |node_modules/)
   })
 
+  it('fails a query past the memory limit with a clear message', async () => {
+    // 3,000 strings of 1 MB cannot be held under 64 MB: DuckDB stops it once the memory is
+    // used up (the generous time limit is only a safety net).
+    const io = memoryIo({ env: { NO_COLOR: '1', PITWALL_MEMORY_LIMIT: '64MB' } })
+    const sql = `select length(list(repeat('x', 1000000))) from ${DEV}.gold_analytics.numbers`
+    const code = await runCli(
+      ['--home', h.fixture.home, 'sql', '--as', 'admin', '--timeout', '600', sql],
+      io,
+    )
+    expect(code).toBe(1)
+    expect(io.err()).toMatch(/Out of Memory Error/)
+    expect(io.out()).toBe('')
+  })
+
   it('reads gold as an analyst, refuses silver and unknown principals, and audits all three', async () => {
     const before = (await h.audit()).length
     const ok = await cli(

@@ -48,14 +48,14 @@ export interface ServeHarness {
 
 /** Opens the harness over a new fixture (or `fixture`). */
 export async function openServeHarness(
-  options: { limits?: Partial<ServeLimits>; fixture?: ServeFixture } = {},
+  options: { limits?: Partial<ServeLimits>; fixture?: ServeFixture; memoryLimit?: string } = {},
 ): Promise<ServeHarness> {
   const fixture = options.fixture ?? (await buildServeFixture())
   const exportDir = mkdtempSync(join(tmpdir(), 'pitwall-export-'))
   const limits = { ...DEFAULT_SERVE_LIMITS, ...options.limits }
   const base = await DuckDbEngine.create({
     threads: 2,
-    memoryLimit: '1GB',
+    memoryLimit: options.memoryLimit ?? '1GB',
     readConnections: 4,
     sandbox: { allowedDirectories: [fixture.home, exportDir] },
   })

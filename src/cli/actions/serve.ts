@@ -24,7 +24,7 @@ interface ServeFlags {
   host: string
   maxRows: string
   timeout: string
-  memoryLimit: string
+  memoryLimit?: string
 }
 
 function whole(value: string, flag: string, min: number, max: number): number {
@@ -40,14 +40,15 @@ export async function run(ctx: CliContext, { opts }: ActionInput<ServeFlags>): P
   const port = whole(opts.port, '--port', 0, 65535)
   const maxRows = whole(opts.maxRows, '--max-rows', 1, 10_000_000)
   const timeoutMs = whole(opts.timeout, '--timeout', 1, 86_400) * 1000
-  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(opts.memoryLimit)) {
-    throw new UsageError(`--memory-limit must be a size like 2GB (got '${opts.memoryLimit}')`)
+  const memoryLimit = opts.memoryLimit ?? ctx.io.env['PITWALL_MEMORY_LIMIT'] ?? '2GB'
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) {
+    throw new UsageError(`--memory-limit must be a size like 2GB (got '${memoryLimit}')`)
   }
   const config = await ctx.config()
   const defaultCatalog = currentEnvironment(config).catalog
   const exportDir = mkdtempSync(join(tmpdir(), 'pitwall-export-'))
   const duck = await openDuckDb({
-    memoryLimit: opts.memoryLimit,
+    memoryLimit,
     tempDirectory: join(exportDir, 'spill'),
     readConnections: 8,
     sandbox: { allowedDirectories: [ctx.home, exportDir] },

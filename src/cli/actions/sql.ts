@@ -129,7 +129,11 @@ async function runGoverned(
 ): Promise<void> {
   const config = await ctx.config()
   const defaultCatalog = currentEnvironment(config).catalog
-  const duck = await openDuckDb({ sandbox: { allowedDirectories: [ctx.home] } })
+  // Governed reads run bounded: sandboxed files, and a memory limit (PITWALL_MEMORY_LIMIT, 2GB).
+  const duck = await openDuckDb({
+    memoryLimit: ctx.io.env['PITWALL_MEMORY_LIMIT'] ?? '2GB',
+    sandbox: { allowedDirectories: [ctx.home] },
+  })
   const governance = await openGovernance({
     base: duck,
     home: ctx.home,

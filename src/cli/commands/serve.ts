@@ -16,6 +16,9 @@ export const serveCommand = defineCommand({
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--max-rows <n>', 'rows a JSON answer or SQL query returns at most', '10000')
       .option('--timeout <seconds>', 'cancel a read after this long', '30')
-      .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2GB', '2GB'),
+      .option(
+        '--memory-limit <size>',
+        'DuckDB memory limit, e.g. 2GB (default: PITWALL_MEMORY_LIMIT or 2GB)',
+      ),
   load: () => import('../actions/serve.js'),
 })
