@@ -220,12 +220,8 @@ export async function render(ctx: PageContext): Promise<void> {
   put(
     ctx.root,
     panel('Tyre strategy', host, compoundsUsed(stints)),
-    h(
-      'div',
-      { class: 'grid-2' },
-      panel('Stints', stintTable(key, stints)),
-      panel('Pit stops — fastest in the lane first', pits),
-    ),
+    panel('Stints', stintTable(key, stints)),
+    panel('Pit stops', pits),
   )
   drawStints(ctx, host, stints)
   await section(pits, async () =>
