@@ -4,7 +4,9 @@
  * exact CDF rows `changesSql` returns for the merge's version.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { changesSql, loadSnapshot, mergeTable, writeTable } from '../../src/lake/index.js'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { changesSql, loadSnapshot, LogStore, mergeTable, writeTable } from '../../src/lake/index.js'
 import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
 
 let fx: TableFixture | undefined
@@ -35,6 +37,12 @@ async function changesAt(f: TableFixture, version: number): Promise<Record<strin
   )
 }
 
+/** The `cdc` actions of commit `version`. */
+async function cdcActions(f: TableFixture, version: number): Promise<unknown[]> {
+  const actions = await new LogStore(f.store).readCommit(version)
+  return actions.filter((a) => 'cdc' in a)
+}
+
 const base = [1, 2].flatMap((race) =>
   [1, 2, 3].map((driver) => ({ race, driver, pos: `r${race}d${driver}` })),
 )
@@ -51,6 +59,8 @@ describe.each([false, true])('merge with CDF on (partitioned: %s)', (partitioned
     expect(r.metrics.numTargetRowsInserted).toBe(2)
     expect(r.metrics.numTargetRowsUpdated).toBe(0)
     expect(r.metrics.numTargetFilesRemoved).toBe(0)
+    // A new race: partition values (or stats) prune every file of the earlier races unread.
+    expect(r.metrics.numTargetFilesScanned).toBe(0)
     expect(plain(await readBack(fx, 'race, driver'))).toEqual([
       ...base,
       { race: 3, driver: 1, pos: 'n1' },
@@ -60,6 +70,9 @@ describe.each([false, true])('merge with CDF on (partitioned: %s)', (partitioned
       { race: 3, driver: 1, pos: 'n1', _change_type: 'insert', _commit_version: 1 },
       { race: 3, driver: 2, pos: 'n2', _change_type: 'insert', _commit_version: 1 },
     ])
+    // Pure inserts write no change data files: CDF readers take the commit's adds as inserts.
+    expect(await cdcActions(fx, 1)).toEqual([])
+    expect(existsSync(join(fx.dir, '_change_data'))).toBe(false)
   })
 
   it('matches only: table and CDF pre/post images', async () => {
@@ -134,6 +147,7 @@ describe.each([false, true])('merge with CDF on (partitioned: %s)', (partitioned
     expect(await changesAt(fx, 1)).toEqual([
       { race: 3, driver: 3, pos: 'n3', _change_type: 'insert', _commit_version: 1 },
     ])
+    expect(await cdcActions(fx, 1)).toEqual([])
     expect(plain(await readBack(fx, 'race, driver')).length).toBe(7)
   })
 })

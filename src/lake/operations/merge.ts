@@ -10,7 +10,8 @@
  * 3. Files holding at least one matched row are rewritten: their unmatched rows are copied, their
  *    matched rows updated (or dropped for `whenMatched: 'delete'`); unmatched source rows are
  *    inserted into new files. Files without a match stay untouched.
- * 4. With CDF on, `update_preimage`/`update_postimage`/`delete`/`insert` rows go to `_change_data`.
+ * 4. With CDF on, `update_preimage`/`update_postimage`/`delete`/`insert` rows go to `_change_data`
+ *    — unless no file was rewritten (inserts only): then the commit's adds are the feed.
  *
  * Keys compare null-safely (`IS NOT DISTINCT FROM`), several key columns are allowed. The SQL of
  * each step is built in `merge-sql.ts`.
@@ -115,8 +116,11 @@ export async function mergeTable(options: MergeOptions): Promise<OperationResult
       ...match.touched.map((f) => ({ remove: removeOf(f) })),
       ...adds.map((add) => ({ add })),
     )
-    if (cdfEnabled(snapshot.metadata) && (match.touched.length > 0 || numInserted > 0)) {
-      const changes = changeQueries(sql, match.touched.length > 0, whenMatched, numInserted)
+    // Change data files only when rows changed in place: a merge that only inserts (a new race)
+    // writes none — CDF readers take a commit without `cdc` actions as its adds' inserts
+    // (PROTOCOL.md "Change Data Files"). With any touched file, the inserts go to the feed too.
+    if (cdfEnabled(snapshot.metadata) && match.touched.length > 0) {
+      const changes = changeQueries(sql, whenMatched, numInserted)
       const cdc = await writeCdcFiles({ ...scanOpts, sql: changes.join(' UNION ALL ') })
       actions.push(...cdc.map((c) => ({ cdc: c })))
     }
@@ -239,21 +243,18 @@ async function matchTarget(
   return { probes, candidates, touched, numMatched }
 }
 
-/** The change data feed queries of a merge (pre/post images and deletes from touched files). */
+/** The change data feed queries of a merge that rewrote files (images from the touched files). */
 function changeQueries(
   sql: MergeSql,
-  touched: boolean,
   whenMatched: 'update' | 'delete' | 'ignore',
   numInserted: number,
 ): string[] {
   const changes: string[] = []
-  // Pre/post images and deletes come from touched files only: with none (an insert-only
-  // merge) there is no matched row and no scan to read them from.
-  if (touched && whenMatched === 'update') {
+  if (whenMatched === 'update') {
     changes.push(`SELECT *, 'update_preimage' AS _change_type FROM (${sql.matchedOld})`)
     changes.push(`SELECT *, 'update_postimage' AS _change_type FROM (${sql.updated})`)
   }
-  if (touched && whenMatched === 'delete')
+  if (whenMatched === 'delete')
     changes.push(`SELECT *, 'delete' AS _change_type FROM (${sql.matchedOld})`)
   if (numInserted > 0) changes.push(`SELECT *, 'insert' AS _change_type FROM (${sql.inserted})`)
   return changes
