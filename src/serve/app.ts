@@ -6,6 +6,7 @@
  * and problem+json for every error. Nothing here writes data: there are no write routes.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { secureHeaders } from 'hono/secure-headers'
 import { ArtifactReader } from './artifacts.js'
 import { authenticate } from './auth.js'
 import { classify, outcomeOf, problem } from './http-errors.js'
@@ -53,6 +54,7 @@ export function createApi(options: ServeOptions): Api {
   )
   const artifacts = new ArtifactReader(options.artifactsDir, options.logger)
 
+  app.use('*', secureHeaders())
   app.use('*', requestContext(options))
   app.use('/api/*', authenticate(options))
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

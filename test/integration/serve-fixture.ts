@@ -268,9 +268,9 @@ export async function buildServeFixture(): Promise<ServeFixture> {
     DEV,
     'silver_clean',
     'silver_car_data',
-    `SELECT 9550::BIGINT AS session_key, 14::BIGINT AS driver_number, (TIMESTAMPTZ '2024-06-30 13:19:40+00' + to_milliseconds(i * 3600)) AS date,
-       (200 + i)::INTEGER AS speed, 100::INTEGER AS throttle, 8::INTEGER AS n_gear, false AS is_braking, (i BETWEEN 5 AND 9) AS is_drs_open
-     FROM range(20) t(i)`,
+    `SELECT 9550::BIGINT AS session_key, d::BIGINT AS driver_number, (TIMESTAMPTZ '2024-06-30 13:19:40+00' + to_milliseconds(i * 300)) AS date,
+       (200 + i)::INTEGER AS speed, 100::INTEGER AS throttle, 8::INTEGER AS n_gear, false AS is_braking, (i BETWEEN 60 AND 108) AS is_drs_open
+     FROM range(240) t(i), (VALUES (14), (63)) AS drivers(d)`,
   )
   await write(
     DEV,

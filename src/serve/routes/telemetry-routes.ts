@@ -7,7 +7,6 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { ReadTable } from '../../catalog/index.js'
-import { sqlString } from '../../core/index.js'
 import type { ResultRow } from '../../engine/index.js'
 import type { TelemetryLap } from '../api-types.js'
 import { ApiError } from '../http-errors.js'
@@ -166,9 +165,8 @@ export function registerTelemetryRoutes(app: Api, options: ServeOptions): void {
         )
       }
       const lapNumber = Number(rows[0]!['lap_number'])
-      const drsZones = (await options.reader.access.canRead(c.get('identity'), [carData, laps]))
-        .allowed
-        ? await drsZonesOf(rows)
+      const zones = (await options.reader.access.canRead(c.get('identity'), [carData])).allowed
+        ? await drsZones()
         : []
       return send(c, 'GET /api/sessions/{session_key}/track-map', {
         session_key,
@@ -180,35 +178,38 @@ export function registerTelemetryRoutes(app: Api, options: ServeOptions): void {
           progress: Number(r['progress']),
           speed: r['speed'] === null ? null : Number(r['speed']),
         })),
-        drs_zones: drsZones,
+        drs_zones: zones,
       })
 
-      /** Stretches of the lap where the car's DRS was open (silver car data). */
-      async function drsZonesOf(
-        points: readonly ResultRow[],
-      ): Promise<{ start: number; end: number }[]> {
-        const first = String(points[0]!['date'])
-        const last = String(points[points.length - 1]!['date'])
-        const samples = await readRows(c, options, {
-          sql: `SELECT date, is_drs_open FROM ${sqlTable(carData)}
-            WHERE session_key = ${session_key} AND driver_number = ${driver}
-              AND date BETWEEN ${sqlString(first)}::TIMESTAMPTZ AND ${sqlString(last)}::TIMESTAMPTZ
-            ORDER BY date`,
-          tables: [carData, laps],
+      /**
+       * The track's DRS zones as stretches of the lap (progress 0 → 1): over every driver's
+       * fastest lap in `track_map`, where DRS was open (silver car data), in 1 % steps; a step
+       * counts when two drivers (or the only one) had it open, so one odd sample makes no zone.
+       */
+      async function drsZones(): Promise<{ start: number; end: number }[]> {
+        const steps = await readRows(c, options, {
+          sql: `WITH laps AS (
+              SELECT driver_number, min(date) AS t0, max(date) AS t1 FROM ${sqlTable(trackMap)}
+              WHERE session_key = ${session_key} GROUP BY driver_number
+            ), open AS (
+              SELECT car.driver_number,
+                floor(100 * (epoch(car.date) - epoch(laps.t0)) / nullif(epoch(laps.t1) - epoch(laps.t0), 0))::INTEGER AS step
+              FROM ${sqlTable(carData)} car JOIN laps USING (driver_number)
+              WHERE car.session_key = ${session_key} AND car.date BETWEEN laps.t0 AND laps.t1 AND car.is_drs_open
+            )
+            SELECT step, count(DISTINCT driver_number) AS drivers, (SELECT count(*) FROM laps) AS laps
+            FROM open WHERE step BETWEEN 0 AND 99 GROUP BY step ORDER BY step`,
+          tables: [trackMap, carData],
         })
-        const t0 = Date.parse(first)
-        const span = Date.parse(last) - t0
         const zones: { start: number; end: number }[] = []
-        let open: number | undefined
-        for (const s of samples) {
-          const at = span > 0 ? (Date.parse(String(s['date'])) - t0) / span : 0
-          if (s['is_drs_open'] === true && open === undefined) open = at
-          if (s['is_drs_open'] !== true && open !== undefined) {
-            zones.push({ start: open, end: at })
-            open = undefined
-          }
+        for (const r of steps) {
+          if (Number(r['drivers']) < Math.min(2, Number(r['laps']))) continue
+          const step = Number(r['step'])
+          const last = zones.at(-1)
+          if (last !== undefined && Math.abs(last.end - step / 100) < 1e-9)
+            last.end = (step + 1) / 100
+          else zones.push({ start: step / 100, end: (step + 1) / 100 })
         }
-        if (open !== undefined) zones.push({ start: open, end: 1 })
         return zones
       }
     },
