@@ -274,7 +274,10 @@ export interface TrackMap {
     readonly progress: number
     readonly speed: number | null
   }[]
-  /** Stretches of the lap (as progress 0 → 1) where DRS was open on the fastest lap, if known. */
+  /**
+   * The DRS zones as stretches of the lap (progress 0 → 1): where drivers had DRS open over their
+   * fastest laps (silver car data; empty for principals who may not read it).
+   */
   readonly drs_zones: readonly { readonly start: number; readonly end: number }[]
 }
 
