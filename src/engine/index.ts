@@ -23,3 +23,5 @@ export { DeltaViews } from './duckdb/delta-views.js'
 export type { DeltaViewTable, SyncResult } from './duckdb/delta-views.js'
 export { LakehouseEngine } from './duckdb/lakehouse-engine.js'
 export type { LakehouseEngineOptions } from './duckdb/lakehouse-engine.js'
+// Databricks adapter (issue 17): the driver is loaded only when a Databricks target connects.
+export * from './databricks/index.js'

@@ -9,9 +9,9 @@
   (
     case
       when {{ expr }} is null then null
-      when regexp_full_match(trim(cast({{ expr }} as varchar)), '[0-9]{12,13}')
-        then to_timestamp(cast(trim(cast({{ expr }} as varchar)) as bigint) / 1000.0)
-      when regexp_matches(trim(cast({{ expr }} as varchar)), '[T ][0-9:.]+(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')
+      when {{ regex_full_match('trim(cast(' ~ expr ~ ' as varchar))', "'[0-9]{12,13}'") }}
+        then {{ timestamp_from_millis('cast(trim(cast(' ~ expr ~ ' as varchar)) as bigint)') }}
+      when {{ regex_contains('trim(cast(' ~ expr ~ ' as varchar))', "'[T ][0-9:.]+(Z|[+-][0-9]{2}(:?[0-9]{2})?)$'") }}
         then try_cast(trim(cast({{ expr }} as varchar)) as timestamptz)
       else try_cast(trim(cast({{ expr }} as varchar)) || '+00:00' as timestamptz)
     end

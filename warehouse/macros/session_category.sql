@@ -24,8 +24,8 @@
 {% macro gmt_offset_minutes(expr) -%}
   (
     case
-      when regexp_full_match(trim({{ expr }}), '[+-]?[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?')
-        then (case when starts_with(trim({{ expr }}), '-') then -1 else 1 end)
+      when {{ regex_full_match('trim(' ~ expr ~ ')', "'[+-]?[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?'") }}
+        then (case when {{ has_prefix('trim(' ~ expr ~ ')', "'-'") }} then -1 else 1 end)
           * (
             cast(regexp_extract(trim({{ expr }}), '([0-9]{1,2}):([0-9]{2})', 1) as integer) * 60
             + cast(regexp_extract(trim({{ expr }}), '([0-9]{1,2}):([0-9]{2})', 2) as integer)

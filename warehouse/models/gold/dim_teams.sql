@@ -17,7 +17,7 @@ select
   drivers.team_name,
   max(drivers.team_category) as team_category,
   coalesce(max(teams.constructor_lineage), max(drivers.team_category)) as constructor_lineage,
-  arg_max(drivers.team_colour, coalesce(sessions.date_start, drivers.ingested_at)) as team_colour,
+  {{ value_at_max('drivers.team_colour', 'coalesce(sessions.date_start, drivers.ingested_at)') }} as team_colour,
   count(distinct drivers.driver_number) as drivers_count,
   count(distinct drivers.session_key) as sessions_count,
   min(sessions.date_start) as first_seen_at,

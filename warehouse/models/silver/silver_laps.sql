@@ -128,14 +128,8 @@ select
   segments_sector_1,
   segments_sector_2,
   segments_sector_3,
-  list_count(list_filter(
-    list_concat(coalesce(segments_sector_1, []), coalesce(segments_sector_2, []), coalesce(segments_sector_3, [])),
-    s -> s = 2051
-  )) as purple_segments,
-  list_count(list_filter(
-    list_concat(coalesce(segments_sector_1, []), coalesce(segments_sector_2, []), coalesce(segments_sector_3, [])),
-    s -> s = 2064
-  )) as pit_lane_segments,
+  {{ count_in_lists(['segments_sector_1', 'segments_sector_2', 'segments_sector_3'], 2051) }} as purple_segments,
+  {{ count_in_lists(['segments_sector_1', 'segments_sector_2', 'segments_sector_3'], 2064) }} as pit_lane_segments,
   ingested_at,
   source_file
 from derived

@@ -73,15 +73,15 @@ select
   end as result_status,
   coalesce(
     {{ gap_seconds('duration_raw') }},
-    list_last(list_filter(duration_parts, d -> d is not null))
+    {{ last_non_null('duration_parts') }}
   ) as duration_seconds,
-  duration_parts[1] as q1_seconds,
-  duration_parts[2] as q2_seconds,
-  duration_parts[3] as q3_seconds,
+  {{ list_item('duration_parts', 1) }} as q1_seconds,
+  {{ list_item('duration_parts', 2) }} as q2_seconds,
+  {{ list_item('duration_parts', 3) }} as q3_seconds,
   duration_raw,
   coalesce(
     {{ gap_seconds('gap_to_leader_raw') }},
-    list_last(list_filter(gap_parts, d -> d is not null))
+    {{ last_non_null('gap_parts') }}
   ) as gap_to_leader_seconds,
   case when gap_parts is null then {{ gap_laps('gap_to_leader_raw') }} end as gap_to_leader_laps,
   gap_to_leader_raw,

@@ -65,7 +65,7 @@ select
   date_start,
   date_end,
   case
-    when date_end >= date_start then cast(round(epoch(date_end - date_start) / 60.0) as integer)
+    when date_end >= date_start then cast(round({{ seconds_between('date_start', 'date_end') }} / 60.0) as integer)
   end as session_duration_minutes,
   gmt_offset,
   {{ gmt_offset_minutes('gmt_offset') }} as gmt_offset_minutes,

@@ -73,15 +73,15 @@ select
   ordered.team_name,
   ordered.lap_number,
   ordered.lap_end_at,
-  round(epoch(ordered.lap_end_at - race_start.started_at), 3) as elapsed_seconds,
+  round({{ seconds_between('race_start.started_at', 'ordered.lap_end_at') }}, 3) as elapsed_seconds,
   ordered.lap_duration,
   ordered.compound,
   ordered.tyre_age,
   ordered.is_pit_in_lap,
   ordered.is_pit_out_lap,
   ordered.position_at_lap,
-  round(epoch(ordered.lap_end_at - ordered.leader_lap_end_at), 3) as gap_to_leader_seconds,
-  round(epoch(ordered.lap_end_at - ordered.car_ahead_lap_end_at), 3) as interval_to_car_ahead_seconds,
+  round({{ seconds_between('ordered.leader_lap_end_at', 'ordered.lap_end_at') }}, 3) as gap_to_leader_seconds,
+  round({{ seconds_between('ordered.car_ahead_lap_end_at', 'ordered.lap_end_at') }}, 3) as interval_to_car_ahead_seconds,
   ordered.position_at_lap = 1 as is_leader,
   race_start.source_ingested_at
 from ordered

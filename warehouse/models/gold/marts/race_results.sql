@@ -149,12 +149,12 @@ select
   classified.laps_completed,
   classified.laps_behind,
   classified.finished_at,
-  round(epoch(classified.finished_at - race_start.started_at), 3) as race_time_seconds,
+  round({{ seconds_between('race_start.started_at', 'classified.finished_at') }}, 3) as race_time_seconds,
   case when classified.laps_behind = 0
-    then round(epoch(classified.finished_at - classified.winner_finished_at), 3)
+    then round({{ seconds_between('classified.winner_finished_at', 'classified.finished_at') }}, 3)
   end as gap_to_winner_seconds,
   case when classified.laps_completed = classified.car_ahead_laps
-    then round(epoch(classified.finished_at - classified.car_ahead_finished_at), 3)
+    then round({{ seconds_between('classified.car_ahead_finished_at', 'classified.finished_at') }}, 3)
   end as interval_to_car_ahead_seconds,
   classified.pit_stops,
   classified.fastest_lap_time,

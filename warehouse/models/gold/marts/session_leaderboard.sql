@@ -39,8 +39,8 @@ best as (
     team_name,
     team_category,
     min(lap_duration) as fastest_lap_time,
-    arg_min(lap_number, lap_duration) as fastest_lap_number,
-    arg_min(compound, lap_duration) as fastest_lap_compound,
+    {{ value_at_min('lap_number', 'lap_duration') }} as fastest_lap_number,
+    {{ value_at_min('compound', 'lap_duration') }} as fastest_lap_compound,
     count(*) as valid_laps
   from laps
   where is_valid_lap

@@ -24,7 +24,7 @@ with per_team as (
     min(fastest_lap_time) as team_fastest_lap,
     avg(fastest_lap_time) as team_avg_best_lap,
     max(fastest_lap_time) as team_slowest_best_lap,
-    arg_min(driver_number, fastest_lap_time) as fastest_driver_number,
+    {{ value_at_min('driver_number', 'fastest_lap_time') }} as fastest_driver_number,
     cast(sum(valid_laps) as bigint) as team_valid_laps,
     max(source_ingested_at) as source_ingested_at
   from {{ ref('session_leaderboard') }}

@@ -81,7 +81,7 @@ select
   lap_number,
   cast(row_number() over (partition by session_key, driver_number order by date) as integer) as point_index,
   date,
-  round(least(greatest(epoch(date - lap_start_at) / lap_duration, 0), 1), 4) as progress,
+  round(least(greatest({{ seconds_between('lap_start_at', 'date') }} / lap_duration, 0), 1), 4) as progress,
   position_x,
   position_y,
   position_z,

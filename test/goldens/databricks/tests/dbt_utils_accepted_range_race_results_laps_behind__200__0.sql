@@ -1,0 +1,8 @@
+with meet_condition as (select * from `f1_prod`.`gold_analytics`.`race_results`),
+validation_errors as (
+  select * from meet_condition
+  where 1 = 2
+    or not laps_behind >= 0
+    or not laps_behind <= 200
+)
+select * from validation_errors

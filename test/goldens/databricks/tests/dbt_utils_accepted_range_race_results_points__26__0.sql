@@ -1,0 +1,8 @@
+with meet_condition as (select * from `f1_prod`.`gold_analytics`.`race_results`),
+validation_errors as (
+  select * from meet_condition
+  where 1 = 2
+    or not points >= 0
+    or not points <= 26
+)
+select * from validation_errors

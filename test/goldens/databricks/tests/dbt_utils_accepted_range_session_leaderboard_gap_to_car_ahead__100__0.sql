@@ -1,0 +1,8 @@
+with meet_condition as (select * from `f1_prod`.`gold_analytics`.`session_leaderboard`),
+validation_errors as (
+  select * from meet_condition
+  where 1 = 2
+    or not gap_to_car_ahead >= 0
+    or not gap_to_car_ahead <= 100
+)
+select * from validation_errors

@@ -1,0 +1,8 @@
+with meet_condition as (select * from `f1_prod`.`silver_clean`.`silver_stints`),
+validation_errors as (
+  select * from meet_condition
+  where 1 = 2
+    or not lap_end >= 1
+    or not lap_end <= 200
+)
+select * from validation_errors

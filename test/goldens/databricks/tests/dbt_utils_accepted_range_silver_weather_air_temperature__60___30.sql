@@ -1,0 +1,8 @@
+with meet_condition as (select * from `f1_prod`.`silver_clean`.`silver_weather`),
+validation_errors as (
+  select * from meet_condition
+  where 1 = 2
+    or not air_temperature >= -30
+    or not air_temperature <= 60
+)
+select * from validation_errors

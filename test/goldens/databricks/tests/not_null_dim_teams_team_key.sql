@@ -1,0 +1,1 @@
+select team_key from `f1_prod`.`gold_analytics`.`dim_teams` where team_key is null

@@ -1,0 +1,1 @@
+select compound from `f1_prod`.`gold_analytics`.`fact_laps` where compound is null

@@ -1,0 +1,1 @@
+select is_personal_best_lap from `f1_prod`.`gold_analytics`.`fact_laps` where is_personal_best_lap is null

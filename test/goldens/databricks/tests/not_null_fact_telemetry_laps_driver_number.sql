@@ -1,0 +1,1 @@
+select driver_number from `f1_prod`.`gold_analytics`.`fact_telemetry_laps` where driver_number is null

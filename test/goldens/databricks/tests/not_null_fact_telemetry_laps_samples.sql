@@ -1,0 +1,1 @@
+select samples from `f1_prod`.`gold_analytics`.`fact_telemetry_laps` where samples is null

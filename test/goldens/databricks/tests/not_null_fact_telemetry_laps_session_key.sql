@@ -1,0 +1,1 @@
+select session_key from `f1_prod`.`gold_analytics`.`fact_telemetry_laps` where session_key is null

@@ -1,0 +1,1 @@
+select position from `f1_prod`.`gold_analytics`.`official_podiums` where position is null

@@ -1,0 +1,1 @@
+select points from `f1_prod`.`gold_analytics`.`race_results` where points is null

@@ -1,0 +1,1 @@
+select position from `f1_prod`.`gold_analytics`.`session_leaderboard` where position is null

@@ -1,0 +1,1 @@
+select name_acronym from `f1_prod`.`silver_clean`.`silver_drivers` where name_acronym is null

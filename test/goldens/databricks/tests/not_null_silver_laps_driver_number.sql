@@ -1,0 +1,1 @@
+select driver_number from `f1_prod`.`silver_clean`.`silver_laps` where driver_number is null

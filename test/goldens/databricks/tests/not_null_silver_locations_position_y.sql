@@ -1,0 +1,1 @@
+select position_y from `f1_prod`.`silver_clean`.`silver_locations` where position_y is null

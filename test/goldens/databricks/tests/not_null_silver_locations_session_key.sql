@@ -1,0 +1,1 @@
+select session_key from `f1_prod`.`silver_clean`.`silver_locations` where session_key is null

@@ -1,0 +1,1 @@
+select meeting_key from `f1_prod`.`silver_clean`.`silver_meetings` where meeting_key is null

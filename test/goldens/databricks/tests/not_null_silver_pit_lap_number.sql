@@ -1,0 +1,1 @@
+select lap_number from `f1_prod`.`silver_clean`.`silver_pit` where lap_number is null

@@ -1,0 +1,1 @@
+select year from `f1_prod`.`silver_clean`.`silver_sessions` where year is null

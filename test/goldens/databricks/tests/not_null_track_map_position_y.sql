@@ -1,0 +1,1 @@
+select position_y from `f1_prod`.`gold_analytics`.`track_map` where position_y is null

@@ -1,0 +1,3 @@
+select *
+from `f1_prod`.`gold_analytics`.`driver_session_summary`
+where slowest_lap_time <= 0

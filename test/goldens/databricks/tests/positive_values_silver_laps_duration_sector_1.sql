@@ -1,0 +1,3 @@
+select *
+from `f1_prod`.`silver_clean`.`silver_laps`
+where duration_sector_1 <= 0

@@ -1,0 +1,9 @@
+with child as (
+  select driver_number as from_field from `f1_prod`.`gold_analytics`.`race_results` where driver_number is not null
+),
+parent as (
+  select driver_number as to_field from `f1_prod`.`gold_analytics`.`dim_drivers`
+)
+select from_field from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null

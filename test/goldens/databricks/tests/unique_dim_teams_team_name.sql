@@ -1,0 +1,5 @@
+select team_name as unique_field, count(*) as n_records
+from `f1_prod`.`gold_analytics`.`dim_teams`
+where team_name is not null
+group by team_name
+having count(*) > 1

@@ -1,0 +1,5 @@
+select session_key as unique_field, count(*) as n_records
+from `f1_prod`.`silver_clean`.`silver_sessions`
+where session_key is not null
+group by session_key
+having count(*) > 1
