@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   cleanupExpiredLogs,
@@ -88,5 +88,42 @@ describe('VACUUM retention check', () => {
     expect((error as DeltaError).code).toBe('vacuum-retention-too-short')
     expect((error as DeltaError).message).toMatch(/must be at least 168 hours.*got 10 hours/)
     expect((error as DeltaError).message).not.toMatch(/greater than/)
+  })
+})
+
+describe('predicates on partition columns only', () => {
+  /** Three partitions; then the data files of partitions a and c are deleted from disk. */
+  async function readOnlyB(f: TableFixture): Promise<void> {
+    await writeTable({
+      ...f,
+      partitionColumns: ['p'],
+      sql: "SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, 'b'), (4, 'c')) t(id, p)",
+    })
+    const snap = await loadSnapshot(f.store, { sql: f.executor })
+    // Any read of partitions a or c would now fail: the predicate must be decided from the log.
+    for (const add of snap.addActions) {
+      if (add.partitionValues['p'] !== 'b') rmSync(join(f.dir, decodeURIComponent(add.path)))
+    }
+  }
+
+  it('replaceWhere on a partition reads no file of the other partitions', async () => {
+    fx = await tableFixture()
+    await readOnlyB(fx)
+    const r = await writeTable({
+      ...fx,
+      mode: 'overwrite',
+      replaceWhere: "p = 'b'",
+      sql: "SELECT 9 AS id, 'b' AS p",
+    })
+    expect(r.metrics).toMatchObject({ numRemovedFiles: 1, numCopiedRows: 0, numOutputRows: 1 })
+    const snap = await loadSnapshot(fx.store, { sql: fx.executor })
+    expect(snap.addActions.map((a) => a.partitionValues['p']).sort()).toEqual(['a', 'b', 'c'])
+  })
+
+  it('DELETE by partition removes whole files unread and counts their rows from stats', async () => {
+    fx = await tableFixture()
+    await readOnlyB(fx)
+    const r = await deleteRows({ ...fx, predicate: "p = 'b' OR p IS NULL" })
+    expect(r.metrics).toMatchObject({ numRemovedFiles: 1, numDeletedRows: 2, numCopiedRows: 0 })
   })
 })

@@ -4,11 +4,8 @@
  * some matching rows are rewritten without them, deletion vectors of rewritten files are honoured
  * (deleted rows never come back), and with CDF on the deleted rows go to `_change_data`.
  */
-import type { Action, AddAction } from '../protocol/actions.js'
-import { parseStats } from '../read/stats.js'
-import type { Snapshot } from '../snapshot.js'
-import { fileScanSql } from '../write/file-scan.js'
-import { removeMatchingRows } from './copy-on-write.js'
+import type { Action } from '../protocol/actions.js'
+import { liveRows, removeMatchingRows } from './copy-on-write.js'
 import {
   commitOperation,
   openForWrite,
@@ -77,32 +74,4 @@ export async function deleteRows(options: DeleteOptions): Promise<OperationResul
     ...(result.checkpoint === undefined ? {} : { checkpoint: result.checkpoint }),
     warnings: result.warnings,
   }
-}
-
-/** Rows of `files` that are not deleted by a deletion vector: from stats, else by a scan. */
-async function liveRows(
-  target: TableTarget,
-  snapshot: Snapshot,
-  files: readonly AddAction[],
-): Promise<number> {
-  let rows = 0
-  const unknown: AddAction[] = []
-  for (const f of files) {
-    const n = parseStats(f.stats)?.numRecords
-    if (n === undefined || !Number.isFinite(n)) unknown.push(f)
-    else rows += n - (f.deletionVector?.cardinality ?? 0)
-  }
-  if (unknown.length > 0) {
-    const scan = await fileScanSql({
-      executor: target.executor,
-      store: target.store,
-      schema: snapshot.schema,
-      partitionColumns: snapshot.partitionColumns,
-      files: unknown,
-      withFile: false,
-    })
-    const counted = await target.executor.all(`SELECT count(*) AS n FROM (${scan})`)
-    rows += Number(counted[0]?.['n'] ?? 0)
-  }
-  return rows
 }
