@@ -48,6 +48,8 @@ export class AccessControl {
   private readonly grants = new Map<string, SystemTableCache<Grant[]>>()
   private readonly directoryCache: SystemTableCache<Directory>
   private readonly tokensCache: SystemTableCache<Awaited<ReturnType<typeof loadTokens>>>
+  private readonly verdicts = new Map<string, ReturnType<typeof verifyToken>>()
+  private verdictsFor: unknown
 
   constructor(private readonly options: AccessControlOptions) {
     const { storage, identityCatalog, ttlMs } = options
@@ -109,7 +111,25 @@ export class AccessControl {
   ): Promise<
     { identity: Identity; tokenId: string } | { rejected: TokenRejection | 'no-principal' }
   > {
-    const verdict = verifyToken(await this.tokensCache.get(), token, now)
+    const records = await this.tokensCache.get()
+    // Hashing on every request costs more than the rest of auth: remember recent verdicts for
+    // the records they were made against (a reload of the tokens table starts afresh).
+    if (this.verdictsFor !== records) {
+      this.verdicts.clear()
+      this.verdictsFor = records
+    }
+    let verdict = this.verdicts.get(token)
+    if (verdict === undefined) {
+      verdict = verifyToken(records, token, now)
+      if (this.verdicts.size >= 1000) this.verdicts.clear()
+      this.verdicts.set(token, verdict)
+    }
+    if ('principal' in verdict) {
+      const expires = records.find((r) => r.tokenId === verdict.tokenId)?.expiresAt
+      if (expires !== undefined && Date.parse(expires) <= now.getTime()) {
+        return { rejected: 'expired' }
+      }
+    }
     if ('rejected' in verdict) return verdict
     const identity = await this.identify(verdict.principal)
     // A token outlives nothing: once its principal is dropped, it stops working.

@@ -195,6 +195,16 @@ export class GovernedReader {
       throw new AccessDeniedError(identity.name, decision.reason)
     }
     const effective: QueryLimits = { ...this.options.limits, ...limits }
+    const key = at.explain ? undefined : this.cacheKey(request, effective.maxRows)
+    const cached = key === undefined ? undefined : this.options.resultCache?.get(key)
+    if (cached !== undefined) {
+      // A result kept for these table versions: no statement runs, so no timer to arm.
+      return new GovernedResult(request.tables, cached, effective.maxRows, {
+        translate: (error) => this.translate(error, new AbortController().signal, 0),
+        finish: (outcome, rows, reason) =>
+          this.audit(ctx, identity.name, { ...at, outcome, objects, rows, reason, sql: sqlText }),
+      })
+    }
     const abort = new AbortController()
     const timer = setTimeout(() => abort.abort(), effective.timeoutMs)
     const finish = (
@@ -212,14 +222,9 @@ export class GovernedReader {
     try {
       if (at.explain) plan = await this.explain(request.sql, streamOptions)
       const run = at.wrap === undefined ? request.sql : at.wrap(request.sql)
-      const key = at.explain ? undefined : this.cacheKey(request, effective.maxRows)
-      const cached = key === undefined ? undefined : this.options.resultCache?.get(key)
-      if (cached !== undefined) stream = cached
-      else {
-        stream = await this.options.engine.stream(run, streamOptions)
-        if (key !== undefined && this.options.resultCache !== undefined) {
-          stream = this.options.resultCache.capture(key, stream)
-        }
+      stream = await this.options.engine.stream(run, streamOptions)
+      if (key !== undefined && this.options.resultCache !== undefined) {
+        stream = this.options.resultCache.capture(key, stream)
       }
     } catch (error) {
       const failure = this.translate(error, abort.signal, effective.timeoutMs)
