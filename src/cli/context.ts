@@ -15,7 +15,7 @@ import {
   type ResolvedConfig,
 } from '../core/index.js'
 import type { CliIo } from './io.js'
-import { loadConfig } from './wiring/load-config.js'
+import { findProfilesDir, findProjectDir, loadConfig } from './wiring/load-config.js'
 import { BUILTIN_PROJECT_DIR } from './paths.js'
 
 /** Global options as commander parses them. */
@@ -63,14 +63,10 @@ export function createContext(opts: GlobalOptions, io: CliIo): CliContext {
   }
   const json = opts.json === true
   const home = resolve(io.cwd, opts.home ?? io.env['PITWALL_HOME'] ?? 'lakehouse')
-  const projectDir = resolve(
-    io.cwd,
-    opts.projectDir ?? io.env['PITWALL_PROJECT_DIR'] ?? BUILTIN_PROJECT_DIR,
-  )
-  const profilesDir = resolve(
-    io.cwd,
-    opts.profilesDir ?? io.env['PITWALL_PROFILES_DIR'] ?? projectDir,
-  )
+  // As dbt: inside a dbt project (dbt_project.yml here or in a parent) that project runs.
+  const project = findProjectDir(io.cwd, opts.projectDir, io.env, BUILTIN_PROJECT_DIR)
+  const projectDir = project.dir
+  const profilesDir = findProfilesDir(io.cwd, opts.profilesDir, io.env, project)
   const logger = createLogger({
     level,
     format: json ? 'json' : 'human',
@@ -94,6 +90,7 @@ export function createContext(opts: GlobalOptions, io: CliIo): CliContext {
         projectDir,
         profilesDir,
         ...(opts.target === undefined ? {} : { target: opts.target }),
+        env: io.env,
       })),
     setExitCode(code) {
       exitCode = Math.max(exitCode, code)

@@ -43,6 +43,9 @@ export interface DiagnosticParams {
   'incremental-predicates-ignored': { strategy: string }
   // transform: the same generic test declared twice on one model or column (issue 18)
   'duplicate-test': { name: string; files: string[] }
+  // transform: packages (packages.yml / dependencies.yml, dbt_packages/) (issue 15)
+  'package-not-installed': { package: string; kind: string }
+  'package-invalid': { package: string; reason: string }
 }
 
 /** A diagnostic code. */

@@ -44,11 +44,15 @@ export {
   outputSchema,
   localOutputSchema,
   databricksOutputSchema,
+  duckdbOutputSchema,
+  duckdbDatabaseName,
+  OUTPUT_TYPES,
 } from './config/profiles-schema.js'
 export type {
   OutputConfig,
   LocalOutputConfig,
   DatabricksOutputConfig,
+  DuckdbOutputConfig,
   ProfileConfig,
 } from './config/profiles-schema.js'
 export { resolveConfig, TARGET_NAMES } from './config/resolve-config.js'

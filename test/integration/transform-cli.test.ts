@@ -67,7 +67,7 @@ describe('pitwall transformation commands', () => {
         'unit_tests',
       ])
       const nodes = manifest['nodes'] as Record<string, Record<string, unknown>>
-      expect(nodes['test.pitwall.not_null_fact_laps_lap_number']).toMatchObject({
+      expect(nodes['test.pitwall.not_null_fact_laps_lap_number.cb835ec288']).toMatchObject({
         resource_type: 'test',
         column_name: 'lap_number',
         attached_node: 'model.pitwall.fact_laps',
@@ -91,8 +91,9 @@ describe('pitwall transformation commands', () => {
         'https://schemas.getdbt.com/dbt/run-results/v6.json',
       )
       expect(
-        runResults.results.find((r) => r.unique_id === 'test.pitwall.not_null_fact_laps_lap_number')
-          ?.status,
+        runResults.results.find(
+          (r) => r.unique_id === 'test.pitwall.not_null_fact_laps_lap_number.cb835ec288',
+        )?.status,
       ).toBe('pass')
 
       const ls = await pitwall(project, home, [

@@ -42,7 +42,8 @@ describe('compiled SQL goldens', () => {
   it('renders generic tests from their macros', () => {
     for (const n of Object.values(project.nodes)) {
       if (n.test_metadata === undefined) continue
-      golden(`transform/tests/${n.name}`, compile(n.unique_id))
+      // Named as dbt names the compiled file: the alias (short name) of the test.
+      golden(`transform/tests/${n.alias}`, compile(n.unique_id))
     }
   })
 

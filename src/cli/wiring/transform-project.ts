@@ -12,15 +12,18 @@ import { join, relative, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { UsageError, artifactsDir, formatDiagnostic } from '../../core/index.js'
 import {
+  describeSpec,
   memoryParseCache,
   parseProject,
   readJsonFile,
   writeFileAtomic,
   writeJsonAtomic,
   type CachedParse,
+  type PackageSpec,
   type ParsedProject,
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
+import { findPackages } from './project-packages.js'
 
 const SKIP_DIRS = new Set(['target', 'node_modules', 'dbt_packages', 'logs', 'lakehouse'])
 const EXTENSIONS = ['.sql', '.yml', '.yaml', '.csv', '.md']
@@ -73,7 +76,7 @@ export function parseVars(text: string | undefined): Record<string, unknown> {
 /** Reads, parses and reports the project; logs every diagnostic. */
 export async function loadProject(
   ctx: CliContext,
-  options: { vars?: string } = {},
+  options: { vars?: string; flags?: Readonly<Record<string, unknown>> } = {},
 ): Promise<ParsedProject> {
   const files = await readProjectFiles(ctx.projectDir)
   if (files['dbt_project.yml'] === undefined) {
@@ -81,6 +84,8 @@ export async function loadProject(
       hint: 'Pass --project-dir pointing at a dbt-style project (default: the built-in warehouse/).',
     })
   }
+  const found = await findPackages(ctx.projectDir, files)
+  if (found.missing.length > 0) throw packagesMissing(found.missing)
   if (files['profiles.yml'] === undefined || ctx.profilesDir !== ctx.projectDir) {
     const text = await readFile(join(ctx.profilesDir, 'profiles.yml'), 'utf8').catch(
       () => undefined,
@@ -102,6 +107,8 @@ export async function loadProject(
     vars: parseVars(options.vars),
     env: ctx.io.env,
     cache,
+    packages: found.packages,
+    ...(options.flags === undefined ? {} : { flags: options.flags }),
   })
   const fresh = cache.size() - before
   if (fresh > 0 || cache.used().length !== Object.keys(saved).length)
@@ -116,6 +123,17 @@ export async function loadProject(
     if (d.severity === 'warn') ctx.logger.warn(formatDiagnostic(d))
   }
   return project
+}
+
+/** dbt's message when packages.yml lists packages that are not installed. */
+function packagesMissing(missing: readonly PackageSpec[]): UsageError {
+  const list = missing.map((s) => `  - ${describeSpec(s)}`).join('\n')
+  return new UsageError(
+    `${missing.length} package(s) listed in packages.yml/dependencies.yml are not installed in dbt_packages/:\n${list}`,
+    {
+      hint: 'Run pitwall deps (it installs local and tarball packages); hub and git packages need their files in dbt_packages/<name>/ (pitwall deps says what to download).',
+    },
+  )
 }
 
 async function saveCache(file: string, cache: ReturnType<typeof memoryParseCache>): Promise<void> {

@@ -82,6 +82,13 @@ export async function executeCommand(
   }
   const project = await loadProject(ctx, {
     ...(opts.vars === undefined ? {} : { vars: opts.vars }),
+    flags: {
+      WHICH: name,
+      FULL_REFRESH: opts.fullRefresh === true,
+      STORE_FAILURES: opts.storeFailures === true,
+      FAIL_FAST: opts.failFast === true,
+      EMPTY: opts.empty === true,
+    },
   })
   // Everything that writes (the manifest included) happens under the home's build lock.
   const release = await acquireBuildLock(ctx.home, {

@@ -35,6 +35,26 @@ export const projectConfigSchema = z.object({
   'on-run-end': z.union([z.string(), z.array(z.string())]).optional(),
   'query-comment': z.unknown().optional(),
   flags: z.record(z.string(), z.unknown()).optional(),
+  /** Where `adapter.dispatch` looks for a macro namespace's implementations. */
+  dispatch: z
+    .array(
+      z.object({
+        macro_namespace: z.string().min(1),
+        search_order: z.array(z.string().min(1)),
+      }),
+    )
+    .optional(),
+  'log-path': z.string().optional(),
+  'packages-install-path': z.string().optional(),
+  'docs-paths': z.array(z.string()).optional(),
+  'asset-paths': z.array(z.string()).optional(),
+  quoting: z.record(z.string(), z.unknown()).optional(),
+  unit_tests: z.record(z.string(), z.unknown()).optional(),
+  exposures: z.record(z.string(), z.unknown()).optional(),
+  metrics: z.record(z.string(), z.unknown()).optional(),
+  'semantic-models': z.record(z.string(), z.unknown()).optional(),
+  'saved-queries': z.record(z.string(), z.unknown()).optional(),
+  'restrict-access': z.boolean().optional(),
 })
 
 /** A validated `dbt_project.yml`. */

@@ -52,44 +52,79 @@ describe('resolveConfig', () => {
     expect(d?.at?.line).toBe(3)
   })
 
-  it('reports every invalid value with its line', () => {
-    const bad = PROFILES.replace('catalog: dev_f1_data_analytics', 'catalog: Dev Catalog').replace(
-      'type: local\n      catalog: prod',
-      'type: lokal\n      catalog: prod',
+  it('reports every invalid value of the selected output with its line', () => {
+    const bad = PROFILES.replace(
+      'type: local\n      catalog: dev_f1_data_analytics',
+      'type: local\n      catalog: Dev Catalog\n      threads: 0',
     )
     const ds = diagnosticsOf(() => resolve(bad))
     expect(ds.map((d) => [d.file, d.at?.line])).toEqual([
       ['profiles.yml', 6],
-      ['profiles.yml', 8],
+      ['profiles.yml', 7],
     ])
     expect(ds[0]?.message).toContain('pitwall.outputs.dev.catalog')
   })
 
-  it('says which output types exist, from the schema, and what was given', () => {
-    const ds = diagnosticsOf(() =>
-      resolve(
-        PROFILES.replace('type: local\n      catalog: prod', 'type: duckdb\n      catalog: prod'),
-      ),
-    )
+  it('validates only the selected target, as dbt: other outputs may be of any type', () => {
+    const mixed = `${PROFILES}    ci:\n      type: postgres\n      host: "{{ env_var('PG_HOST') }}"\n    bad:\n      type: lokal\n`
+    const c = resolve(mixed)
+    expect(c.output.catalog).toBe('dev_f1_data_analytics')
+    expect(Object.keys(c.outputs)).toEqual(['dev', 'prod'])
+    const ds = diagnosticsOf(() => resolve(mixed, 'bad'))
     expect(ds.map((d) => d.message)).toEqual([
-      'pitwall.outputs.prod.type: type must be one of local, databricks (got duckdb)',
+      "pitwall.outputs.bad.type: pitwall runs outputs of type local, duckdb, databricks (target 'bad' is type lokal); choose another target with --target, or add a type: duckdb output",
     ])
-    expect(ds[0]?.at?.line).toBe(8)
+    expect(ds[0]?.at?.line).toBe(14)
+    const [pg] = diagnosticsOf(() => resolve(mixed, 'ci'))
+    expect(pg?.message).toContain('pitwall runs outputs of type local, duckdb, databricks')
+    expect(pg?.message).toContain("target 'ci' is type postgres")
+    expect(pg?.at?.line).toBe(11)
+  })
+
+  it("reads dbt-duckdb's output: database from the path's stem, schema main, threads 1", () => {
+    const duck = `jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: 'data/jaffle_shop.duckdb'\n      threads: 24\n      extensions: [httpfs, parquet]\n      settings: {memory_limit: 1GB}\n      attach: [{path: other.duckdb}]\n    mem:\n      type: duckdb\n`
+    const project = 'name: jaffle_shop\nprofile: jaffle_shop\n'
+    const c = resolve(duck, undefined, project)
+    expect(c.output).toMatchObject({
+      type: 'duckdb',
+      catalog: 'jaffle_shop',
+      schema: 'main',
+      threads: 24,
+      extensions: ['httpfs', 'parquet'],
+      settings: { memory_limit: '1GB' },
+    })
+    expect(resolve(duck, 'mem', project).output).toMatchObject({
+      catalog: 'memory',
+      schema: 'main',
+      threads: 1,
+    })
+  })
+
+  it('renders env_var() in the selected output, as dbt renders profiles.yml', () => {
+    const duck = `p:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: "{{ env_var('DB_FILE') }}"\n      threads: "{{ env_var('THREADS', 2) | int }}"\n      schema: "{{ env_var('SCHEMA', 'analytics') }}"\n`
+    const render = (env: Record<string, string>) =>
+      resolveConfig({
+        project: { file: 'dbt_project.yml', text: 'name: p\n' },
+        profiles: { file: 'profiles.yml', text: duck },
+        env,
+      })
+    expect(render({ DB_FILE: 'warehouse.duckdb', THREADS: '6' }).output).toMatchObject({
+      catalog: 'warehouse',
+      threads: 6,
+      schema: 'analytics',
+    })
+    const [d] = diagnosticsOf(() => render({}))
+    expect(d?.message).toContain("env_var('DB_FILE') is not set")
+    expect(d?.at?.line).toBe(4)
   })
 
   it('words type mistakes and missing keys plainly', () => {
     const ds = diagnosticsOf(() =>
-      resolve(
-        PROFILES.replace('catalog: dev_f1_data_analytics', 'threads: many').replace(
-          'catalog: prod_f1_data_analytics',
-          'catalog: prod_f1_data_analytics\n      threads: 0',
-        ),
-      ),
+      resolve(PROFILES.replace('catalog: dev_f1_data_analytics', 'threads: many')),
     )
     const messages = ds.map((d) => d.message)
     expect(messages).toContain('pitwall.outputs.dev.catalog: catalog is required')
     expect(messages).toContain("pitwall.outputs.dev.threads: must be a number (got 'many')")
-    expect(messages.some((m) => m.startsWith('pitwall.outputs.prod.threads: '))).toBe(true)
   })
 
   it('reports a YAML syntax error with file and line', () => {

@@ -6,9 +6,16 @@
 import { hasErrors, makeDiagnostic, type Diagnostic } from '../diagnostics.js'
 import { ConfigError } from '../errors.js'
 import { PROJECT_KEYS, projectConfigSchema, type ProjectConfig } from './project-schema.js'
-import { profilesFileSchema, type OutputConfig } from './profiles-schema.js'
+import {
+  OUTPUT_TYPES,
+  outputSchema,
+  profileSchema,
+  profilesFileSchema,
+  type OutputConfig,
+} from './profiles-schema.js'
+import { renderProfileValue } from './profile-env.js'
 import { validateYaml } from './validate.js'
-import { parseYamlSource } from './yaml-source.js'
+import { parseYamlSource, type YamlSource } from './yaml-source.js'
 
 /** The names of the targets every pitwall profile is expected to know. */
 export const TARGET_NAMES = ['dev', 'stage', 'prod'] as const
@@ -27,6 +34,8 @@ export interface ResolveConfigInput {
   readonly profiles: ConfigFile
   /** The `--target` asked for; the profile's default target otherwise. */
   readonly target?: string
+  /** What `{{ env_var('X') }}` in profiles.yml reads (dbt renders the selected output). */
+  readonly env?: Readonly<Record<string, string | undefined>>
 }
 
 /** The configuration a command runs with. */
@@ -38,7 +47,7 @@ export interface ResolvedConfig {
   readonly targetName: string
   /** The chosen target's output. */
   readonly output: OutputConfig
-  /** Every output of the profile, by target name. */
+  /** Every valid output of the profile, by target name (outputs of other types left out). */
   readonly outputs: Readonly<Record<string, OutputConfig>>
   /** Warnings found on the way. */
   readonly warnings: readonly Diagnostic[]
@@ -76,44 +85,133 @@ export function resolveConfig(input: ResolveConfigInput): ResolvedConfig {
   const profiles = validateYaml(profilesSource, profilesFileSchema)
   diagnostics.push(...profiles.diagnostics)
 
-  if (project.value === undefined || profiles.value === undefined || hasErrors(diagnostics)) {
-    throw configError(diagnostics)
-  }
-  const profileName = project.value.profile ?? project.value.name
-  const profile = profiles.value[profileName]
-  if (profile === undefined) {
+  if (profiles.value === undefined) throw configError(diagnostics)
+  // A broken dbt_project.yml still names its profile: its problems and the profile's are
+  // reported together.
+  const rawProject = (projectSource.value ?? {}) as { profile?: unknown; name?: unknown }
+  const profileName = String(
+    project.value?.profile ?? project.value?.name ?? rawProject.profile ?? rawProject.name ?? '',
+  )
+  if (profiles.value[profileName] === undefined || profileName === 'config') {
+    const names = Object.keys(profiles.value).filter((k) => k !== 'config')
     diagnostics.push(
       makeDiagnostic(
         'target-not-found',
-        { target: profileName, available: Object.keys(profiles.value) },
-        `profile '${profileName}' (named by dbt_project.yml) is not in profiles.yml; it has: ${Object.keys(profiles.value).join(', ') || 'none'}`,
+        { target: profileName, available: names },
+        `profile '${profileName}' (named by dbt_project.yml) is not in profiles.yml; it has: ${names.join(', ') || 'none'}`,
         { file: input.profiles.file, at: { line: 1, column: 1 } },
       ),
     )
     throw configError(diagnostics)
   }
-  const targetName = input.target ?? profile.target
-  const output = profile.outputs[targetName]
-  if (output === undefined) {
+  // As dbt: only the selected profile, and in it only the selected output, must be valid.
+  const profile = validateYaml(profilesSource, profileSchema, [profileName])
+  diagnostics.push(...profile.diagnostics.filter((d) => !profiles.diagnostics.includes(d)))
+  if (profile.value === undefined) throw configError(diagnostics)
+  const targetName = input.target ?? profile.value.target
+  const raw = profile.value.outputs
+  if (raw[targetName] === undefined) {
     const at = profilesSource.positionOf([profileName, 'outputs'])
     diagnostics.push(
       makeDiagnostic(
         'target-not-found',
-        { target: targetName, available: Object.keys(profile.outputs) },
-        `target '${targetName}' is not an output of profile '${profileName}'; choose one of: ${Object.keys(profile.outputs).join(', ')}`,
+        { target: targetName, available: Object.keys(raw) },
+        `target '${targetName}' is not an output of profile '${profileName}'; choose one of: ${Object.keys(raw).join(', ')}`,
         { file: input.profiles.file, ...(at === undefined ? {} : { at }) },
       ),
     )
     throw configError(diagnostics)
   }
+  const { output, outputs } = resolveOutputs(
+    profilesSource,
+    profileName,
+    raw,
+    targetName,
+    input,
+    diagnostics,
+  )
+  if (project.value === undefined || output === undefined || hasErrors(diagnostics))
+    throw configError(diagnostics)
   return {
     project: project.value,
     profileName,
     targetName,
     output,
-    outputs: profile.outputs,
+    outputs,
     warnings: diagnostics.filter((d) => d.severity === 'warn'),
   }
+}
+
+/**
+ * Validates the profile's outputs: the selected one strictly (its problems become diagnostics),
+ * the others silently (only the valid ones are kept, for environments like `promote`).
+ */
+function resolveOutputs(
+  profilesSource: YamlSource,
+  profileName: string,
+  raw: Readonly<Record<string, unknown>>,
+  targetName: string,
+  input: ResolveConfigInput,
+  diagnostics: Diagnostic[],
+): { output: OutputConfig | undefined; outputs: Record<string, OutputConfig> } {
+  const outputs: Record<string, OutputConfig> = {}
+  let output: OutputConfig | undefined
+  for (const name of Object.keys(raw)) {
+    const path = [profileName, 'outputs', name]
+    const selected = name === targetName
+    const rendered = renderProfileValue(raw[name], input.env ?? {})
+    const type = (rendered.value as { type?: unknown } | null)?.type
+    if (
+      selected &&
+      typeof type === 'string' &&
+      !(OUTPUT_TYPES as readonly string[]).includes(type)
+    ) {
+      diagnostics.push(
+        makeDiagnostic(
+          'config-invalid-value',
+          { path: [...path, 'type'].join('.'), reason: `type ${type} is not supported` },
+          `${[...path, 'type'].join('.')}: pitwall runs outputs of type ${OUTPUT_TYPES.join(', ')} (target '${name}' is type ${type}); choose another target with --target, or add a type: duckdb output`,
+          { file: input.profiles.file, ...atOf(profilesSource, [...path, 'type']) },
+        ),
+      )
+      continue
+    }
+    if (selected) {
+      for (const missing of rendered.missing) {
+        diagnostics.push(
+          makeDiagnostic(
+            'config-invalid-value',
+            { path: path.join('.'), reason: `env var ${missing} is not set` },
+            `${path.join('.')}: env_var('${missing}') is not set and has no default; export ${missing} or give env_var a default`,
+            { file: input.profiles.file, ...atOf(profilesSource, path) },
+          ),
+        )
+      }
+    }
+    const checked = validateYaml(
+      { ...profilesSource, value: { [profileName]: { outputs: { [name]: rendered.value } } } },
+      outputSchema,
+      path,
+    )
+    if (checked.value !== undefined) outputs[name] = checked.value
+    if (selected) {
+      diagnostics.push(
+        ...checked.diagnostics.filter((d) => !profilesSource.diagnostics.includes(d)),
+      )
+      output = checked.value
+    }
+  }
+  return { output, outputs }
+}
+
+function atOf(
+  source: {
+    positionOf(path: readonly PropertyKey[]): { line: number; column: number } | undefined
+  },
+  path: readonly string[],
+): { at?: { line: number; column: number } } {
+  const at = source.positionOf(path)
+  return at === undefined ? {} : { at }
 }
 
 function configError(diagnostics: readonly Diagnostic[]): ConfigError {

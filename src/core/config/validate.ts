@@ -15,18 +15,24 @@ export interface Validated<T> {
   readonly diagnostics: readonly Diagnostic[]
 }
 
-/** Validates `source.value` against `schema`; reports all issues, never only the first. */
+/**
+ * Validates `source.value` (or the value at `base` inside it, e.g. one output of a profile)
+ * against `schema`; reports all issues, never only the first, with their full key path.
+ */
 export function validateYaml<S extends z.ZodType>(
   source: YamlSource,
   schema: S,
+  base: readonly (string | number)[] = [],
 ): Validated<z.output<S>> {
   if (source.diagnostics.some((d) => d.severity === 'error')) {
     return { value: undefined, diagnostics: source.diagnostics }
   }
-  const result = schema.safeParse(source.value ?? {})
+  const result = schema.safeParse(
+    (base.length === 0 ? source.value : valueAt(source.value, base)) ?? {},
+  )
   if (result.success) return { value: result.data, diagnostics: source.diagnostics }
   const diagnostics = result.error.issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))
+    const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]
     const dotted = path.length === 0 ? '(top level)' : path.join('.')
     const at = source.positionOf(path)
     const reason = explainIssue(issue, valueAt(source.value, path))

@@ -26,7 +26,7 @@ describe('buildManifest', () => {
       'model.pitwall.a',
       'model.pitwall.b',
       'seed.pitwall.s',
-      'test.pitwall.not_null_a_lap',
+      'test.pitwall.not_null_a_lap.84b831dd66', // dbt's id (md5 of name + arguments)
     ])
     expect(Object.keys(m.unit_tests)).toEqual(['unit_test.pitwall.a.ut'])
     expect(m.nodes['model.pitwall.a']!.relation_name).toBe('"dev_c"."gold_analytics"."a"')

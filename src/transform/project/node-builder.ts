@@ -104,7 +104,16 @@ export function buildNode(ctx: ParseContext, source: NodeSource): ProjectNode {
             patchPath: `${ctx.projectName}://${patch.file}`,
           }),
       database: typeof merged['database'] === 'string' ? merged['database'] : ctx.target.database,
-      schema: resolveSchema(ctx.engine, type, merged, ctx.target),
+      schema: resolveSchema(ctx.engine, type, merged, ctx.target, {
+        name,
+        resource_type: type,
+        unique_id: nodeId,
+        package_name: ctx.projectName,
+        fqn,
+        path: f.relative,
+        original_file_path: f.file,
+        config: merged,
+      }),
     },
     source.extra ?? {},
   )

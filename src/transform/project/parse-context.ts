@@ -12,9 +12,10 @@ import {
   type YamlSource,
 } from '../../core/index.js'
 import { sha256Hex } from '../content-hash.js'
-import { BUILTIN_MACRO_FILES } from '../template/builtin-macros.js'
+import { BUILTIN_MACRO_FILES, LAKEHOUSE_NAMING_FILE } from '../template/builtin-macros.js'
 import { TemplateEngine, type MacroFile } from '../template/template-engine.js'
 import type { ParseCache } from './capture.js'
+import { loadPackages, type ProjectPackage } from './package-loader.js'
 import { filesUnder } from './paths.js'
 import type { NodePatch, SchemaFile } from './schema-types.js'
 import { parseSchemaFile } from './schema-yaml.js'
@@ -34,6 +35,10 @@ export interface ParseOptions {
   readonly cache?: ParseCache
   readonly runStartedAt?: string
   readonly invocationId?: string
+  /** The installed packages (`dbt_packages/`, local packages), read by the caller. */
+  readonly packages?: readonly ProjectPackage[]
+  /** dbt's `flags` (`WHICH`, `FULL_REFRESH`, `STORE_FAILURES`, …) for `{{ flags.* }}`. */
+  readonly flags?: Readonly<Record<string, unknown>>
 }
 
 /** What every resource parser reads and writes. */
@@ -70,6 +75,7 @@ export function createParseContext(files: ProjectFiles, options: ParseOptions): 
     project: { file: 'dbt_project.yml', text: files['dbt_project.yml'] ?? '' },
     profiles: { file: 'profiles.yml', text: options.profilesText ?? files['profiles.yml'] ?? '' },
     ...(options.target === undefined ? {} : { target: options.target }),
+    env: options.env ?? {},
   })
   const p = resolved.project
   const out = resolved.output
@@ -77,26 +83,42 @@ export function createParseContext(files: ProjectFiles, options: ParseOptions): 
     name: resolved.targetName,
     type: out.type === 'databricks' ? 'databricks' : 'duckdb',
     database: out.catalog,
-    schema: (out.type === 'local' ? out.schemas?.gold : undefined) ?? 'gold_analytics',
+    schema:
+      out.type === 'duckdb'
+        ? out.schema
+        : ((out.type === 'local' ? out.schemas?.gold : undefined) ?? 'gold_analytics'),
     threads: out.threads,
   }
   const vars = { ...p.vars, ...(options.vars ?? {}) }
   const diagnostics: Diagnostic[] = [...resolved.warnings]
+  const packages = loadPackages(options.packages ?? [], p.name, diagnostics)
   const macroFiles: MacroFile[] = [
-    ...BUILTIN_MACRO_FILES,
+    // A real dbt_utils replaces the built-in stand-ins for its tests.
+    ...BUILTIN_MACRO_FILES.filter((m) => !packages.names.has(m.packageName)),
+    ...(out.type === 'duckdb' ? [] : [LAKEHOUSE_NAMING_FILE]),
+    ...packages.macroFiles,
     ...filesUnder(
       files,
       [...p['macro-paths'], ...p['test-paths'].map((t) => `${t}/generic`)],
       ['.sql'],
     ).map((f) => ({ file: f.file, text: f.text, packageName: p.name })),
   ]
+  const { type: _type, threads: _threads, ...outputFields } = out as Record<string, unknown>
   const engine = new TemplateEngine({
     macroFiles,
     projectName: p.name,
     vars,
     env: options.env ?? {},
-    target: { ...target, profile_name: resolved.profileName, catalog: target.database },
+    target: {
+      ...outputFields,
+      ...target,
+      profile_name: resolved.profileName,
+      target_name: target.name,
+      catalog: target.database,
+    },
     adapterType: target.type,
+    ...(p.dispatch === undefined ? {} : { dispatch: p.dispatch }),
+    ...(options.flags === undefined ? {} : { flags: options.flags }),
     ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }),
     ...(options.invocationId === undefined ? {} : { invocationId: options.invocationId }),
   })
@@ -125,7 +147,12 @@ export function createParseContext(files: ProjectFiles, options: ParseOptions): 
     nodes: {},
     diagnostics,
     ...(options.cache === undefined ? {} : { cache: options.cache }),
-    signatureOf: cacheSignature(macroFiles, vars, target, options.env ?? {}),
+    signatureOf: cacheSignature(
+      macroFiles,
+      { vars, dispatch: p.dispatch ?? null, flags: options.flags ?? null },
+      target,
+      options.env ?? {},
+    ),
   }
 }
 

@@ -58,6 +58,7 @@ models:
     expect(p.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     const silver = p.nodes['model.pitwall.silver_laps']!
     expect(silver.config.materialized).toBe('incremental')
+    // a local (lakehouse) target uses custom schemas as written: they are the medallion layers
     expect(silver.schema).toBe('silver_clean')
     expect(silver.config.tags).toEqual(['silver', 'laps'])
     expect(silver.config['unique_key']).toEqual(['session_key', 'lap_number'])
@@ -68,21 +69,33 @@ models:
     expect(fact.schema).toBe('gold_analytics')
     expect(fact.description).toBe('One row per lap.')
     expect(fact.depends_on.nodes).toEqual(['model.pitwall.silver_laps'])
-    expect(
-      Object.keys(p.nodes)
-        .filter((k) => k.startsWith('test.'))
-        .sort(),
-    ).toEqual([
-      'test.pitwall.accepted_values_fact_laps_lap_number__False__1__2',
-      'test.pitwall.not_null_source_bronze_bronze_laps_lap_number',
-      // longer than 64 characters: shortened with a hash, as dbt does
-      expect.stringMatching(/^test\.pitwall\.relationships_[0-9a-f]{32}$/),
-      'test.pitwall.unique_fact_laps_lap_number',
+    const tests = Object.values(p.nodes).filter((n) => n.resource_type === 'test')
+    // dbt's ids: test.<project>.<name>.<10 hex of md5(name + arguments)>
+    for (const t of tests)
+      expect(t.unique_id).toMatch(/^test\.pitwall\.[A-Za-z0-9_]+\.[0-9a-f]{10}$/)
+    expect(tests.map((t) => [t.name, t.alias]).sort()).toEqual([
+      [
+        'accepted_values_fact_laps_lap_number__False__1__2',
+        'accepted_values_fact_laps_lap_number__False__1__2',
+      ],
+      [
+        'not_null_source_bronze_bronze_laps_lap_number',
+        'not_null_source_bronze_bronze_laps_lap_number',
+      ],
+      // 64 characters or more: stored and compiled under the first 30 characters + md5, as dbt
+      [
+        'relationships_fact_laps_lap_number__lap_number__ref_silver_laps_',
+        expect.stringMatching(/^relationships_fact_laps_[0-9a-f]{32}$/),
+      ],
+      ['unique_fact_laps_lap_number', 'unique_fact_laps_lap_number'],
     ])
-    const rel = Object.values(p.nodes).find((n) => n.test_metadata?.name === 'relationships')!
+    const rel = tests.find((n) => n.test_metadata?.name === 'relationships')!
     expect(rel.depends_on.nodes).toEqual(['model.pitwall.fact_laps', 'model.pitwall.silver_laps'])
+    expect(rel.path).toBe(`${rel.alias}.sql`)
     expect(
-      p.nodes['test.pitwall.accepted_values_fact_laps_lap_number__False__1__2']!.config['severity'],
+      tests.find((t) => t.name === 'accepted_values_fact_laps_lap_number__False__1__2')!.config[
+        'severity'
+      ],
     ).toBe('warn')
   })
 

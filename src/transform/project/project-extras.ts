@@ -17,35 +17,58 @@ export function selectorsOf(files: ProjectFiles, diagnostics: Diagnostic[]) {
   return parseSelectorsFile(src.value)
 }
 
-/** The node's schema: `generate_schema_name(custom, node)` (a project macro may override it). */
+/** What naming macros see as `node` (dbt passes the parsed node). */
+export interface NamingNode {
+  readonly name: string
+  readonly resource_type: ResourceType
+  readonly unique_id: string
+  readonly package_name: string
+  readonly fqn: readonly string[]
+  readonly path: string
+  readonly original_file_path: string
+  readonly config: Record<string, unknown>
+}
+
+/**
+ * The node's schema as dbt names it: `generate_schema_name(config.schema, node)` — dbt's own
+ * macro gives `<target schema>_<custom>`, a project or package macro may override it (the F1
+ * warehouse does). A snapshot's legacy `target_schema` is used as written, as in dbt.
+ */
 export function resolveSchema(
   engine: TemplateEngine,
   type: ResourceType,
   config: Record<string, unknown>,
   target: TargetInfo,
+  node?: NamingNode,
 ): string {
-  const custom =
-    type === 'snapshot' ? (config['target_schema'] ?? config['schema']) : config['schema']
+  if (type === 'snapshot' && typeof config['target_schema'] === 'string') {
+    return config['target_schema']
+  }
+  const custom = config['schema']
   if (type === 'test') {
     return typeof custom === 'string' ? custom : `${target.schema}_dbt_test__audit`
   }
   const fn = engine.macro('generate_schema_name')
   if (fn === undefined) return typeof custom === 'string' ? custom : target.schema
-  const scope = {
-    ref: () => '',
-    source: () => '',
-    config: () => '',
-    configGet: () => undefined,
-    self: '',
-    isIncremental: () => false,
-    model: {},
-    execute: false,
-  }
   try {
-    const v = engine.withScope(scope, () => fn(typeof custom === 'string' ? custom : null, {}))
+    const v = engine.withScope(NAMING_SCOPE, () =>
+      fn(typeof custom === 'string' ? custom : null, node ?? {}),
+    )
     const s = String(v).trim()
     return s === '' ? target.schema : s
   } catch {
     return typeof custom === 'string' ? custom : target.schema
   }
+}
+
+/** The render scope naming macros run in (no model: they run while parsing, before it exists). */
+const NAMING_SCOPE = {
+  ref: () => '',
+  source: () => '',
+  config: () => '',
+  configGet: () => undefined,
+  self: '',
+  isIncremental: () => false,
+  model: {},
+  execute: false,
 }

@@ -8,7 +8,7 @@
  */
 import { makeDiagnostic } from '../../core/index.js'
 import { mergeConfig, projectLayers } from './config-tree.js'
-import { genericTestName, kwargDependencies, testKwargs } from './generic-tests.js'
+import { genericTestName, kwargDependencies, testIdHash, testKwargs } from './generic-tests.js'
 import type { LinkInput, TestOrigin } from './link-context.js'
 import { defaultConfig, makeNode } from './node-factory.js'
 import type { TestSpec } from './schema-types.js'
@@ -50,20 +50,30 @@ export class TestCollector {
       return
     }
     const kwargs = testKwargs(spec, column, modelRef)
-    const name =
-      spec.customName ?? genericTestName(spec.testName, spec.namespace, targetName, kwargs)
-    let id = `test.${project}.${name}`
+    const names =
+      spec.customName === undefined
+        ? genericTestName(spec.testName, spec.namespace, targetName, kwargs)
+        : { full: spec.customName, short: spec.customName }
+    const name = names.full
+    const metadata = { name: spec.testName, kwargs, namespace: spec.namespace }
+    // dbt's unique id: the full name and a hash of name + arguments (equal for equal tests).
+    const id = `test.${project}.${name}.${testIdHash(name, metadata)}`
     const first = this.origins.get(id)
     if (first !== undefined && isSameTest(first, { spec, attached, column })) {
       this.reportDuplicate(name, first, spec, column, targetName)
       return
     }
-    if (nodes[id] !== undefined) id = `${id}.${hashSuffix(spec, attached)}`
     this.origins.set(id, { spec, attached, column })
     const dir = spec.file.split('/').slice(1, -1)
     const fqn = [project, ...dir, name]
     const unrendered = mergeConfig([...projectLayers(this.input.testTree, fqn), spec.config])
-    const config = mergeConfig([defaultConfig('test'), { tags: [...inheritedTags] }, unrendered])
+    const config = mergeConfig([
+      defaultConfig('test'),
+      { tags: [...inheritedTags] },
+      // A name of 64 characters or more is stored (and compiled) under its short form.
+      names.short === names.full ? {} : { alias: names.short },
+      unrendered,
+    ])
     const deps = kwargDependencies(kwargs)
     const onSource = attached.startsWith('source.')
     const attachedRef = onSource ? null : attached.split('.').slice(2).join('.')
@@ -73,7 +83,7 @@ export class TestCollector {
         projectName: project,
         name,
         uniqueId: id,
-        path: `${name}.sql`,
+        path: `${names.short}.sql`,
         file: spec.file,
         fqn,
         rawCode: `{{ ${spec.namespace === null ? '' : `${spec.namespace}.`}test_${spec.testName}(**_dbt_generic_test_kwargs) }}`,
@@ -95,7 +105,7 @@ export class TestCollector {
         nodes: onSource ? [attached] : [],
         macros: [`macro.${spec.namespace ?? 'dbt'}.${macroName}`],
       },
-      test_metadata: { name: spec.testName, kwargs, namespace: spec.namespace },
+      test_metadata: metadata,
       column_name: column,
       attached_node: attached,
     }
@@ -171,10 +181,4 @@ function stableJson(v: unknown): string {
       .join(',')}}`
   }
   return JSON.stringify(v) ?? 'null'
-}
-
-function hashSuffix(spec: TestSpec, attached: string): string {
-  let h = 0
-  for (const c of JSON.stringify([spec, attached])) h = (h * 31 + c.charCodeAt(0)) >>> 0
-  return h.toString(16).padStart(8, '0')
 }

@@ -192,6 +192,21 @@ select * from a cross join b where count_our_model >= count_comparison_model
 {% endtest %}
 `
 
+/**
+ * Schema naming for pitwall's own output types (`local`, `databricks`): the catalog is the
+ * environment and schemas are the medallion layers, so a custom schema is used as written. dbt
+ * adapters' outputs (`type: duckdb`) keep dbt's `<target schema>_<custom>`; a project macro
+ * overrides either.
+ */
+export const LAKEHOUSE_NAMING_FILE: MacroFile = {
+  file: '<builtin>/dbt/lakehouse_naming.sql',
+  packageName: 'dbt',
+  text: `{% macro default__generate_schema_name(custom_schema_name, node) -%}
+  {%- if custom_schema_name is none or custom_schema_name == '' -%}{{ target.schema }}
+  {%- else -%}{{ custom_schema_name | trim }}{%- endif -%}
+{%- endmacro %}`,
+}
+
 /** The built-in macro files, in load order (a later file with the same macro name wins). */
 export const BUILTIN_MACRO_FILES: readonly MacroFile[] = [
   { file: '<builtin>/dbt/tests.sql', text: CORE_TESTS, packageName: 'dbt' },

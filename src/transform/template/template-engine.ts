@@ -25,7 +25,7 @@ import {
 import { utcDateTime } from './dbt/py-datetime.js'
 import { compileTemplate, Environment } from './jinja/environment.js'
 import { runtimeError } from './jinja/errors.js'
-import { callFromHost, Out } from './jinja/runtime.js'
+import { callFromHost, Frame, Out } from './jinja/runtime.js'
 import { PyFunction, str } from './jinja/values.js'
 import { type RenderScope, type TemplateFunction } from './render-scope.js'
 import { templateDiagnostic } from './template-diagnostic.js'
@@ -186,8 +186,18 @@ export class TemplateEngine {
         return undefined
       },
     }
+    // A package's macros see their siblings unqualified (the package first, then the root
+    // project and dbt's built-ins), as dbt resolves names for the package's own nodes.
+    const pkg = mf.packageName
+    const closure =
+      pkg === this.options.projectName || pkg === INTERNAL_PACKAGE
+        ? this.env.rootFrame()
+        : new Frame(null, {
+            filters: this.env.filters,
+            tests: this.env.tests,
+            resolve: (name) => this.registry.namespace(pkg)?.get(name) ?? this.env.resolve(name),
+          })
     for (const { def, make } of template.macros) {
-      const closure = this.env.rootFrame()
       this.registry.add(new DbtMacro(def.name, mf.packageName, mf.file, () => make(closure), host))
       this.macroNames.set(def.name, mf.packageName)
     }

@@ -112,9 +112,18 @@ ${body}
 ).join('\n')
 
 const naming = `
-{% macro generate_schema_name(custom_schema_name, node) -%}
-  {%- if custom_schema_name is none or custom_schema_name == '' -%}{{ target.schema }}
-  {%- else -%}{{ custom_schema_name | trim }}{%- endif -%}
+{% macro generate_schema_name(custom_schema_name=none, node=none) -%}
+  {{ return(adapter.dispatch('generate_schema_name', 'dbt')(custom_schema_name, node)) }}
+{%- endmacro %}
+{% macro default__generate_schema_name(custom_schema_name, node) -%}
+  {%- set default_schema = target.schema -%}
+  {%- if custom_schema_name is none -%}{{ default_schema }}
+  {%- else -%}{{ default_schema }}_{{ custom_schema_name | trim }}{%- endif -%}
+{%- endmacro %}
+{% macro generate_schema_name_for_env(custom_schema_name, node) -%}
+  {%- set default_schema = target.schema -%}
+  {%- if target.name == 'prod' and custom_schema_name is not none -%}{{ custom_schema_name | trim }}
+  {%- else -%}{{ default_schema }}{%- endif -%}
 {%- endmacro %}
 {% macro generate_alias_name(custom_alias_name=none, node=none) -%}
   {%- if custom_alias_name -%}{{ custom_alias_name | trim }}
