@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Action } from './protocol/actions.js'
 import { serializeActions } from './protocol/parse-actions.js'
 import { commitPath } from './log/log-files.js'
-import { loadSnapshot } from './snapshot.js'
+import { loadSnapshot } from './snapshot-load.js'
 import { InvalidLogError, NotADeltaTableError, UnsupportedFeatureError } from './lake-errors.js'
 import { MemoryObjectStore } from './store/memory-object-store.js'
 

@@ -4,7 +4,7 @@ import type { AddAction } from '../protocol/actions.js'
 import type { StructType } from '../protocol/schema.js'
 import type { SqlExecutor } from '../sql-executor.js'
 import { MemoryObjectStore } from '../store/memory-object-store.js'
-import { loadSnapshot } from '../snapshot.js'
+import { loadSnapshot } from '../snapshot-load.js'
 import { createTable } from './create-table.js'
 import { commitOperation } from './transaction.js'
 

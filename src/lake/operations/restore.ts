@@ -8,7 +8,7 @@ import type { Action } from '../protocol/actions.js'
 import { dvUniqueId } from '../protocol/parse-actions.js'
 import { fileKey, normalizePath } from '../protocol/paths.js'
 import { DeltaError } from '../lake-errors.js'
-import { loadSnapshot } from '../snapshot.js'
+import { loadSnapshot } from '../snapshot-load.js'
 import {
   commitOperation,
   openForWrite,
