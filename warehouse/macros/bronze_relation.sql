@@ -118,8 +118,7 @@
       cast(null as varchar) as _rescued_data
     where false
     {%- if found %}
-    union all by name
-    select * from {{ relation }}
+    {{ union_by_name_from(relation, columns) }}
     {%- if new_sessions_of %}
     where session_key in (
       select distinct session_key from {{ relation }}

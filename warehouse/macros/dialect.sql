@@ -57,3 +57,55 @@
 {%- macro timestamp_from_millis(ms) -%}{{ return(adapter.dispatch('timestamp_from_millis')(ms)) }}{%- endmacro -%}
 {%- macro default__timestamp_from_millis(ms) -%}to_timestamp({{ ms }} / 1000.0){%- endmacro -%}
 {%- macro databricks__timestamp_from_millis(ms) -%}timestamp_millis({{ ms }}){%- endmacro -%}
+
+{#-
+  ASOF joins. DuckDB joins each left row to the right row with the greatest match value at or
+  before it. Databricks SQL has no ASOF JOIN: it joins every right row that qualifies and keeps
+  the latest per left row (asof_pick, placed after the model's WHERE: a QUALIFY). The WHERE runs
+  before that pick on Databricks and after it on DuckDB — the same rows while the right side's
+  intervals do not overlap (laps of one driver never do).
+-#}
+{%- macro asof_join(right, left=false) -%}{{ return(adapter.dispatch('asof_join')(right, left)) }}{%- endmacro -%}
+{%- macro default__asof_join(right, left) -%}asof {% if left %}left {% endif %}join {{ right }}{%- endmacro -%}
+{%- macro databricks__asof_join(right, left) -%}{% if left %}left {% endif %}join {{ right }}{%- endmacro -%}
+{%- macro asof_pick(left_alias, left_key, right_match) -%}{{ return(adapter.dispatch('asof_pick')(left_alias, left_key, right_match)) }}{%- endmacro -%}
+{%- macro default__asof_pick(left_alias, left_key, right_match) -%}{%- endmacro -%}
+{%- macro databricks__asof_pick(left_alias, left_key, right_match) %}
+  qualify row_number() over (partition by {% for k in left_key %}{{ left_alias }}.{{ k }}{% if not loop.last %}, {% endif %}{% endfor %} order by {{ right_match }} desc) = 1
+{%- endmacro -%}
+
+{#-
+  The rows of a bronze table on top of its typed empty row set, matched by column name. DuckDB:
+  UNION ALL BY NAME (a field the table lacks reads as NULL). Databricks SQL has no BY NAME: the
+  table's columns are selected in the empty set's order and cast to its types (the Databricks
+  bronze load creates each table with every catalogued column, so none is missing).
+-#}
+{%- macro union_by_name_from(relation, columns) -%}{{ return(adapter.dispatch('union_by_name_from')(relation, columns)) }}{%- endmacro -%}
+{%- macro default__union_by_name_from(relation, columns) -%}union all by name
+    select * from {{ relation }}{%- endmacro -%}
+{%- macro databricks__union_by_name_from(relation, columns) -%}union all
+    select
+      {%- for c in columns %}
+      cast({{ c[0] }} as {{ c[1] }}) as {{ c[0] }},
+      {%- endfor %}
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from {{ relation }}{%- endmacro -%}
+
+{#-
+  UNION ALL BY NAME between two selects where the second lacks some of the first's columns.
+  DuckDB fills them with NULL itself; on Databricks (positional UNION ALL) by_name_nulls puts
+  typed NULLs for them where it stands — the model places it so the columns line up.
+-#}
+{%- macro union_all_by_name() -%}{{ return(adapter.dispatch('union_all_by_name')()) }}{%- endmacro -%}
+{%- macro default__union_all_by_name() -%}union all by name{%- endmacro -%}
+{%- macro databricks__union_all_by_name() -%}union all{%- endmacro -%}
+{%- macro by_name_nulls(columns, type='string') -%}{{ return(adapter.dispatch('by_name_nulls')(columns, type)) }}{%- endmacro -%}
+{%- macro default__by_name_nulls(columns, type) -%}{%- endmacro -%}
+{%- macro databricks__by_name_nulls(columns, type) -%}
+  {%- for c in columns %}
+    cast(null as {{ type }}) as {{ c }},
+  {%- endfor %}
+{%- endmacro -%}

@@ -48,8 +48,8 @@ const CAST_TYPE = new RegExp(
   `(\\bas\\s+|::\\s*)(${TYPE_NAMES})((?:\\s*\\[\\])*)(?=\\s*\\)|\\s|,|$)`,
   'gi',
 )
-/** `timestamptz '…'` typed literals. */
-const TYPED_LITERAL = /\btimestamptz(?=\s*')/gi
+/** `timestamptz '…'` typed literals (code is flushed at the quote: `$` is where it stood). */
+const TYPED_LITERAL = /\btimestamptz(?=\s*(?:'|$))/gi
 
 /**
  * Rewrites DuckDB-dialect SQL for Databricks: `"x"` → `` `x` `` and DuckDB cast types to

@@ -50,11 +50,11 @@ attributed as (
     samples.is_drs_open,
     samples.ingested_at
   from samples
-  asof join laps
+  {{ asof_join('laps') }}
     on laps.session_key = samples.session_key
     and laps.driver_number = samples.driver_number
     and samples.date >= laps.lap_start_at
-  where samples.date < laps.lap_end_at
+  where samples.date < laps.lap_end_at{{ asof_pick('samples', ['session_key', 'driver_number', 'date'], 'laps.lap_start_at') }}
 
 ),
 

@@ -130,11 +130,11 @@ combined as (
     false as is_derived,
     _source_file as source_file
   from reported
-  union all by name
+  {{ union_all_by_name() }}
   select
     cast(meeting_key as bigint) as meeting_key,
     cast(session_key as bigint) as session_key,
-    cast(driver_number as bigint) as driver_number,
+    cast(driver_number as bigint) as driver_number,{{ by_name_nulls(['full_name', 'first_name', 'last_name', 'broadcast_name', 'name_acronym', 'team_name', 'team_colour', 'headshot_url', 'country_code']) }}
     true as is_derived,
     'derived from laps, stints, pit and session_result' as source_file
   from derived

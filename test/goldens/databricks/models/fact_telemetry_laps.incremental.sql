@@ -6,7 +6,7 @@ with laps as (
   
     and session_key in (
     with changed_sessions_watermark as (
-      select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') as watermark_at
+      select coalesce(max(source_ingested_at), timestamp '1970-01-01 00:00:00+00') as watermark_at
       from `f1_prod`.`gold_analytics`.`fact_telemetry_laps`
     )
     select session_key from `f1_prod`.`silver_clean`.`silver_car_data`, changed_sessions_watermark where ingested_at > watermark_at
@@ -42,11 +42,12 @@ attributed as (
     samples.is_drs_open,
     samples.ingested_at
   from samples
-  asof join laps
+  join laps
     on laps.session_key = samples.session_key
     and laps.driver_number = samples.driver_number
     and samples.date >= laps.lap_start_at
   where samples.date < laps.lap_end_at
+  qualify row_number() over (partition by samples.session_key, samples.driver_number, samples.date order by laps.lap_start_at desc) = 1
 
 ),
 

@@ -31,11 +31,12 @@ attributed as (
     samples.is_drs_open,
     samples.ingested_at
   from samples
-  asof join laps
+  join laps
     on laps.session_key = samples.session_key
     and laps.driver_number = samples.driver_number
     and samples.date >= laps.lap_start_at
   where samples.date < laps.lap_end_at
+  qualify row_number() over (partition by samples.session_key, samples.driver_number, samples.date order by laps.lap_start_at desc) = 1
 
 ),
 

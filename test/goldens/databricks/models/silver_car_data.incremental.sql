@@ -17,12 +17,27 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_car_data`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(date as string) as date,
+      cast(speed as bigint) as speed,
+      cast(rpm as bigint) as rpm,
+      cast(n_gear as bigint) as n_gear,
+      cast(throttle as bigint) as throttle,
+      cast(brake as bigint) as brake,
+      cast(drs as bigint) as drs,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_car_data`
     where session_key in (
       select distinct session_key from `f1_prod`.`bronze_raw`.`bronze_car_data`
       where cast(_ingestion_timestamp as timestamp) > (
-        select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_car_data`
+        select coalesce(max(ingested_at), timestamp '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_car_data`
       )
     )
   )

@@ -22,11 +22,28 @@ with affected_sessions as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_drivers`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(broadcast_name as string) as broadcast_name,
+      cast(full_name as string) as full_name,
+      cast(first_name as string) as first_name,
+      cast(last_name as string) as last_name,
+      cast(name_acronym as string) as name_acronym,
+      cast(team_name as string) as team_name,
+      cast(team_colour as string) as team_colour,
+      cast(headshot_url as string) as headshot_url,
+      cast(country_code as string) as country_code,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_drivers`
   ) as incoming
     where incoming._ingestion_timestamp > (
-      select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
+      select coalesce(max(ingested_at), timestamp '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
     )
   )
     union
@@ -55,11 +72,32 @@ with affected_sessions as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_laps`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(lap_number as bigint) as lap_number,
+      cast(date_start as string) as date_start,
+      cast(duration_sector_1 as double) as duration_sector_1,
+      cast(duration_sector_2 as double) as duration_sector_2,
+      cast(duration_sector_3 as double) as duration_sector_3,
+      cast(i1_speed as bigint) as i1_speed,
+      cast(i2_speed as bigint) as i2_speed,
+      cast(st_speed as bigint) as st_speed,
+      cast(is_pit_out_lap as boolean) as is_pit_out_lap,
+      cast(lap_duration as double) as lap_duration,
+      cast(segments_sector_1 as array<bigint>) as segments_sector_1,
+      cast(segments_sector_2 as array<bigint>) as segments_sector_2,
+      cast(segments_sector_3 as array<bigint>) as segments_sector_3,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_laps`
   ) as incoming
     where incoming._ingestion_timestamp > (
-      select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
+      select coalesce(max(ingested_at), timestamp '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
     )
   )
     union
@@ -80,11 +118,24 @@ with affected_sessions as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_stints`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(stint_number as bigint) as stint_number,
+      cast(lap_start as bigint) as lap_start,
+      cast(lap_end as bigint) as lap_end,
+      cast(compound as string) as compound,
+      cast(tyre_age_at_start as bigint) as tyre_age_at_start,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_stints`
   ) as incoming
     where incoming._ingestion_timestamp > (
-      select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
+      select coalesce(max(ingested_at), timestamp '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
     )
   )
     union
@@ -105,11 +156,24 @@ with affected_sessions as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_pit`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(lap_number as bigint) as lap_number,
+      cast(date as string) as date,
+      cast(lane_duration as double) as lane_duration,
+      cast(pit_duration as double) as pit_duration,
+      cast(stop_duration as double) as stop_duration,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_pit`
   ) as incoming
     where incoming._ingestion_timestamp > (
-      select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
+      select coalesce(max(ingested_at), timestamp '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
     )
   )
     union
@@ -133,11 +197,27 @@ with affected_sessions as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_session_result`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(position as bigint) as position,
+      cast(number_of_laps as bigint) as number_of_laps,
+      cast(points as double) as points,
+      cast(dnf as boolean) as dnf,
+      cast(dns as boolean) as dns,
+      cast(dsq as boolean) as dsq,
+      cast(duration as string) as duration,
+      cast(gap_to_leader as string) as gap_to_leader,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_session_result`
   ) as incoming
     where incoming._ingestion_timestamp > (
-      select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
+      select coalesce(max(ingested_at), timestamp '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_drivers`
     )
   )
   
@@ -166,8 +246,25 @@ drivers_raw as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_drivers`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(broadcast_name as string) as broadcast_name,
+      cast(full_name as string) as full_name,
+      cast(first_name as string) as first_name,
+      cast(last_name as string) as last_name,
+      cast(name_acronym as string) as name_acronym,
+      cast(team_name as string) as team_name,
+      cast(team_colour as string) as team_colour,
+      cast(headshot_url as string) as headshot_url,
+      cast(country_code as string) as country_code,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_drivers`
   )
   where session_key is not null and driver_number is not null
   
@@ -212,8 +309,29 @@ seen_in_timing as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_laps`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(lap_number as bigint) as lap_number,
+      cast(date_start as string) as date_start,
+      cast(duration_sector_1 as double) as duration_sector_1,
+      cast(duration_sector_2 as double) as duration_sector_2,
+      cast(duration_sector_3 as double) as duration_sector_3,
+      cast(i1_speed as bigint) as i1_speed,
+      cast(i2_speed as bigint) as i2_speed,
+      cast(st_speed as bigint) as st_speed,
+      cast(is_pit_out_lap as boolean) as is_pit_out_lap,
+      cast(lap_duration as double) as lap_duration,
+      cast(segments_sector_1 as array<bigint>) as segments_sector_1,
+      cast(segments_sector_2 as array<bigint>) as segments_sector_2,
+      cast(segments_sector_3 as array<bigint>) as segments_sector_3,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_laps`
   )
   where session_key is not null and driver_number is not null
   
@@ -236,8 +354,21 @@ seen_in_timing as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_stints`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(stint_number as bigint) as stint_number,
+      cast(lap_start as bigint) as lap_start,
+      cast(lap_end as bigint) as lap_end,
+      cast(compound as string) as compound,
+      cast(tyre_age_at_start as bigint) as tyre_age_at_start,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_stints`
   )
   where session_key is not null and driver_number is not null
   
@@ -260,8 +391,21 @@ seen_in_timing as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_pit`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(lap_number as bigint) as lap_number,
+      cast(date as string) as date,
+      cast(lane_duration as double) as lane_duration,
+      cast(pit_duration as double) as pit_duration,
+      cast(stop_duration as double) as stop_duration,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_pit`
   )
   where session_key is not null and driver_number is not null
   
@@ -287,8 +431,24 @@ seen_in_timing as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_session_result`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(position as bigint) as position,
+      cast(number_of_laps as bigint) as number_of_laps,
+      cast(points as double) as points,
+      cast(dnf as boolean) as dnf,
+      cast(dns as boolean) as dns,
+      cast(dsq as boolean) as dsq,
+      cast(duration as string) as duration,
+      cast(gap_to_leader as string) as gap_to_leader,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_session_result`
   )
   where session_key is not null and driver_number is not null
   
@@ -341,11 +501,20 @@ combined as (
     false as is_derived,
     _source_file as source_file
   from reported
-  union all by name
+  union all
   select
     cast(meeting_key as bigint) as meeting_key,
     cast(session_key as bigint) as session_key,
     cast(driver_number as bigint) as driver_number,
+    cast(null as string) as full_name,
+    cast(null as string) as first_name,
+    cast(null as string) as last_name,
+    cast(null as string) as broadcast_name,
+    cast(null as string) as name_acronym,
+    cast(null as string) as team_name,
+    cast(null as string) as team_colour,
+    cast(null as string) as headshot_url,
+    cast(null as string) as country_code,
     true as is_derived,
     'derived from laps, stints, pit and session_result' as source_file
   from derived

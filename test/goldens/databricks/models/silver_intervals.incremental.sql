@@ -13,12 +13,23 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_intervals`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(date as string) as date,
+      cast(gap_to_leader as string) as gap_to_leader,
+      cast(interval as string) as interval,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_intervals`
     where session_key in (
       select distinct session_key from `f1_prod`.`bronze_raw`.`bronze_intervals`
       where cast(_ingestion_timestamp as timestamp) > (
-        select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_intervals`
+        select coalesce(max(ingested_at), timestamp '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_intervals`
       )
     )
   )

@@ -13,8 +13,19 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_intervals`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(date as string) as date,
+      cast(gap_to_leader as string) as gap_to_leader,
+      cast(interval as string) as interval,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_intervals`
   )
   where session_key is not null and driver_number is not null and date is not null
 

@@ -23,8 +23,29 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_laps`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(lap_number as bigint) as lap_number,
+      cast(date_start as string) as date_start,
+      cast(duration_sector_1 as double) as duration_sector_1,
+      cast(duration_sector_2 as double) as duration_sector_2,
+      cast(duration_sector_3 as double) as duration_sector_3,
+      cast(i1_speed as bigint) as i1_speed,
+      cast(i2_speed as bigint) as i2_speed,
+      cast(st_speed as bigint) as st_speed,
+      cast(is_pit_out_lap as boolean) as is_pit_out_lap,
+      cast(lap_duration as double) as lap_duration,
+      cast(segments_sector_1 as array<bigint>) as segments_sector_1,
+      cast(segments_sector_2 as array<bigint>) as segments_sector_2,
+      cast(segments_sector_3 as array<bigint>) as segments_sector_3,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_laps`
   )
   where session_key is not null and driver_number is not null and lap_number is not null
 

@@ -14,8 +14,20 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_locations`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(date as string) as date,
+      cast(x as bigint) as x,
+      cast(y as bigint) as y,
+      cast(z as bigint) as z,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_locations`
   )
   where session_key is not null and driver_number is not null and date is not null
     and not (coalesce(x, 0) = 0 and coalesce(y, 0) = 0 and coalesce(z, 0) = 0)

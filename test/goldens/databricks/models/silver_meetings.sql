@@ -26,8 +26,32 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_meetings`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(meeting_name as string) as meeting_name,
+      cast(meeting_official_name as string) as meeting_official_name,
+      cast(meeting_code as string) as meeting_code,
+      cast(location as string) as location,
+      cast(country_key as bigint) as country_key,
+      cast(country_code as string) as country_code,
+      cast(country_name as string) as country_name,
+      cast(country_flag as string) as country_flag,
+      cast(circuit_key as bigint) as circuit_key,
+      cast(circuit_short_name as string) as circuit_short_name,
+      cast(circuit_type as string) as circuit_type,
+      cast(circuit_image as string) as circuit_image,
+      cast(circuit_info_url as string) as circuit_info_url,
+      cast(date_start as string) as date_start,
+      cast(date_end as string) as date_end,
+      cast(gmt_offset as string) as gmt_offset,
+      cast(is_cancelled as boolean) as is_cancelled,
+      cast(year as bigint) as year,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_meetings`
   )
   where meeting_key is not null
   

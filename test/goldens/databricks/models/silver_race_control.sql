@@ -18,8 +18,24 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_race_control`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(date as string) as date,
+      cast(category as string) as category,
+      cast(flag as string) as flag,
+      cast(scope as string) as scope,
+      cast(sector as bigint) as sector,
+      cast(driver_number as bigint) as driver_number,
+      cast(lap_number as bigint) as lap_number,
+      cast(message as string) as message,
+      cast(qualifying_phase as bigint) as qualifying_phase,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_race_control`
   )
   where session_key is not null and date is not null and message is not null
 

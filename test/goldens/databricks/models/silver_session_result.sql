@@ -18,8 +18,24 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_session_result`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(position as bigint) as position,
+      cast(number_of_laps as bigint) as number_of_laps,
+      cast(points as double) as points,
+      cast(dnf as boolean) as dnf,
+      cast(dns as boolean) as dns,
+      cast(dsq as boolean) as dsq,
+      cast(duration as string) as duration,
+      cast(gap_to_leader as string) as gap_to_leader,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_session_result`
   )
   where session_key is not null and driver_number is not null
 

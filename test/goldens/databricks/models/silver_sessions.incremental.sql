@@ -22,12 +22,32 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_sessions`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(session_name as string) as session_name,
+      cast(session_type as string) as session_type,
+      cast(date_start as string) as date_start,
+      cast(date_end as string) as date_end,
+      cast(gmt_offset as string) as gmt_offset,
+      cast(location as string) as location,
+      cast(country_key as bigint) as country_key,
+      cast(country_code as string) as country_code,
+      cast(country_name as string) as country_name,
+      cast(circuit_key as bigint) as circuit_key,
+      cast(circuit_short_name as string) as circuit_short_name,
+      cast(is_cancelled as boolean) as is_cancelled,
+      cast(year as bigint) as year,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_sessions`
     where session_key in (
       select distinct session_key from `f1_prod`.`bronze_raw`.`bronze_sessions`
       where cast(_ingestion_timestamp as timestamp) > (
-        select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_sessions`
+        select coalesce(max(ingested_at), timestamp '1970-01-01 00:00:00+00') from `f1_prod`.`silver_clean`.`silver_sessions`
       )
     )
   )

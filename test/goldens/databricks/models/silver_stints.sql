@@ -15,8 +15,21 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_stints`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(driver_number as bigint) as driver_number,
+      cast(stint_number as bigint) as stint_number,
+      cast(lap_start as bigint) as lap_start,
+      cast(lap_end as bigint) as lap_end,
+      cast(compound as string) as compound,
+      cast(tyre_age_at_start as bigint) as tyre_age_at_start,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_stints`
   )
   where session_key is not null and driver_number is not null and stint_number is not null
 

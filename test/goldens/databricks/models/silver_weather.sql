@@ -17,8 +17,23 @@ with source as (
       cast(null as date) as batch_day,
       cast(null as string) as _rescued_data
     where false
-    union all by name
-    select * from `f1_prod`.`bronze_raw`.`bronze_weather`
+    union all
+    select
+      cast(meeting_key as bigint) as meeting_key,
+      cast(session_key as bigint) as session_key,
+      cast(date as string) as date,
+      cast(air_temperature as double) as air_temperature,
+      cast(track_temperature as double) as track_temperature,
+      cast(humidity as double) as humidity,
+      cast(pressure as double) as pressure,
+      cast(rainfall as bigint) as rainfall,
+      cast(wind_direction as bigint) as wind_direction,
+      cast(wind_speed as double) as wind_speed,
+      cast(_ingestion_timestamp as timestamp) as _ingestion_timestamp,
+      cast(_source_file as string) as _source_file,
+      cast(batch_day as date) as batch_day,
+      cast(_rescued_data as string) as _rescued_data
+    from `f1_prod`.`bronze_raw`.`bronze_weather`
   )
   where session_key is not null and date is not null
 

@@ -6,7 +6,7 @@ with representative as (
   
     and session_key in (
     with changed_sessions_watermark as (
-      select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') as watermark_at
+      select coalesce(max(source_ingested_at), timestamp '1970-01-01 00:00:00+00') as watermark_at
       from `f1_prod`.`gold_analytics`.`track_map`
     )
     select session_key from `f1_prod`.`silver_clean`.`silver_locations`, changed_sessions_watermark where ingested_at > watermark_at
@@ -62,10 +62,11 @@ with_speed as (
     car.is_braking,
     car.car_ingested_at
   from points
-  asof left join car
+  left join car
     on car.session_key = points.session_key
     and car.driver_number = points.driver_number
     and car.date <= points.date
+  qualify row_number() over (partition by points.session_key, points.driver_number, points.date order by car.date desc) = 1
 
 )
 

@@ -49,10 +49,11 @@ with_speed as (
     car.is_braking,
     car.car_ingested_at
   from points
-  asof left join car
+  left join car
     on car.session_key = points.session_key
     and car.driver_number = points.driver_number
     and car.date <= points.date
+  qualify row_number() over (partition by points.session_key, points.driver_number, points.date order by car.date desc) = 1
 
 )
 

@@ -4,7 +4,7 @@ with stints as (
   
     where session_key in (
     with changed_sessions_watermark as (
-      select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') as watermark_at
+      select coalesce(max(source_ingested_at), timestamp '1970-01-01 00:00:00+00') as watermark_at
       from `f1_prod`.`gold_analytics`.`tyre_strategy`
     )
     select session_key from `f1_prod`.`silver_clean`.`silver_drivers`, changed_sessions_watermark where ingested_at > watermark_at

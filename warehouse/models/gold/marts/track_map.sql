@@ -68,10 +68,10 @@ with_speed as (
     car.is_braking,
     car.car_ingested_at
   from points
-  asof left join car
+  {{ asof_join('car', left=true) }}
     on car.session_key = points.session_key
     and car.driver_number = points.driver_number
-    and car.date <= points.date
+    and car.date <= points.date{{ asof_pick('points', ['session_key', 'driver_number', 'date'], 'car.date') }}
 
 )
 
