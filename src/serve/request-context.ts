@@ -54,11 +54,21 @@ export function requestContext(options: ServeOptions): MiddlewareHandler<ServeEn
   return async (c, next) => {
     const started = performance.now()
     const time = new Date()
-    c.set('requestId', randomUUID())
+    const requestId = randomUUID()
+    c.set('requestId', requestId)
+    // Before next(): a header set on a finished response makes Hono copy the whole response.
+    c.header('X-Request-Id', requestId)
     c.set('clientAddress', clientAddress(c))
     c.set('audited', false)
     await next()
-    c.header('X-Request-Id', c.get('requestId'))
+    // Responses built by hand (problems, downloads) did not get it: add it in place.
+    if (!c.res.headers.has('X-Request-Id')) {
+      try {
+        c.res.headers.set('X-Request-Id', requestId)
+      } catch {
+        c.header('X-Request-Id', requestId)
+      }
+    }
     if (!c.get('audited') && c.req.path.startsWith('/api/') && !OPEN_PATHS.has(c.req.path)) {
       const ctx = readContext(c, 'api.request')
       options.reader.record(

@@ -173,12 +173,13 @@ export function registerSessionRoutes(app: Api, options: ServeOptions): void {
         ...PROBLEM_RESPONSES,
       },
     })
+    const columns = columnsOf(d.row.shape)
     app.openapi(route, async (c) => {
       const { session_key } = c.req.valid('param')
       const q = c.req.valid('query') as { limit: number; offset: number; driver_number?: number }
       const table = tableIn(options.defaultCatalog, d.schema, d.table)
       const driver = q.driver_number === undefined ? '' : ` AND driver_number = ${q.driver_number}`
-      const sql = `SELECT ${columnsOf(d.row.shape)} FROM ${sqlTable(table)}
+      const sql = `SELECT ${columns} FROM ${sqlTable(table)}
         WHERE session_key = ${session_key}${driver} ORDER BY ${d.orderBy}`
       const body = await readPage(c, options, { sql, tables: [table] }, q)
       return send(c, d.route, body as never)
