@@ -18,13 +18,16 @@ import {
   relationKey,
   type ParsedProject,
   type RelationName,
+  type Warehouse,
 } from '../../transform/index.js'
 import type { CliContext } from '../context.js'
 import { openDuckDb, storeFor } from './adapters.js'
+import { openDatabricksRuntime } from './databricks-runtime.js'
 
 /** An open warehouse; call `close` when done. */
 export interface TransformRuntime {
-  readonly warehouse: DeltaWarehouse
+  /** The Delta warehouse (embedded targets) or the Databricks one. */
+  readonly warehouse: Warehouse
   /** The relations that exist (keys from `relationKey`), for `adapter.get_relation`. */
   readonly relations: ReadonlySet<string>
   close(): Promise<void>
@@ -49,8 +52,9 @@ export async function openRuntime(
   ctx: CliContext,
   project: ParsedProject,
 ): Promise<TransformRuntime> {
+  if (project.target.type === 'databricks') return openDatabricks(ctx, project)
   if (project.target.type !== 'duckdb') {
-    throw new NotBuiltError(`running target '${project.target.name}' (type databricks)`)
+    throw new NotBuiltError(`running target '${project.target.name}' (type ${project.target.type})`)
   }
   const options = buildEngineOptions(ctx.home, ctx.io.env)
   // DuckDB creates the spill folder itself but not its parents (the home may be new).
@@ -71,6 +75,24 @@ export async function openRuntime(
     throw error
   }
   return { warehouse, relations, close: () => engine.close() }
+}
+
+/** A Databricks target: the SQL warehouse, its schemas created, existing relations asked of it. */
+async function openDatabricks(ctx: CliContext, project: ParsedProject): Promise<TransformRuntime> {
+  const { warehouse, close } = await openDatabricksRuntime(ctx, project)
+  try {
+    const rels = projectRelations(project)
+    await warehouse.prepare(rels)
+    const relations = new Set<string>()
+    for (const r of rels) {
+      if ((await warehouse.describe(r)) !== undefined)
+        relations.add(relationKey(r.database, r.schema, r.identifier))
+    }
+    return { warehouse, relations, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * schema. {@link connectDatabricks} builds the real one (the driver is loaded only then); the
  * contract tests pass a recording fake of the same shapes — no Databricks is reachable from CI.
  */
-import { EngineError } from '../engine-errors.js'
+import { ConfigError } from '../../core/index.js'
 
 /** A column of an operation's schema (the driver's `TColumnDesc`, reduced). */
 export interface DriverColumn {
@@ -53,10 +53,10 @@ export interface DatabricksConnection {
   readonly oauthClientSecret?: string
 }
 
-/** Authentication failed or none was configured. Exit code 2 (configuration). */
-export class DatabricksConfigError extends EngineError {
+/** No credentials, or the warehouse cannot be reached as configured. Exit code 2. */
+export class DatabricksConfigError extends ConfigError {
   constructor(message: string, hint: string) {
-    super('databricks-config', message, { hint })
+    super(message, [], { hint })
   }
 }
 
