@@ -2,8 +2,8 @@
  * @module catalog/system-table-cache
  * Keeps a value derived from system tables (grants, the directory, tokens) in a long-running
  * process and reloads it when one of the tables gets a new version: `pitwall grant` or `tokens
- * revoke` in another process applies within `ttlMs` without re-reading unchanged tables. Version
- * checks list the `_delta_log/` only.
+ * revoke` in another process applies within about `ttlMs` without re-reading unchanged tables.
+ * Version checks list the `_delta_log/` only, in the background.
  */
 import { systemTableVersion, type CatalogStorage } from './system-tables.js'
 
@@ -26,11 +26,21 @@ export class SystemTableCache<T> {
     private readonly ttlMs = 1000,
   ) {}
 
-  /** The current value (checking the table versions at most once per `ttlMs`). */
+  /**
+   * The current value. Once loaded it is answered at once; when older than `ttlMs` a version
+   * check starts in the background (one at a time) and the next callers get what it finds. Reads
+   * never wait on the file system, which a busy engine can hold up (DuckDB and `fs` share Node's
+   * thread pool).
+   */
   get(): Promise<T> {
-    if (this.value !== undefined && performance.now() - this.checkedAt < this.ttlMs) {
+    if (this.value !== undefined) {
+      if (performance.now() - this.checkedAt >= this.ttlMs) void this.check().catch(() => undefined)
       return Promise.resolve(this.value.data)
     }
+    return this.check()
+  }
+
+  private check(): Promise<T> {
     // One check at a time: concurrent callers share it.
     this.pending ??= this.refresh().finally(() => {
       this.pending = undefined
