@@ -1,6 +1,6 @@
 /**
  * @module engine/databricks/driver
- * The part of the `@databricks/sql` driver (2.x) pitwall uses, as structural types: a client
+ * The part of the `@databricks/sql` driver (2.0) pitwall uses, as structural types: a client
  * that opens sessions, a session that executes statements, an operation that yields rows and a
  * schema. {@link connectDatabricks} builds the real one (the driver is loaded only then); the
  * contract tests pass a recording fake of the same shapes — no Databricks is reachable from CI.

@@ -22,3 +22,5 @@ export {
 export * from './statements.js'
 export { uploadToVolume, volumePath, FilesApiError } from './volume-files.js'
 export type { FilesApiOptions, UploadOutcome } from './volume-files.js'
+export { loadBronzeOnDatabricks, createBronzeTableSql } from './bronze-load.js'
+export type { LandingFile, BronzeLoadOptions, BronzeLoadResult } from './bronze-load.js'
