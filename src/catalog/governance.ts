@@ -33,6 +33,8 @@ export interface GovernanceOptions {
   readonly refreshEveryMs?: number
   /** How long grants, principals and tokens are trusted before re-checking (ms, default 1000). */
   readonly accessTtlMs?: number
+  /** Write the audit log at least this often (ms, default 1000); records wait in memory till then. */
+  readonly auditFlushMs?: number
   /** Keep small results of the API's own reads while their tables' versions stay (serving). */
   readonly resultCache?: ResultCacheOptions
   /** Told about problems that must not fail a read (audit writes, unreadable views). */
@@ -81,6 +83,7 @@ export async function openGovernance(options: GovernanceOptions): Promise<Govern
   const audit = new AuditLog({
     storage,
     catalog: options.defaultCatalog,
+    ...(options.auditFlushMs === undefined ? {} : { flushIntervalMs: options.auditFlushMs }),
     onError: (e) =>
       warn(
         `audit log write failed (kept for the next batch): ${e instanceof Error ? e.message : String(e)}`,

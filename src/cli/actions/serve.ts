@@ -63,6 +63,8 @@ export async function run(ctx: CliContext, { opts }: ActionInput<ServeFlags>): P
     limits: { maxRows, timeoutMs },
     refreshEveryMs: 1000,
     resultCache: { maxEntries: 512, maxRows: 5000 },
+    // One audit commit every few seconds at most (batches of up to 5000 records in between).
+    auditFlushMs: 3000,
     onWarning: (m) => ctx.logger.warn(m),
   })
   const app = createApi({
