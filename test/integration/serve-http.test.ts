@@ -148,7 +148,7 @@ describe('streamed exports over a socket', () => {
       await reader.cancel().catch(() => undefined)
       // The audit record is written when the stream ends: wait for it (bounded by count, not time).
       let rows = (await h.audit()).slice(before)
-      for (let i = 0; i < 50 && rows.length === 0; i++) {
+      for (let i = 0; i < 300 && rows.length === 0; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100))
         rows = (await h.audit()).slice(before)
       }
