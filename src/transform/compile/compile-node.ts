@@ -10,6 +10,11 @@ import type { ProjectNode, SourceNode } from '../project/types.js'
 import { isBareCall } from '../project/generic-tests.js'
 import { CteRelation, Relation, relationKey } from '../template/relation.js'
 import { keywords, splitArgs, type RenderScope } from '../template/render-scope.js'
+import {
+  PendingQuery,
+  type ExecutionHooks,
+  type HookRequest,
+} from '../template/dbt/execution-hooks.js'
 import { injectCtes, type ExtraCte } from './inject-ctes.js'
 
 /** Options of {@link compileNode}. */
@@ -34,6 +39,12 @@ export interface CompileOptions {
    * caller: `adapter.get_relation` answers from it. Without it every relation is taken to exist.
    */
   readonly relations?: ReadonlySet<string>
+  /**
+   * Warehouse answers for introspective macros (`run_query`, `statement`,
+   * `adapter.get_columns_in_relation`, `adapter.drop_relation`) at execution time. A render that
+   * needs one it does not have stops with `pending` (see `execution-loop.ts`).
+   */
+  readonly hooks?: ExecutionHooks
 }
 
 /** A compiled node. */
@@ -49,7 +60,12 @@ export interface CompiledNode {
 /** A compile outcome: the node or the diagnostic explaining why not. */
 export type CompileResult =
   | { readonly ok: true; readonly node: CompiledNode }
-  | { readonly ok: false; readonly diagnostic: Diagnostic }
+  | {
+      readonly ok: false
+      readonly diagnostic: Diagnostic
+      /** The warehouse answer the render stopped for (with `hooks` only). */
+      readonly pending?: HookRequest
+    }
 
 /** The relation a node or source is stored as. */
 export function relationOf(node: ProjectNode | SourceNode): Relation {
@@ -89,7 +105,7 @@ function renderNode(
   options: CompileOptions,
   ctes: ExtraCte[],
   visiting: Set<string>,
-): { ok: true; sql: string } | { ok: false; diagnostic: Diagnostic } {
+): RenderOutcome {
   const node = project.nodes[uniqueId]
   if (node === undefined) throw new Error(`compileNode: unknown node ${uniqueId}`)
   // A ref or source the parse did not capture (behind `{% if execute %}`, built from a variable)
@@ -106,10 +122,14 @@ function renderNode(
         const inner = renderNode(
           project,
           target.unique_id,
-          options.relations === undefined ? {} : { relations: options.relations },
+          {
+            ...(options.relations === undefined ? {} : { relations: options.relations }),
+            ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
+          },
           ctes,
           visiting,
         )
+        if (!inner.ok && inner.pending !== undefined) throw new PendingQuery(inner.pending)
         if (!inner.ok)
           throw new Error(`ephemeral model ${target.name} failed: ${inner.diagnostic.message}`)
         ctes.push({ id: target.unique_id, name: target.name, sql: inner.sql })
@@ -157,6 +177,7 @@ function renderNode(
     execute: true,
     ...(options.vars === undefined ? {} : { vars: options.vars }),
     ...(options.macroOverrides === undefined ? {} : { macroOverrides: options.macroOverrides }),
+    ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
     getRelation: (database, schema, identifier) =>
       options.relations === undefined ||
       options.relations.has(relationKey(database, schema, identifier))
@@ -170,6 +191,7 @@ function renderNode(
       const reason = error instanceof Error ? error.message : String(error)
       return {
         ok: false,
+        ...(error instanceof PendingQuery ? { pending: error.request } : {}),
         diagnostic: makeDiagnostic(
           'template-render-error',
           { reason },
@@ -189,10 +211,15 @@ function renderNode(
     node.unique_id,
   )
   if (r.ok) return { ok: true, sql: r.sql.trim() }
+  if (r.pending !== undefined) return { ok: false, diagnostic: r.diagnostic, pending: r.pending }
   return unknown === undefined
     ? r
     : { ok: false, diagnostic: unknownDiagnostic(node, unknown, r.diagnostic) }
 }
+
+/** A render's outcome: the SQL, or why not (and the warehouse answer it waits for, if any). */
+export type RenderOutcome =
+  { ok: true; sql: string } | { ok: false; diagnostic: Diagnostic; pending?: HookRequest }
 
 /** The parse-time diagnostic of a ref or source found missing only while compiling. */
 function unknownDiagnostic(
@@ -226,7 +253,7 @@ export function renderInNode(
   uniqueId: string,
   text: string,
   options: CompileOptions = {},
-): { ok: true; sql: string } | { ok: false; diagnostic: Diagnostic } {
+): RenderOutcome {
   return renderNode(project, uniqueId, { ...options, text }, [], new Set())
 }
 
@@ -245,7 +272,11 @@ function nameIndex(project: ParsedProject): Map<string, ProjectNode> {
   return index
 }
 
-/** Calls a generic test's macro with its rendered arguments and the `where`-filtered model. */
+/**
+ * Calls a generic test's macro as dbt does: its arguments rendered with dbt's native renderer
+ * (`ref('x')` and `{{ get_where_subquery(ref('m')) }}` become Relations, lists stay lists,
+ * `column_name` stays text), and `config.get('where')` rendered for `get_where_subquery`.
+ */
 function renderGenericTest(project: ParsedProject, node: ProjectNode, scope: RenderScope): string {
   const meta = node.test_metadata!
   const engine = project.engine
@@ -253,33 +284,34 @@ function renderGenericTest(project: ParsedProject, node: ProjectNode, scope: Ren
     engine.macro(`test_${meta.name}`, meta.namespace ?? undefined) ??
     engine.macro(`test_${meta.name}`)
   if (macro === undefined) throw new Error(`no test macro test_${meta.name}`)
-  const renderValue = (v: unknown): unknown => {
-    if (typeof v === 'string' && (isBareCall(v) || v.includes('{{'))) {
+  const where = node.config['where']
+  let testScope = scope
+  const native = (v: unknown, top: string | null): unknown => {
+    if (typeof v === 'string') {
+      if (top === 'column_name') return v
       const text = isBareCall(v) ? `{{ ${v} }}` : v
-      const r = engine.render(node.original_file_path, text, scope, node.unique_id)
+      if (!text.includes('{{') && !text.includes('{%')) return v
+      const r = engine.renderNative(node.original_file_path, text, testScope, node.unique_id)
+      if (!r.ok && r.pending !== undefined) throw new PendingQuery(r.pending)
       if (!r.ok) throw new Error(r.diagnostic.message)
-      return r.sql
+      return r.value
+    }
+    if (Array.isArray(v)) return v.map((x) => native(x, null))
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, native(x, null)]))
     }
     return v
   }
-  const attached =
-    node.attached_node == null
-      ? undefined
-      : (project.nodes[node.attached_node] ?? project.sources[node.attached_node])
-  if (attached === undefined)
-    throw new Error(`the tested node ${node.attached_node ?? '?'} is missing`)
-  const rel = relationOf(attached).render()
-  const where = node.config['where']
-  const whereSql =
-    typeof where === 'string' && where !== '' ? String(renderValue(where)) : undefined
-  const model =
-    whereSql === undefined ? rel : `(select * from ${rel} where ${whereSql}) dbt_subquery`
-  const args: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(meta.kwargs)) {
-    if (k === 'model') continue
-    args[k] = renderValue(v)
+  if (typeof where === 'string' && where !== '') {
+    // dbt renders a test's configs before it runs: `where` may use var() or ref().
+    const rendered = String(native(where, null))
+    testScope = {
+      ...scope,
+      configGet: (key, fallback) => (key === 'where' ? rendered : scope.configGet(key, fallback)),
+    }
   }
-  args['model'] = model
-  const out = engine.withScope(scope, () => macro(keywords(args)))
+  const args: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(meta.kwargs)) args[k] = native(v, k)
+  const out = engine.withScope(testScope, () => macro(keywords(args)))
   return String(out).trim()
 }

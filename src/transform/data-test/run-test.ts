@@ -4,7 +4,8 @@
  * with `store_failures`, keeps the failing rows in a table (`<schema>.<test name>`) whose name
  * and first rows are part of the result.
  */
-import { compileNode } from '../compile/compile-node.js'
+import { compileExecuting } from '../compile/execution-loop.js'
+import { warehouseAnswerer } from '../materialize/warehouse-answers.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
 import { TemplateError } from '../transform-errors.js'
@@ -35,10 +36,11 @@ export async function runDataTest(
     readonly relations?: ReadonlySet<string>
   } = {},
 ): Promise<TestOutcome> {
-  const compiled = compileNode(
+  const compiled = await compileExecuting(
     project,
     node.unique_id,
     options.relations === undefined ? {} : { relations: options.relations },
+    warehouseAnswerer(warehouse),
   )
   if (!compiled.ok) throw new TemplateError(compiled.diagnostic)
   const sql = compiled.node.compiled_code

@@ -3,7 +3,7 @@
  * dbt 1.8 unit tests: the model's SQL runs over the given input rows (each `ref`/`source` replaced
  * by a fixture CTE) and its output must equal the expected rows (order ignored).
  */
-import { compileNode } from '../compile/compile-node.js'
+import { compileExecuting } from '../compile/execution-loop.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
 import { parseCsv } from '../project/csv.js'
@@ -11,6 +11,7 @@ import { TemplateError } from '../transform-errors.js'
 import { sqlIdent, sqlString } from '../../core/index.js'
 import type { Warehouse } from '../materialize/warehouse.js'
 import { relationName } from '../materialize/materialize-context.js'
+import { warehouseAnswerer } from '../materialize/warehouse-answers.js'
 
 /** Runs the unit test `node`: pass, or fail with the differing rows in the message. */
 export async function runUnitTest(
@@ -49,12 +50,17 @@ export async function runUnitTest(
     fixtures.set(id, givenSql(g, info?.columns ?? [], def.name))
   }
   const overrides = def.overrides
-  const compiled = compileNode(project, model.unique_id, {
-    relationOverride: (id) => fixtures.get(id),
-    isIncremental: overrides?.macros?.['is_incremental'] === true,
-    ...(overrides?.vars === undefined ? {} : { vars: overrides.vars }),
-    ...(overrides?.macros === undefined ? {} : { macroOverrides: overrides.macros }),
-  })
+  const compiled = await compileExecuting(
+    project,
+    model.unique_id,
+    {
+      relationOverride: (id) => fixtures.get(id),
+      isIncremental: overrides?.macros?.['is_incremental'] === true,
+      ...(overrides?.vars === undefined ? {} : { vars: overrides.vars }),
+      ...(overrides?.macros === undefined ? {} : { macroOverrides: overrides.macros }),
+    },
+    warehouseAnswerer(warehouse),
+  )
   if (!compiled.ok) throw new TemplateError(compiled.diagnostic)
   const sql = compiled.node.compiled_code
   const expectCols = [...new Set(def.expect.rows.flatMap((r) => Object.keys(r)))]

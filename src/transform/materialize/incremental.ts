@@ -35,7 +35,7 @@ export async function materializeIncremental(
     return outcome
   }
   if (existing === undefined || existing.kind === 'view' || fullRefresh) {
-    const c = compileOrThrow(ctx.project, node, false, ctx.empty, ctx.relations)
+    const c = await compileOrThrow(ctx, node, false, ctx.empty)
     const w = await ctx.warehouse.write(rel, c.sql, {
       mode: 'overwrite',
       partitionBy: listOf(node.config['partition_by']),
@@ -65,7 +65,7 @@ async function incrementalBatch(
   existing: RelationInfo,
 ): Promise<MaterializeOutcome> {
   const { warehouse } = ctx
-  const c = compileOrThrow(ctx.project, node, true, ctx.empty, ctx.relations)
+  const c = await compileOrThrow(ctx, node, true, ctx.empty)
   const staged = await warehouse.stage(c.sql)
   try {
     const probe = await warehouse.query(`select * from (${staged.sql}) as probe limit 0`)

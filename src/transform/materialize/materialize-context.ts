@@ -3,11 +3,13 @@
  * What every materialization (models, microbatch, seeds, snapshots) runs with and returns, and
  * the helpers they share: a node's relation, and its compiled SQL or a thrown template error.
  */
-import { compileNode, relationOf } from '../compile/compile-node.js'
+import { relationOf } from '../compile/compile-node.js'
+import { compileExecuting } from '../compile/execution-loop.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
 import { TemplateError } from '../transform-errors.js'
 import type { RelationName, Warehouse } from './warehouse.js'
+import { warehouseAnswerer } from './warehouse-answers.js'
 
 /** What a materialization needs. */
 export interface MaterializeContext {
@@ -44,19 +46,26 @@ export function relationName(node: ProjectNode): RelationName {
   return { database: r.database, schema: r.schema, identifier: r.identifier }
 }
 
-/** Compiles a node or throws the template's diagnostic as a {@link TemplateError}. */
-export function compileOrThrow(
-  project: ParsedProject,
+/**
+ * Compiles a node at execution time (introspective macros answered by the run's warehouse), or
+ * throws the template's diagnostic as a {@link TemplateError}.
+ */
+export async function compileOrThrow(
+  ctx: Pick<MaterializeContext, 'project' | 'warehouse' | 'relations'>,
   node: ProjectNode,
   isIncremental: boolean,
   empty = false,
-  relations?: ReadonlySet<string>,
-): { sql: string; relation: string | null } {
-  const r = compileNode(project, node.unique_id, {
-    isIncremental,
-    empty,
-    ...(relations === undefined ? {} : { relations }),
-  })
+): Promise<{ sql: string; relation: string | null }> {
+  const r = await compileExecuting(
+    ctx.project,
+    node.unique_id,
+    {
+      isIncremental,
+      empty,
+      ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
+    },
+    warehouseAnswerer(ctx.warehouse),
+  )
   if (!r.ok) throw new TemplateError(r.diagnostic)
   return { sql: r.node.compiled_code, relation: r.node.relation_name }
 }

@@ -31,7 +31,7 @@ export async function materializeModel(
   const mat = node.config.materialized
   const rel = relationName(node)
   if (hasContract(node) && mat !== 'ephemeral') {
-    const c = compileOrThrow(ctx.project, node, false, ctx.empty, ctx.relations)
+    const c = await compileOrThrow(ctx, node, false, ctx.empty)
     const probe = await warehouse.query(`select * from (${c.sql}) as contract_probe limit 0`)
     const problems = contractViolations(node, probe.columns)
     if (problems.length > 0) {
@@ -39,7 +39,7 @@ export async function materializeModel(
     }
   }
   if (mat === 'incremental') return materializeIncremental(ctx, node, rel)
-  const c = compileOrThrow(ctx.project, node, false, ctx.empty, ctx.relations)
+  const c = await compileOrThrow(ctx, node, false, ctx.empty)
   if (mat === 'ephemeral') {
     return {
       message: 'OK ephemeral (inlined where used)',

@@ -7,12 +7,13 @@
  * `--full-refresh`) starts at `begin`; later runs redo the last `lookback` batches (default 1) and
  * the current one.
  */
-import { compileNode } from '../compile/compile-node.js'
+import { compileExecuting } from '../compile/execution-loop.js'
 import { beginDate, type BATCH_SIZES } from '../project/config-checks.js'
 import type { ProjectNode } from '../project/types.js'
 import { TemplateError } from '../transform-errors.js'
 import type { MaterializeContext, MaterializeOutcome } from './materialize-context.js'
 import { qualified, type RelationName } from './warehouse.js'
+import { warehouseAnswerer } from './warehouse-answers.js'
 
 type BatchSize = (typeof BATCH_SIZES)[number]
 
@@ -83,11 +84,16 @@ export async function runMicrobatch(
   let first = !exists
   for (const w of windows) {
     const window = { start: lit(w.start), end: lit(w.end) }
-    const r = compileNode(ctx.project, node.unique_id, {
-      isIncremental: !first,
-      eventTimeWindow: window,
-      ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
-    })
+    const r = await compileExecuting(
+      ctx.project,
+      node.unique_id,
+      {
+        isIncremental: !first,
+        eventTimeWindow: window,
+        ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
+      },
+      warehouseAnswerer(ctx.warehouse),
+    )
     if (!r.ok) throw new TemplateError(r.diagnostic)
     compiled = r.node.compiled_code
     const predicate = `${eventTime} >= ${window.start} and ${eventTime} < ${window.end}`

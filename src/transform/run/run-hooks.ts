@@ -4,7 +4,9 @@
  * once per invocation; each is reported as an `operation.<project>.<project>-on-run-start-<n>`
  * result, as dbt does.
  */
+import { renderExecuting } from '../compile/execution-loop.js'
 import type { Warehouse } from '../materialize/warehouse.js'
+import { warehouseAnswerer } from '../materialize/warehouse-answers.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { RenderScope } from '../template/render-scope.js'
 import type { NodeResult } from './node-result.js'
@@ -36,7 +38,10 @@ export async function runProjectHooks(
     const t0 = performance.now()
     let status: 'success' | 'error' = 'success'
     let message = 'OK'
-    const r = project.engine.render(`dbt_project.yml (${which})`, hook, scope, id)
+    // Introspective macros (run_query, statement) in a hook are answered by the warehouse.
+    const r = await renderExecuting(warehouseAnswerer(warehouse), (h) =>
+      project.engine.render(`dbt_project.yml (${which})`, hook, { ...scope, hooks: h }, id),
+    )
     if (!r.ok) {
       status = 'error'
       message = r.diagnostic.message

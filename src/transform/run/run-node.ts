@@ -4,7 +4,8 @@
  * an `error` result (STYLE.md §11). It never throws.
  */
 import { formatDiagnostic } from '../../core/index.js'
-import { compileNode, renderInNode } from '../compile/compile-node.js'
+import { compileExecuting, renderInNodeExecuting } from '../compile/execution-loop.js'
+import { warehouseAnswerer } from '../materialize/warehouse-answers.js'
 import {
   relationName,
   type MaterializeContext,
@@ -42,7 +43,13 @@ async function runHooks(
   const hooks = node.config[which]
   for (const hook of Array.isArray(hooks) ? hooks : hooks == null ? [] : [hooks]) {
     const text = typeof hook === 'string' ? hook : String((hook as { sql?: unknown }).sql ?? '')
-    const r = renderInNode(ctx.project, node.unique_id, text)
+    const r = await renderInNodeExecuting(
+      ctx.project,
+      node.unique_id,
+      text,
+      ctx.relations === undefined ? {} : { relations: ctx.relations },
+      warehouseAnswerer(ctx.warehouse),
+    )
     if (!r.ok) throw new TemplateError(r.diagnostic)
     if (r.sql.trim() === '') continue
     try {
@@ -178,11 +185,12 @@ export async function runNode(
     const compiled =
       error instanceof TemplateError
         ? undefined
-        : compileNode(
+        : await compileExecuting(
             ctx.project,
             node.unique_id,
             ctx.relations === undefined ? {} : { relations: ctx.relations },
-          )
+            warehouseAnswerer(ctx.warehouse),
+          ).catch(() => undefined)
     return done(
       'error',
       message,

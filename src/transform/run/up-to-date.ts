@@ -18,7 +18,8 @@ import {
   type MaterializeContext,
 } from '../materialize/materialize-context.js'
 import type { BuildRecord, RelationName } from '../materialize/warehouse.js'
-import { compileNode } from '../compile/compile-node.js'
+import { compileExecuting } from '../compile/execution-loop.js'
+import { warehouseAnswerer } from '../materialize/warehouse-answers.js'
 import { sha256Hex } from '../content-hash.js'
 import type { ProjectNode } from '../project/types.js'
 import { TemplateError } from '../transform-errors.js'
@@ -66,7 +67,7 @@ export async function checkFreshness(
   node: ProjectNode,
 ): Promise<Freshness | undefined> {
   const { warehouse } = ctx
-  const key = sha256Hex(`${builtText(ctx, node)}\n${JSON.stringify(node.config)}`)
+  const key = sha256Hex(`${await builtText(ctx, node)}\n${JSON.stringify(node.config)}`)
   const inputs: Record<string, number | 'absent'> = {}
   for (const rel of inputRelations(ctx, node)) {
     const v = await warehouse.version(rel)
@@ -96,26 +97,26 @@ export async function checkFreshness(
 }
 
 /** What the node runs: compiled SQL (incremental branch when the table exists), or the CSV. */
-function builtText(ctx: MaterializeContext, node: ProjectNode): string {
+async function builtText(ctx: MaterializeContext, node: ProjectNode): Promise<string> {
   if (node.resource_type === 'seed') return node.seed_csv ?? ''
   if (node.resource_type === 'unit_test') {
     // The fixtures and expectations, and the model's SQL they run through.
     const model = node.attached_node == null ? undefined : ctx.project.nodes[node.attached_node]
-    const sql =
-      model === undefined ? '' : compileOrThrow(ctx.project, model, false, false, ctx.relations).sql
+    const sql = model === undefined ? '' : (await compileOrThrow(ctx, model, false, false)).sql
     return `${JSON.stringify(node.unit_test ?? {})}\n${sql}`
   }
   if (node.resource_type === 'test') {
-    const r = compileNode(
+    const r = await compileExecuting(
       ctx.project,
       node.unique_id,
       ctx.relations === undefined ? {} : { relations: ctx.relations },
+      warehouseAnswerer(ctx.warehouse),
     )
     if (!r.ok) throw new TemplateError(r.diagnostic)
     return r.node.compiled_code
   }
   const incremental = node.config.materialized === 'incremental'
-  return compileOrThrow(ctx.project, node, incremental, false, ctx.relations).sql
+  return (await compileOrThrow(ctx, node, incremental, false)).sql
 }
 
 /** Where a node's record is kept: its relation (a test's is its audit-schema name). */

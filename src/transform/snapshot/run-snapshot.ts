@@ -27,7 +27,7 @@ export async function runSnapshot(
   const { warehouse } = ctx
   const release = await warehouse.lock(`snapshot-${rel.database}.${rel.schema}.${rel.identifier}`)
   try {
-    const c = compileOrThrow(ctx.project, node, false, false, ctx.relations)
+    const c = await compileOrThrow(ctx, node, false, false)
     const staged = await warehouse.stage(c.sql)
     try {
       const keys = spec.uniqueKey.map(sqlIdent)

@@ -16,12 +16,13 @@ export class Relation {
   /** dbt's relation metadata (`{'type': 'DuckDBRelation'}`). */
   readonly metadata = { type: 'DuckDBRelation' }
   /** `view`, `table`, `cte` or null when unknown. */
-  readonly type: string | null = null
+  readonly type: string | null
 
-  constructor(database: string, schema: string, identifier: string) {
+  constructor(database: string, schema: string, identifier: string, type: string | null = null) {
     this.database = database
     this.schema = schema
     this.identifier = identifier
+    this.type = type
   }
 
   /** dbt's alias of `identifier`. */
@@ -65,7 +66,7 @@ export class Relation {
     })
   }
 
-  /** `relation.incorporate(path={…})`: a copy with some parts replaced. */
+  /** `relation.incorporate(path={…}, type='table')`: a copy with some parts replaced. */
   incorporate(kw: Record<string, unknown> = {}): Relation {
     const path = (kw['path'] ?? {}) as Record<string, unknown>
     const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d)
@@ -73,7 +74,18 @@ export class Relation {
       str(path['database'], this.database),
       str(path['schema'], this.schema),
       str(path['identifier'], this.identifier),
+      typeof kw['type'] === 'string' ? kw['type'] : this.type,
     )
+  }
+
+  /** dbt's `relation.quote(...)`, `relation.render()`-compatible no-op (always quoted here). */
+  quote(): Relation {
+    return this
+  }
+
+  /** `relation.without_identifier()`: `"database"."schema"`. */
+  without_identifier(): Relation {
+    return this.include({ identifier: false })
   }
 
   /** The quoted three-level name. */

@@ -14,7 +14,7 @@
 import type { Diagnostic } from '../../core/index.js'
 import { adapterContext } from './dbt/adapter-context.js'
 import { dbtContextFunctions } from './dbt/context.js'
-import { PendingQuery, type ExecutionHooks } from './dbt/execution-hooks.js'
+import { PendingQuery, type ExecutionHooks, type HookRequest } from './dbt/execution-hooks.js'
 import {
   DbtMacro,
   type DispatchConfig,
@@ -77,6 +77,8 @@ export type RenderResult =
        * (`ExecutionHooks`): run this SQL, give the hooks its result and render again.
        */
       readonly pendingQuery?: string
+      /** The same, as a request (a query, a relation's columns, a drop). */
+      readonly pending?: HookRequest
     }
 
 /** Renders project templates with dbt's context. */
@@ -109,11 +111,46 @@ export class TemplateEngine {
 
   /** Renders `text` (the content of `file`) within `scope`. */
   render(file: string, text: string, scope: RenderScope, nodeId?: string): RenderResult {
+    return this.run(file, text, text, scope, nodeId)
+  }
+
+  /**
+   * Renders a value as dbt's native renderer renders generic test arguments: a lone
+   * `{{ expression }}` gives the expression's value itself (`ref('x')` stays a Relation, a list
+   * stays a list); any other text gives the rendered text.
+   */
+  renderNative(
+    file: string,
+    text: string,
+    scope: RenderScope,
+    nodeId?: string,
+  ): { ok: true; value: unknown } | Extract<RenderResult, { ok: false }> {
+    const m = /^\{\{-?([\s\S]*?)-?\}\}$/.exec(text)
+    const inner = m?.[1]
+    if (inner === undefined || /\{\{|\}\}|\{%|%\}/.test(inner)) {
+      const r = this.render(file, text, scope, nodeId)
+      return r.ok ? { ok: true, value: r.sql } : r
+    }
+    const out: unknown[] = []
+    const r = this.run(file, text, `{% do __native__.append(${inner.trim()}) %}`, scope, nodeId, {
+      __native__: out,
+    })
+    return r.ok ? { ok: true, value: out[0] ?? null } : r
+  }
+
+  private run(
+    file: string,
+    shown: string,
+    text: string,
+    scope: RenderScope,
+    nodeId: string | undefined,
+    vars?: Readonly<Record<string, unknown>>,
+  ): RenderResult {
     let template
     try {
       template = compileTemplate(text)
     } catch (error) {
-      return { ok: false, diagnostic: templateDiagnostic(error, file, text, 'syntax', nodeId) }
+      return { ok: false, diagnostic: templateDiagnostic(error, file, shown, 'syntax', nodeId) }
     }
     const previous = this.scope
     const previousResults = this.results
@@ -121,12 +158,14 @@ export class TemplateEngine {
     this.results = new Map()
     try {
       const out = new Out()
-      template.body(this.env.rootFrame(), out)
+      template.body(this.env.rootFrame(vars), out)
       return { ok: true, sql: out.s }
     } catch (error) {
       const failure = error instanceof MacroReturn ? runtimeError(error.message) : error
-      const diagnostic = templateDiagnostic(failure, file, text, 'render', nodeId)
-      if (error instanceof PendingQuery) return { ok: false, diagnostic, pendingQuery: error.sql }
+      const diagnostic = templateDiagnostic(failure, file, shown, 'render', nodeId)
+      if (error instanceof PendingQuery) {
+        return { ok: false, diagnostic, pendingQuery: error.sql, pending: error.request }
+      }
       return { ok: false, diagnostic }
     } finally {
       this.scope = previous

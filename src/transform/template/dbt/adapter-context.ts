@@ -93,6 +93,17 @@ class AgateTable {
     )
     for (const c of this.columns)
       Object.defineProperty(this.columns, c.name, { value: c, enumerable: false })
+    // agate's MappedSequence: also a mapping of column name → column.
+    const mapped: Record<string, PyFunction> = {
+      keys: new PyFunction('keys', () => [...r.columns]),
+      values: new PyFunction('values', () => [...this.columns]),
+      items: new PyFunction('items', () => this.columns.map((c) => tuple([c.name, c]))),
+      get: new PyFunction('get', ([k, d]) => this.columns.find((c) => c.name === k) ?? d ?? null),
+    }
+    for (const [k, f] of Object.entries(mapped)) {
+      if (!r.columns.includes(k))
+        Object.defineProperty(this.columns, k, { value: f, enumerable: false })
+    }
     this.column_names = tuple([...r.columns])
     this.column_types = tuple([...(r.types ?? [])])
   }
@@ -110,7 +121,7 @@ function runSql(host: AdapterHost, sql: string): AgateTable {
     )
   }
   const result = hooks.query(sql)
-  if (result === undefined) throw new PendingQuery(sql)
+  if (result === undefined) throw new PendingQuery({ kind: 'query', sql })
   return new AgateTable(result)
 }
 
@@ -151,8 +162,30 @@ export function adapterContext(host: AdapterHost): Map<string, unknown> {
       const [d, s, i] = relationParts(rel)
       if (hooks === undefined) return runSql(host, `columns:${d}.${s}.${i}`)
       const cols = hooks.columns(d, s, i)
-      if (cols === undefined) throw new PendingQuery(`columns:${d}.${s}.${i}`)
+      if (cols === undefined) {
+        throw new PendingQuery({
+          kind: 'columns',
+          relation: { database: d, schema: s, identifier: i },
+        })
+      }
       return cols.map((c) => new Column(c.name, c.dataType))
+    }),
+    drop_relation: new PyFunction('drop_relation', ([rel]) => {
+      if (!host.execute()) return ''
+      const hooks = host.hooks()
+      const [d, s, i] = relationParts(rel)
+      if (hooks?.dropped === undefined) {
+        throw runtimeError(
+          `adapter.drop_relation(${d}.${s}.${i}) changes the warehouse: it can only run at execution time (in a hook or a model), or guard it with {% if execute %}`,
+        )
+      }
+      if (hooks.dropped(d, s, i) === undefined) {
+        throw new PendingQuery({
+          kind: 'drop',
+          relation: { database: d, schema: s, identifier: i },
+        })
+      }
+      return ''
     }),
     execute: new PyFunction('execute', (args, kw) => {
       const sql = str(args[0] ?? kw['sql'])

@@ -132,7 +132,13 @@ export function dbtContextFunctions(hooks: () => ExecutionHooks | undefined): Ma
               const v = i < args.length ? args[i] : kw[k]
               return v === undefined || v === null ? '' : str(v)
             }
-            return new Relation(part(0, 'database'), part(1, 'schema'), part(2, 'identifier'))
+            const type = kw['type']
+            return new Relation(
+              part(0, 'database'),
+              part(1, 'schema'),
+              part(2, 'identifier'),
+              typeof type === 'string' ? type : null,
+            )
           }),
           add_ephemeral_prefix: new PyFunction(
             'add_ephemeral_prefix',

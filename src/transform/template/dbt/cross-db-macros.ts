@@ -134,6 +134,20 @@ const naming = `
   {%- if custom_database_name is none -%}{{ target.database }}
   {%- else -%}{{ custom_database_name | trim }}{%- endif -%}
 {%- endmacro %}
+{% macro get_where_subquery(relation) -%}
+  {% do return(adapter.dispatch('get_where_subquery', 'dbt')(relation)) %}
+{%- endmacro %}
+{% macro default__get_where_subquery(relation) -%}
+  {% set where = config.get('where', '') %}
+  {% if where %}
+    {%- set filtered -%}
+      (select * from {{ relation }} where {{ where }}) dbt_subquery
+    {%- endset -%}
+    {% do return(filtered) %}
+  {%- else -%}
+    {% do return(relation) %}
+  {%- endif -%}
+{%- endmacro %}
 {% macro should_full_refresh() -%}
   {{ return(config.get('full_refresh', none) if config.get('full_refresh', none) is not none else flags.FULL_REFRESH) }}
 {%- endmacro %}

@@ -26,24 +26,46 @@ export interface ColumnInfo {
   readonly dataType: string
 }
 
+/** A relation a hook request is about. */
+export interface HookRelation {
+  readonly database: string
+  readonly schema: string
+  readonly identifier: string
+}
+
+/** What a render needs from the warehouse before it can go on. */
+export type HookRequest =
+  | { readonly kind: 'query'; readonly sql: string }
+  | { readonly kind: 'columns'; readonly relation: HookRelation }
+  | { readonly kind: 'drop'; readonly relation: HookRelation }
+
 /** What a caller passes to let templates query the warehouse. */
 export interface ExecutionHooks {
   /** The result of `sql`, or undefined when it has not been run yet. */
   query(sql: string): QueryResult | undefined
   /** The columns of a relation, or undefined when not fetched yet. */
   columns(database: string, schema: string, identifier: string): readonly ColumnInfo[] | undefined
+  /** True once `adapter.drop_relation` of the relation has run; undefined before (optional). */
+  dropped?(database: string, schema: string, identifier: string): boolean | undefined
   /** Log lines from `log(msg, info=True)` / `print(msg)` (optional). */
   log?(message: string, info: boolean): void
+}
+
+/** How a request reads as text (`columns:<database>.<schema>.<identifier>` for a lookup). */
+export function requestText(request: HookRequest): string {
+  if (request.kind === 'query') return request.sql
+  const r = request.relation
+  return `${request.kind}:${r.database}.${r.schema}.${r.identifier}`
 }
 
 /** Thrown by a hook-backed call whose result is not available yet. */
 export class PendingQuery extends Error {
   /** Not a template error: passes through error positioning untouched. */
   readonly jinjaPassThrough = true
-  constructor(
-    /** The SQL to run (or `columns:<database>.<schema>.<identifier>` for a column lookup). */
-    readonly sql: string,
-  ) {
-    super(`the template needs the result of a query that has not run yet: ${sql}`)
+  /** The SQL to run (or `columns:<database>.<schema>.<identifier>` for a column lookup). */
+  readonly sql: string
+  constructor(readonly request: HookRequest) {
+    super(`the template needs the result of a query that has not run yet: ${requestText(request)}`)
+    this.sql = requestText(request)
   }
 }

@@ -163,7 +163,7 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
   length: (v) => length(v),
   list: (v) => [...iterate(v)],
   map: (v, args, kw, state) => {
-    const items = iterate(v)
+    const items = lazyItems(v)
     if (args.length === 0 && 'attribute' in kw) {
       const get = attrGetter(kw['attribute'], 'default' in kw ? kw['default'] : undefined)
       return items.map(get)
@@ -179,12 +179,12 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
   min: minMax('min'),
   reject: (v, args, _kw, state) => {
     const test = testOf(state, args, 0)
-    return iterate(v).filter((x) => !test(x))
+    return lazyItems(v).filter((x) => !test(x))
   },
   rejectattr: (v, args, _kw, state) => {
     const get = attrGetter(args[0])
     const test = testOf(state, args, 1)
-    return iterate(v).filter((x) => !test(get(x)))
+    return lazyItems(v).filter((x) => !test(get(x)))
   },
   reverse: (v) => {
     if (typeof v === 'string') return Array.from(v).reverse().join('')
@@ -192,12 +192,12 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
   },
   select: (v, args, _kw, state) => {
     const test = testOf(state, args, 0)
-    return iterate(v).filter((x) => test(x))
+    return lazyItems(v).filter((x) => test(x))
   },
   selectattr: (v, args, _kw, state) => {
     const get = attrGetter(args[0])
     const test = testOf(state, args, 1)
-    return iterate(v).filter((x) => test(get(x)))
+    return lazyItems(v).filter((x) => test(get(x)))
   },
   slice: (v, args, kw) => {
     const items = iterate(v)
@@ -250,4 +250,13 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
     }
     return out
   },
+}
+
+/**
+ * The items `map`/`select`/`reject` go over: none for a false value. Jinja2's versions are
+ * generators that start with `if value:`, so `none | map('lower')` is empty, not an error
+ * (dbt_utils' equality test relies on it).
+ */
+function lazyItems(v: unknown): unknown[] {
+  return truthy(v) ? iterate(v) : []
 }
