@@ -3,13 +3,14 @@
  * `pitwall demo` (what `npm start` runs): simulate a race weekend, serve it with the replay
  * server, run the pipeline against it (the same run `pitwall pipeline` makes, recorded in the
  * run history), print the race classification with race times, then serve the API and
- * dashboard until Ctrl-C (`--no-serve` stops before). Everything happens in `<home>/demo`, and
+ * dashboard until Ctrl-C (`--no-serve` stops before) and print a link that opens the race signed
+ * in (a 12-hour admin token in the URL's fragment). Everything happens in `<home>/demo`, and
  * every detail goes to `<home>/demo/demo.log`: the terminal gets a summary of about 25 lines.
  */
 import { rmSync } from 'node:fs'
 import { relative } from 'node:path'
 import { runPipeline, type PipelineOutcome, type StepState } from '../../pipeline/index.js'
-import type { ActionInput, ActionModule } from '../command-spec.js'
+import type { ActionInput } from '../command-spec.js'
 import type { CliContext } from '../context.js'
 import { stepLines } from '../format/pipeline-format.js'
 import { demoContext, demoHome } from '../wiring/demo-context.js'
@@ -18,10 +19,13 @@ import {
   raceLeaderboard,
   type LeaderboardRow,
 } from '../wiring/demo-leaderboard.js'
+import { serveDemo } from '../wiring/demo-serve.js'
 import { DEMO_SEASON, runDemoSimulate, startDemoReplay } from '../wiring/openf1-demo.js'
 import type { PipelineParams } from '../wiring/pipeline-params.js'
 import { assetGraphOf, locksDir, openHistory } from '../wiring/pipeline-runtime.js'
 import { pipelineStages } from '../wiring/pipeline-stages.js'
+import { SERVE_DEFAULTS } from '../wiring/serve-defaults.js'
+import { untilStopped } from '../wiring/server-lifetime.js'
 
 interface DemoFlags {
   serve?: boolean
@@ -39,6 +43,7 @@ export interface DemoResult {
     readonly sessionKey: number | null
     readonly rows: readonly LeaderboardRow[]
   }
+  /** The dashboard's URL on the race (with its sign-in token), or why nothing is served. */
   readonly serve: string
 }
 
@@ -108,46 +113,27 @@ export async function run(ctx: CliContext, input: ActionInput<DemoFlags>): Promi
     `Query it: npx pitwall --home ${shown(demo.home)} sql "select * from ${history.catalog}.gold_analytics.race_results"`,
   )
 
-  const serve =
-    opts.serve === false ? 'not started (--no-serve)' : await serveIfBuilt(demo, input, say)
-  if (ctx.json)
-    ctx.emit(
-      {
-        home: demo.home,
-        log: logFile,
-        simulate,
-        run: outcome,
-        leaderboard: board,
-        serve,
-      } satisfies DemoResult,
-      '',
-    )
-  if (outcome.status === 'failed' || board.rows.length === 0) ctx.setExitCode(1)
-}
-
-/**
- * Serves the demo's lakehouse with `pitwall serve` when that command is built (issue 13), until
- * Ctrl-C; says so when it is not.
- */
-async function serveIfBuilt(
-  demo: CliContext,
-  input: ActionInput<DemoFlags>,
-  say: (line: string) => void,
-): Promise<string> {
-  let mod: ActionModule<{ port?: string }>
-  try {
-    // A path in a variable: the serving command may not exist in this build.
-    const path = './serve.js'
-    mod = (await import(path)) as ActionModule<{ port?: string }>
-  } catch {
-    say('· serve    the API and dashboard are not built yet (issue 13); the data is ready for them')
-    return 'not built yet'
+  const failed = outcome.status === 'failed' || board.rows.length === 0
+  if (failed) ctx.setExitCode(1)
+  const result = { home: demo.home, log: logFile, simulate, run: outcome, leaderboard: board }
+  if (opts.serve === false || failed) {
+    const serve = opts.serve === false ? 'not started (--no-serve)' : 'not started (the run failed)'
+    if (failed) say(`· serve    not started: the run failed (details in ${shown(logFile)})`)
+    if (ctx.json) ctx.emit({ ...result, serve } satisfies DemoResult, '')
+    return
   }
-  say(`Serving the API and dashboard on port ${input.opts.port ?? '8080'} (Ctrl-C to stop)…`)
-  await mod.run(demo, {
-    args: [],
-    opts: { port: input.opts.port ?? '8080' },
-    command: input.command,
-  })
-  return 'stopped'
+  const served = await serveDemo(demo, opts.port ?? SERVE_DEFAULTS.port, board.sessionKey)
+  try {
+    say(
+      `✔ serve    the API and dashboard at ${served.server.url}, signed in as the demo's admin (token expires ${served.expiresAt})`,
+    )
+    say('')
+    say(`Open the race: ${served.dashboardUrl}`)
+    say('Ctrl-C to stop')
+    // Scripts get the result while it serves: the link is what they came for.
+    if (ctx.json) ctx.emit({ ...result, serve: served.dashboardUrl } satisfies DemoResult, '')
+    demo.logger.info(`demo serve stopped (${await untilStopped()})`)
+  } finally {
+    await served.server.close()
+  }
 }

@@ -5,6 +5,7 @@
  * dashboard — offline, in its own home (`<home>/demo`).
  */
 import { defineCommand } from '../command-spec.js'
+import { SERVE_DEFAULTS } from '../wiring/serve-defaults.js'
 
 /** `pitwall demo`. */
 export const demoCommand = defineCommand({
@@ -15,7 +16,11 @@ export const demoCommand = defineCommand({
         'offline: simulate a race weekend, replay it as the OpenF1 API, run the pipeline, print the race result, serve it (npm start)',
       )
       .option('--no-serve', 'stop after the pipeline and the leaderboard (tests, CI)')
-      .option('--port <n>', 'port of the API and dashboard', '8080')
+      .option(
+        '--port <n>',
+        'port of the API and dashboard (0 = any free port)',
+        SERVE_DEFAULTS.port,
+      )
       .option('--fresh', 'delete the demo home first and start over'),
   load: () => import('../actions/demo.js'),
 })
