@@ -55,6 +55,11 @@ export interface CompiledNode {
   /** Where the node's result lives, or null (tests, ephemeral models). */
   readonly relation_name: string | null
   readonly extra_ctes: readonly ExtraCte[]
+  /**
+   * The `config()` calls a generic test's macro made while rendering (dbt_utils' `equal_rowcount`
+   * sets `fail_calc` this way): defaults for what the test's YAML and project config leave unset.
+   */
+  readonly config_calls?: Readonly<Record<string, unknown>>
 }
 
 /** A compile outcome: the node or the diagnostic explaining why not. */
@@ -84,6 +89,7 @@ export function compileNode(
   const ctes: ExtraCte[] = []
   const r = renderNode(project, uniqueId, options, ctes, new Set())
   if (!r.ok) return r
+  const calls = r.configCalls
   const node = project.nodes[uniqueId]!
   const isRelation =
     ['model', 'seed', 'snapshot'].includes(node.resource_type) &&
@@ -95,6 +101,7 @@ export function compileNode(
       compiled_code: injectCtes(r.sql, ctes),
       relation_name: isRelation ? relationOf(node).render() : null,
       extra_ctes: ctes,
+      ...(calls === undefined || Object.keys(calls).length === 0 ? {} : { config_calls: calls }),
     },
   }
 }
@@ -186,7 +193,19 @@ function renderNode(
   }
   if (node.test_metadata !== undefined && options.text === undefined) {
     try {
-      return { ok: true, sql: renderGenericTest(project, node, scope) }
+      const configCalls: Record<string, unknown> = {}
+      const sql = renderGenericTest(project, node, {
+        ...scope,
+        config: (...args) => {
+          const { positional, keywords: kw } = splitArgs(args)
+          const first = positional[0]
+          if (first !== null && typeof first === 'object' && !Array.isArray(first))
+            Object.assign(configCalls, first)
+          Object.assign(configCalls, kw)
+          return ''
+        },
+      })
+      return { ok: true, sql, configCalls }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       return {
@@ -219,7 +238,8 @@ function renderNode(
 
 /** A render's outcome: the SQL, or why not (and the warehouse answer it waits for, if any). */
 export type RenderOutcome =
-  { ok: true; sql: string } | { ok: false; diagnostic: Diagnostic; pending?: HookRequest }
+  | { ok: true; sql: string; configCalls?: Record<string, unknown> }
+  | { ok: false; diagnostic: Diagnostic; pending?: HookRequest }
 
 /** The parse-time diagnostic of a ref or source found missing only while compiling. */
 function unknownDiagnostic(

@@ -44,7 +44,8 @@ export async function runDataTest(
   )
   if (!compiled.ok) throw new TemplateError(compiled.diagnostic)
   const sql = compiled.node.compiled_code
-  const c = testOutcomeConfig(node.config)
+  const config = effectiveConfig(node, compiled.node.config_calls)
+  const c = testOutcomeConfig(config)
   const r = await warehouse.query(wrapTestSql(sql, c))
   const row = r.rows[0] ?? { failures: 0, should_warn: false, should_error: false }
   const failures = Number(row['failures'] ?? 0)
@@ -52,18 +53,18 @@ export async function runDataTest(
     { should_warn: row['should_warn'], should_error: row['should_error'] },
     c.severity,
   )
-  const as = node.config['store_failures_as']
+  const as = config['store_failures_as']
   const store =
     as !== 'ephemeral' &&
     (options.storeFailures === true ||
-      node.config['store_failures'] === true ||
-      ((as === 'table' || as === 'view') && node.config['store_failures'] !== false))
+      config['store_failures'] === true ||
+      ((as === 'table' || as === 'view') && config['store_failures'] !== false))
   let storedIn: string | undefined
   let sampleRows: readonly WarehouseRow[] | undefined
   if (store) {
     const rel = { database: node.database, schema: node.schema, identifier: node.alias }
     const limited = c.limit === null ? sql : `select * from (${sql}) t limit ${c.limit}`
-    if (node.config['store_failures_as'] === 'view') await warehouse.createView(rel, limited)
+    if (config['store_failures_as'] === 'view') await warehouse.createView(rel, limited)
     else await warehouse.write(rel, limited, { mode: 'overwrite' })
     storedIn = qualified(rel)
     if (failures > 0)
@@ -84,4 +85,18 @@ export async function runDataTest(
     ...(storedIn === undefined ? {} : { storedIn }),
     ...(sampleRows === undefined ? {} : { sampleRows }),
   }
+}
+
+/**
+ * The test's config with what its macro's `config()` calls set (dbt captures them when it parses
+ * the test): they fill in what the YAML and dbt_project.yml leave unset, never override them.
+ */
+export function effectiveConfig(
+  node: ProjectNode,
+  calls: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, unknown>> {
+  if (calls === undefined) return node.config
+  const merged: Record<string, unknown> = { ...node.config }
+  for (const [k, v] of Object.entries(calls)) if (!(k in node.unrendered_config)) merged[k] = v
+  return merged
 }
