@@ -9,6 +9,7 @@ import type { CommandSpec } from '../command-spec.js'
 import { buildCommand } from './build.js'
 import { compileCommand } from './compile.js'
 import { debugCommand } from './debug.js'
+import { depsCommand } from './deps.js'
 import { demoCommand } from './demo.js'
 import { docsCommand } from './docs.js'
 import { extractCommand } from './extract.js'
@@ -57,6 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   testCommand,
   snapshotCommand,
   seedCommand,
+  depsCommand,
   compileCommand,
   lsCommand,
   docsCommand,
