@@ -2,12 +2,15 @@
  * @module serve/static-files
  * Hosts the built dashboard (`web/dist/`) at `/`: files by path (never outside the folder), and
  * `index.html` for any other path that is not under `/api/`, so the dashboard's deep links
- * (`/sessions/9550`) load the app. Absent folder → a short page saying how to build it.
+ * (`/sessions/9550`) load the app. Text files go out brotli- or gzip-compressed when the browser
+ * accepts it (compressed once, {@link CompressedFiles}). Absent folder → a short page saying how
+ * to build it.
  */
 import { existsSync } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import type { MiddlewareHandler } from 'hono'
+import { CompressedFiles, negotiateEncoding } from './compressed-files.js'
 import type { ServeEnv } from './serve-options.js'
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -24,9 +27,13 @@ const TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
+/** Types worth compressing (the rest — images, fonts — are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map', '.txt'])
+
 /** Serves `root` for GET/HEAD requests outside `/api/`. */
 export function staticFiles(root: string | undefined): MiddlewareHandler<ServeEnv> {
   const base = root === undefined ? undefined : resolve(root)
+  const files = new CompressedFiles()
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/')) {
       return next()
@@ -45,11 +52,19 @@ export function staticFiles(root: string | undefined): MiddlewareHandler<ServeEn
     }
     if (path !== base && !path.startsWith(base + sep)) return next()
     const file = (await isFile(path)) ? path : join(base, 'index.html')
-    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    const ext = extname(file)
+    const compressible = COMPRESSIBLE.has(ext)
     const hashed = /[.-][0-9a-f]{8,}\./i.test(file)
-    return c.body(new Uint8Array(await readFile(file)), 200, {
-      'Content-Type': type,
+    const { body, encoding } = await files.get(
+      file,
+      compressible,
+      negotiateEncoding(c.req.header('Accept-Encoding')),
+    )
+    return c.body(body, 200, {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+      ...(encoding === undefined ? {} : { 'Content-Encoding': encoding }),
     })
   }
 }
