@@ -75,6 +75,7 @@ export { statusesOf } from '../core/index.js'
 export { buildCatalog } from './artifacts/catalog.js'
 export { checkFreshness } from './artifacts/freshness.js'
 export { writeFileAtomic, writeJsonAtomic, readJsonFile } from './artifacts/artifact-files.js'
+export { compiledPath, writeCompiledFiles } from './artifacts/compiled-files.js'
 export { buildDocsSite } from './docs/docs-site.js'
 // Databricks: the Warehouse port on a SQL warehouse (issue 17).
 export { DatabricksWarehouse } from './materialize/databricks/databricks-warehouse.js'

@@ -15,6 +15,7 @@ import {
   executeRun,
   relationKey,
   statusesOf,
+  writeCompiledFiles,
   type RunCommand,
   type RunOutcome,
 } from '../../transform/index.js'
@@ -25,6 +26,7 @@ import {
   readArtifact,
   stateMacros,
   stateNodes,
+  targetDir,
   writeArtifact,
 } from './transform-project.js'
 import { NOTHING_TO_DO, planRun } from './run-plan.js'
@@ -201,6 +203,8 @@ async function executeLocked(
       generatedAt: new Date().toISOString(),
     })
     const path = await writeArtifact(ctx, 'run_results.json', runResults)
+    // As dbt: each node's compiled SQL under target/compiled/<package>/<file>.
+    await writeCompiledFiles(await targetDir(ctx), project, outcome.results)
     if (!outcome.success) ctx.setExitCode(1)
     const human = runSummary(project, outcome.results, outcome.elapsed)
     return {
