@@ -29,7 +29,9 @@ export async function writeCompiledFiles(
   let written = 0
   for (const r of results) {
     const node = project.nodes[r.unique_id]
-    if (node === undefined || typeof r.compiled_code !== 'string') continue
+    // Seeds have no SQL of their own (dbt writes none for them).
+    if (node === undefined || node.resource_type === 'seed' || typeof r.compiled_code !== 'string')
+      continue
     await writeFileAtomic(join(targetDir, compiledPath(node)), `${r.compiled_code}\n`)
     written++
   }
