@@ -8,10 +8,11 @@ import { compileNode, memoryParseCache, parseProject } from '../src/transform/in
 import { time, type Benchmark, type Measurement } from './harness.js'
 import { generatedProject } from './transform-generated-project.js'
 
-const MODELS = 500
+/** 500 by default; `PITWALL_BENCH_MODELS=50` for a quick check that the benchmark runs. */
+const MODELS = Number(process.env['PITWALL_BENCH_MODELS'] ?? 500)
 
 const bench: Benchmark = {
-  name: 'transform: parse + compile a 500-model project',
+  name: `transform: parse + compile a ${MODELS}-model project`,
   async run() {
     const files = generatedProject(MODELS)
     clearTemplateCache()
