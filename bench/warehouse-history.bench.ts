@@ -1,0 +1,226 @@
+/**
+ * Several seasons on a laptop (issue 16): a synthetic history of `WAREHOUSE_HISTORY_RACES` races
+ * (default 70, three simulated seasons of races), loaded and built through the CLI as a user
+ * runs it — `pitwall load` and `pitwall build` spawned on the compiled package, startup included,
+ * peak resident memory of each process from `/usr/bin/time`.
+ *
+ * The history grows in steps up to each checkpoint (`WAREHOUSE_HISTORY_CHECKPOINTS`, default
+ * 24,48,70): the races before the checkpoint race are extracted, loaded and built together (a
+ * season's catch-up build: its time and peak memory), then the checkpoint race alone is added
+ * (extract, `pitwall load`, `pitwall build`). The baseline of each checkpoint is the same race
+ * extracted, loaded and built into an empty lakehouse in the same run. Goals: adding a race ≤
+ * 1.5× building it alone, peak RSS ≤ 2 GB whatever the history, and a no-op rebuild ≤ 2 s.
+ * Builds exclude data and unit tests (`--exclude resource_type:test resource_type:unit_test`):
+ * `pitwall test` over the whole history is timed once at the end, beside the same tests on the
+ * last checkpoint race alone (tests read whole tables, so they grow with history by design).
+ *
+ * Not timed: the simulation (`simulateSeasons`), extraction from a replay server over the
+ * simulated data (the real extractor, no rate limit), compiling the package.
+ * WAREHOUSE_BENCH_TELEMETRY_HZ sets the telemetry rate (default the API's 3.7 Hz).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  OpenF1Client,
+  runExtraction,
+  simulateSeasons,
+  startReplayServer,
+} from '../src/openf1/index.js'
+import type { Benchmark, Measurement } from './harness.js'
+import {
+  BUILD_NODES,
+  lastRunResults,
+  preparedPackage,
+  runCli,
+  type CliPackage,
+  type CliRun,
+} from './warehouse-cli.js'
+
+const RACES = Number(process.env['WAREHOUSE_HISTORY_RACES'] ?? 70)
+const CHECKPOINTS = [
+  ...new Set([
+    ...(process.env['WAREHOUSE_HISTORY_CHECKPOINTS'] ?? '24,48,70')
+      .split(',')
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 1 && n <= RACES),
+    RACES,
+  ]),
+].sort((a, b) => a - b)
+const HZ = process.env['WAREHOUSE_BENCH_TELEMETRY_HZ']
+const RATIO_GOAL = 1.5
+const RSS_GOAL_MIB = 2048
+const NOOP_GOAL_SECONDS = 2
+
+/** The first `races` simulated races in date order (seasons from 2023, at most 24 a season). */
+async function simulate(dir: string, races: number): Promise<number[]> {
+  const seasons = Math.ceil(races / 24)
+  await simulateSeasons({
+    seasons: Array.from({ length: seasons }, (_, i) => 2023 + i),
+    meetings: Math.ceil(races / seasons),
+    kinds: ['race'],
+    outDir: dir,
+    ...(HZ === undefined ? {} : { telemetryHz: Number(HZ) }),
+  })
+  const sessions = JSON.parse(readFileSync(join(dir, 'sessions.json'), 'utf8')) as {
+    session_key: number
+    date_start: string
+  }[]
+  const keys = sessions
+    .sort((a, b) => a.date_start.localeCompare(b.date_start))
+    .map((s) => s.session_key)
+    .slice(0, races)
+  if (keys.length !== races) throw new Error(`simulated ${keys.length} races, need ${races}`)
+  return keys
+}
+
+type Results = ReturnType<typeof lastRunResults>
+
+/** `name seconds (alone: seconds)` for the slowest nodes of `added`, beside the same nodes alone. */
+function slowest(added: Results, aloneRun: Results): string {
+  const alone = new Map(aloneRun.map((r) => [r.unique_id, r.execution_time]))
+  return [...added]
+    .sort((a, b) => b.execution_time - a.execution_time)
+    .slice(0, 6)
+    .map((r) => {
+      const one = alone.get(r.unique_id)
+      return `${r.unique_id.split('.').pop()} ${r.execution_time.toFixed(2)}s (alone ${one === undefined ? '?' : one.toFixed(2)}s)`
+    })
+    .join(', ')
+}
+
+const rss = (r: CliRun): string => (r.peakRssMiB === undefined ? '?' : `${r.peakRssMiB} MiB`)
+
+const benchmark: Benchmark = {
+  name: `warehouse: ${RACES}-race history through the CLI, adding a race at ${CHECKPOINTS.join(', ')}`,
+  async run() {
+    const root = mkdtempSync(join(tmpdir(), 'pitwall-bench-history-'))
+    const started = performance.now()
+    try {
+      const pkg: CliPackage = preparedPackage(join(root, 'package'))
+      const sim = join(root, 'sim')
+      const sessions = await simulate(sim, RACES)
+      const server = await startReplayServer({ dataDir: sim })
+      const measurements: Measurement[] = []
+      const ratios: string[] = [`package: ${pkg.commit}`]
+      const peaks: number[] = []
+      try {
+        const client = new OpenF1Client({ baseUrl: server.url, rate: [], concurrency: 8 })
+        const extract = async (home: string, keys: readonly number[]): Promise<void> => {
+          const r = await runExtraction({
+            client,
+            landingDir: join(home, 'landing'),
+            criteria: { sessions: keys.map(String) },
+          })
+          if (r.totals.failed > 0) throw new Error(`extraction failed for ${keys.join(',')}`)
+        }
+        const loadAndBuild = async (
+          home: string,
+          keys: readonly number[],
+        ): Promise<{ load: CliRun; build: CliRun }> => {
+          await extract(home, keys)
+          const load = await runCli(pkg, home, ['load'])
+          const build = await runCli(pkg, home, BUILD_NODES)
+          for (const r of [load, build]) if (r.peakRssMiB !== undefined) peaks.push(r.peakRssMiB)
+          return { load, build }
+        }
+
+        const history = join(root, 'history')
+        let done = 0
+        let aloneHome = ''
+        for (const cp of CHECKPOINTS) {
+          const bulk = sessions.slice(done, cp - 1)
+          if (bulk.length > 0) {
+            const r = await loadAndBuild(history, bulk)
+            measurements.push(
+              {
+                label: `load races ${done + 1}–${cp - 1} (${bulk.length})`,
+                seconds: r.load.seconds,
+                extra: { peakRss: rss(r.load) },
+              },
+              {
+                label: `build races ${done + 1}–${cp - 1} (${bulk.length})`,
+                seconds: r.build.seconds,
+                extra: { peakRss: rss(r.build) },
+              },
+            )
+          }
+          const race = sessions[cp - 1]!
+          const added = await loadAndBuild(history, [race])
+          const addedResults = lastRunResults(history)
+          if (aloneHome !== '') rmSync(aloneHome, { recursive: true, force: true })
+          aloneHome = join(root, `alone-${cp}`)
+          const alone = await loadAndBuild(aloneHome, [race])
+          measurements.push(
+            {
+              label: `race ${cp} alone: load (empty lakehouse)`,
+              seconds: alone.load.seconds,
+              extra: { peakRss: rss(alone.load) },
+            },
+            {
+              label: `race ${cp} alone: build (baseline)`,
+              seconds: alone.build.seconds,
+              extra: { peakRss: rss(alone.build) },
+            },
+            {
+              label: `race ${cp} added to ${cp - 1}: load`,
+              seconds: added.load.seconds,
+              extra: { peakRss: rss(added.load) },
+            },
+            {
+              label: `race ${cp} added to ${cp - 1}: build`,
+              seconds: added.build.seconds,
+              extra: { peakRss: rss(added.build) },
+            },
+          )
+          const ratio = added.build.seconds / alone.build.seconds
+          const loadRatio = added.load.seconds / alone.load.seconds
+          ratios.push(
+            `race ${cp}: adding it / building it alone = ${ratio.toFixed(2)}× build (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'}), ${loadRatio.toFixed(2)}× load`,
+          )
+          ratios.push(
+            `race ${cp} slowest nodes when added: ${slowest(addedResults, lastRunResults(aloneHome))}`,
+          )
+          done = cp
+        }
+        const noop = await runCli(pkg, history, BUILD_NODES)
+        const tests = await runCli(pkg, history, ['test'])
+        const testsAlone = await runCli(pkg, aloneHome, ['test'])
+        for (const r of [noop, tests, testsAlone])
+          if (r.peakRssMiB !== undefined) peaks.push(r.peakRssMiB)
+        measurements.push(
+          {
+            label: `build again, no new data (${RACES} races)`,
+            seconds: noop.seconds,
+            extra: { peakRss: rss(noop) },
+          },
+          {
+            label: `pitwall test, ${RACES} races`,
+            seconds: tests.seconds,
+            extra: { peakRss: rss(tests) },
+          },
+          {
+            label: `pitwall test, race ${RACES} alone`,
+            seconds: testsAlone.seconds,
+            extra: { peakRss: rss(testsAlone) },
+          },
+        )
+        const peak = peaks.length === 0 ? undefined : Math.max(...peaks)
+        ratios.push(
+          `no-op rebuild of ${RACES} races = ${noop.seconds.toFixed(2)} s as a process, startup included (goal ≤ ${NOOP_GOAL_SECONDS} s: ${noop.seconds <= NOOP_GOAL_SECONDS ? 'met' : 'not met'})`,
+          peak === undefined
+            ? 'peak RSS: not measured (no /usr/bin/time)'
+            : `peak RSS of any load, build or test process = ${peak} MiB (goal ≤ ${RSS_GOAL_MIB} MiB: ${peak <= RSS_GOAL_MIB ? 'met' : 'not met'})`,
+          `whole benchmark took ${((performance.now() - started) / 60_000).toFixed(1)} min (simulation and extraction included)`,
+        )
+        return { name: benchmark.name, measurements, ratios }
+      } finally {
+        await server.close()
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  },
+}
+
+export default benchmark
