@@ -89,6 +89,11 @@ function slowest(added: Results, aloneRun: Results): string {
     .join(', ')
 }
 
+/** Progress on stderr, so a long run shows where it is (and its figures so far). */
+function note(started: number, text: string): void {
+  process.stderr.write(`[${((performance.now() - started) / 60_000).toFixed(1)} min] ${text}\n`)
+}
+
 const rss = (r: CliRun): string => (r.peakRssMiB === undefined ? '?' : `${r.peakRssMiB} MiB`)
 
 const benchmark: Benchmark = {
@@ -99,7 +104,9 @@ const benchmark: Benchmark = {
     try {
       const pkg: CliPackage = preparedPackage(join(root, 'package'))
       const sim = join(root, 'sim')
+      note(started, `package ${pkg.commit} compiled; simulating ${RACES} races`)
       const sessions = await simulate(sim, RACES)
+      note(started, 'simulated')
       const server = await startReplayServer({ dataDir: sim })
       const measurements: Measurement[] = []
       const ratios: string[] = [`package: ${pkg.commit}`]
@@ -119,8 +126,11 @@ const benchmark: Benchmark = {
           keys: readonly number[],
         ): Promise<{ load: CliRun; build: CliRun }> => {
           await extract(home, keys)
+          note(started, `extracted ${keys.length} race(s) into ${home}`)
           const load = await runCli(pkg, home, ['load'])
+          note(started, `load ${load.seconds.toFixed(1)} s, peak ${rss(load)}`)
           const build = await runCli(pkg, home, BUILD_NODES)
+          note(started, `build ${build.seconds.toFixed(1)} s, peak ${rss(build)}`)
           for (const r of [load, build]) if (r.peakRssMiB !== undefined) peaks.push(r.peakRssMiB)
           return { load, build }
         }
