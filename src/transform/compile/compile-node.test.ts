@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseProject } from '../project/parse-project.js'
+import { effectiveConfig } from '../data-test/run-test.js'
 import { compileNode } from './compile-node.js'
 
 const FILES: Record<string, string> = {
@@ -33,6 +34,46 @@ describe('compileNode', () => {
     expect(r.ok ? undefined : r.diagnostic).toMatchObject({
       code: 'source-not-found',
       params: { source: 'nowhere', table: 't' },
+    })
+  })
+})
+
+describe('generic test config() calls', () => {
+  const files: Record<string, string> = {
+    ...FILES,
+    'macros/rowcount.sql': [
+      '{% test rowcount_gap(model) %}',
+      "{{ config(fail_calc='sum(gap)', severity='warn') }}",
+      'select 1 as gap from {{ model }}',
+      '{% endtest %}',
+    ].join('\n'),
+    'models/schema.yml': [
+      'version: 2',
+      'models:',
+      '  - name: a',
+      '    data_tests:',
+      '      - rowcount_gap',
+      '      - rowcount_gap:',
+      '          name: strict_gap',
+      '          config: { severity: error }',
+    ].join('\n'),
+  }
+
+  it('returns what the macro set, and the test config keeps what YAML set', () => {
+    const p = parseProject(files)
+    expect(p.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const plain = compileNode(
+      p,
+      Object.keys(p.nodes).find((id) => id.includes('.rowcount_gap_a'))!,
+    )
+    const strictId = Object.keys(p.nodes).find((id) => id.includes('.strict_gap'))!
+    const strict = compileNode(p, strictId)
+    expect(plain.ok && plain.node.config_calls).toEqual({ fail_calc: 'sum(gap)', severity: 'warn' })
+    expect(
+      strict.ok && effectiveConfig(p.nodes[strictId]!, strict.node.config_calls),
+    ).toMatchObject({
+      fail_calc: 'sum(gap)',
+      severity: 'error',
     })
   })
 })
