@@ -2,9 +2,10 @@
  * @module serve/api-types
  * The API's contract for clients (the dashboard imports this file and nothing else of `src/`):
  * every route under `/api/`, what it answers, the error shape, pagination, and a helper that
- * fills a route's path. Plain types and constants only — no runtime imports — so it bundles into
- * the browser as is. The server's zod schemas are checked against these types at compile time
- * (`routes/*-schemas.ts`), and `/api/openapi.json` is generated from those schemas.
+ * fills a route's path. Types and constants only — every import is `import type`, erased by the
+ * build — so it bundles into the browser as is. The answers' types are inferred from the zod
+ * schemas (`schemas/*.ts`) that also validate them and generate `/api/openapi.json`, so the
+ * dashboard's types, the server and the document cannot drift.
  *
  * Authentication: `Authorization: Bearer <token>` (`pitwall tokens create`) on every route but
  * `GET /api/health`, `GET /api/openapi.json` and `GET /api/docs`. No token or an invalid one →

@@ -13,6 +13,10 @@ import { createToken, revokeToken } from '../../src/catalog/index.js'
 import { API_ROUTES } from '../../src/serve/index.js'
 import { ProblemSchema } from '../../src/serve/schemas/common-schemas.js'
 import * as f1 from '../../src/serve/schemas/f1-schemas.js'
+import * as rows from '../../src/serve/schemas/session-schemas.js'
+import * as telemetry from '../../src/serve/schemas/telemetry-schemas.js'
+import * as catalog from '../../src/serve/schemas/catalog-schemas.js'
+import * as sqlSchemas from '../../src/serve/schemas/sql-schemas.js'
 import * as wh from '../../src/serve/schemas/warehouse-schemas.js'
 import { DEV } from './serve-fixture.js'
 import { openServeHarness, type ServeHarness } from './serve-support.js'
@@ -38,31 +42,31 @@ const TABLE = `/api/catalogs/${DEV}/schemas/gold_analytics/tables/session_leader
 
 /** Every GET route with a concrete path and the schema its answer must satisfy. */
 const ROUTES: [string, z.ZodType][] = [
-  ['/api/catalogs', page(wh.CatalogInfoSchema)],
-  [`/api/catalogs/${DEV}/schemas`, page(wh.SchemaInfoSchema)],
-  [`/api/catalogs/${DEV}/schemas/gold_analytics/tables`, page(wh.TableSummarySchema)],
-  [TABLE, wh.TableDetailSchema],
-  [`${TABLE}/columns`, page(wh.ColumnDetailSchema)],
-  [`${TABLE}/history`, page(wh.TableVersionSchema)],
-  [`${TABLE}/rows`, wh.TableRowsSchema],
+  ['/api/catalogs', page(catalog.CatalogInfoSchema)],
+  [`/api/catalogs/${DEV}/schemas`, page(catalog.SchemaInfoSchema)],
+  [`/api/catalogs/${DEV}/schemas/gold_analytics/tables`, page(catalog.TableSummarySchema)],
+  [TABLE, catalog.TableDetailSchema],
+  [`${TABLE}/columns`, page(catalog.ColumnDetailSchema)],
+  [`${TABLE}/history`, page(catalog.TableVersionSchema)],
+  [`${TABLE}/rows`, catalog.TableRowsSchema],
   ['/api/seasons', page(f1.SeasonSchema)],
   ['/api/meetings?year=2024', page(f1.MeetingSchema)],
   ['/api/sessions?year=2024&session_type=Race', page(f1.SessionSchema)],
   ['/api/sessions/9550', f1.SessionSchema],
-  ['/api/sessions/9550/leaderboard', page(f1.LeaderboardRowSchema)],
-  ['/api/sessions/9550/results', page(f1.RaceResultRowSchema)],
-  ['/api/sessions/9550/laps?driver_number=14', page(f1.LapRowSchema)],
-  ['/api/sessions/9550/stints', page(f1.StintRowSchema)],
-  ['/api/sessions/9550/pit-stops', page(f1.PitStopRowSchema)],
-  ['/api/sessions/9550/weather', page(f1.WeatherRowSchema)],
-  ['/api/sessions/9550/race-control', page(f1.RaceControlRowSchema)],
-  ['/api/sessions/9550/positions', page(f1.LapPositionRowSchema)],
-  ['/api/sessions/9550/telemetry?drivers=14,63', f1.TelemetrySchema],
-  ['/api/sessions/9550/track-map', f1.TrackMapSchema],
-  ['/api/sessions/9550/drivers', page(f1.DriverSummaryRowSchema)],
-  ['/api/sessions/9550/teams', page(f1.TeamPerformanceRowSchema)],
+  ['/api/sessions/9550/leaderboard', page(rows.LeaderboardRowSchema)],
+  ['/api/sessions/9550/results', page(rows.RaceResultRowSchema)],
+  ['/api/sessions/9550/laps?driver_number=14', page(rows.LapRowSchema)],
+  ['/api/sessions/9550/stints', page(rows.StintRowSchema)],
+  ['/api/sessions/9550/pit-stops', page(rows.PitStopRowSchema)],
+  ['/api/sessions/9550/weather', page(rows.WeatherRowSchema)],
+  ['/api/sessions/9550/race-control', page(rows.RaceControlRowSchema)],
+  ['/api/sessions/9550/positions', page(rows.LapPositionRowSchema)],
+  ['/api/sessions/9550/telemetry?drivers=14,63', telemetry.TelemetrySchema],
+  ['/api/sessions/9550/track-map', telemetry.TrackMapSchema],
+  ['/api/sessions/9550/drivers', page(rows.DriverSummaryRowSchema)],
+  ['/api/sessions/9550/teams', page(rows.TeamPerformanceRowSchema)],
   ['/api/drivers?year=2024', page(f1.DriverSchema)],
-  ['/api/drivers/14/sessions', page(f1.DriverSummaryRowSchema)],
+  ['/api/drivers/14/sessions', page(rows.DriverSummaryRowSchema)],
   ['/api/teams', page(f1.TeamSchema)],
   ['/api/lineage', wh.LineageSchema],
   ['/api/tests', wh.TestResultsSchema],
@@ -308,7 +312,7 @@ describe('the API', () => {
         limit: 5000,
       },
     })
-    const body = wh.SqlResultSchema.parse(await r.json())
+    const body = sqlSchemas.SqlResultSchema.parse(await r.json())
     expect([body.row_count, body.truncated, body.limit]).toEqual([5000, true, 5000])
     expect(body.tables).toEqual([`${DEV}.gold_analytics.numbers`])
     expect(r.headers.get('x-request-id')).toBe(body.request_id)

@@ -9,6 +9,7 @@ import type { z } from '@hono/zod-openapi'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import * as f1 from '../../src/serve/schemas/f1-schemas.js'
+import * as rows from '../../src/serve/schemas/session-schemas.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 
 /** Every model's documented columns, from the warehouse's schema YAML. */
@@ -35,16 +36,16 @@ const ROUTE_MODELS: [string, z.ZodObject][] = [
   ['dim_meetings', f1.MeetingSchema],
   ['dim_drivers', f1.DriverSchema],
   ['dim_teams', f1.TeamSchema],
-  ['session_leaderboard', f1.LeaderboardRowSchema],
-  ['race_results', f1.RaceResultRowSchema],
-  ['fact_laps', f1.LapRowSchema],
-  ['tyre_strategy', f1.StintRowSchema],
-  ['fact_pit_stops', f1.PitStopRowSchema],
-  ['silver_weather', f1.WeatherRowSchema],
-  ['silver_race_control', f1.RaceControlRowSchema],
-  ['lap_time_progression', f1.LapPositionRowSchema],
-  ['driver_session_summary', f1.DriverSummaryRowSchema],
-  ['team_performance', f1.TeamPerformanceRowSchema],
+  ['session_leaderboard', rows.LeaderboardRowSchema],
+  ['race_results', rows.RaceResultRowSchema],
+  ['fact_laps', rows.LapRowSchema],
+  ['tyre_strategy', rows.StintRowSchema],
+  ['fact_pit_stops', rows.PitStopRowSchema],
+  ['silver_weather', rows.WeatherRowSchema],
+  ['silver_race_control', rows.RaceControlRowSchema],
+  ['lap_time_progression', rows.LapPositionRowSchema],
+  ['driver_session_summary', rows.DriverSummaryRowSchema],
+  ['team_performance', rows.TeamPerformanceRowSchema],
 ]
 
 describe('API columns', () => {

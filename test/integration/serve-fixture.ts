@@ -13,6 +13,7 @@ import { sqlString } from '../../src/core/index.js'
 import { DuckDbEngine } from '../../src/engine/index.js'
 import { objectStoreFor, writeTable } from '../../src/lake/index.js'
 import * as f1 from '../../src/serve/schemas/f1-schemas.js'
+import * as rows from '../../src/serve/schemas/session-schemas.js'
 
 export const DEV = 'dev_f1_data_analytics'
 export const PROD = 'prod_f1_data_analytics'
@@ -144,7 +145,7 @@ export async function buildServeFixture(): Promise<ServeFixture> {
     f1.TeamSchema,
     drivers.map((d) => ({ team_name: d.team_name, team_category: d.team_name })),
   )
-  await gold('session_leaderboard', f1.LeaderboardRowSchema, [
+  await gold('session_leaderboard', rows.LeaderboardRowSchema, [
     {
       ...session,
       ...drivers[0],
@@ -173,7 +174,7 @@ export async function buildServeFixture(): Promise<ServeFixture> {
       is_top_3: true,
     },
   ])
-  await gold('race_results', f1.RaceResultRowSchema, [
+  await gold('race_results', rows.RaceResultRowSchema, [
     { ...session, ...drivers[1], position: 1, status: 'Finished', official_position: 1 },
     { ...session, ...drivers[2], position: 2, status: 'Finished', official_position: 2 },
     { ...session, ...drivers[0], position: 3, status: 'Finished', official_position: 18 },
@@ -188,15 +189,15 @@ export async function buildServeFixture(): Promise<ServeFixture> {
       lap_end_at: at(lap * 68 + 68),
     })),
   )
-  await gold('fact_laps', f1.LapRowSchema, laps)
+  await gold('fact_laps', rows.LapRowSchema, laps)
   await gold(
     'lap_time_progression',
-    f1.LapPositionRowSchema,
+    rows.LapPositionRowSchema,
     laps.map((l, i) => ({ ...l, position_at_lap: (i % 3) + 1 })),
   )
   await gold(
     'tyre_strategy',
-    f1.StintRowSchema,
+    rows.StintRowSchema,
     drivers.map((d, i) => ({
       ...session,
       driver_number: d.driver_number,
@@ -206,17 +207,17 @@ export async function buildServeFixture(): Promise<ServeFixture> {
       display_order: i + 1,
     })),
   )
-  await gold('fact_pit_stops', f1.PitStopRowSchema, [
+  await gold('fact_pit_stops', rows.PitStopRowSchema, [
     { ...session, driver_number: 14, lap_number: 2, pit_at: at(150) },
   ])
   await gold(
     'driver_session_summary',
-    f1.DriverSummaryRowSchema,
+    rows.DriverSummaryRowSchema,
     drivers.map((d) => ({ ...session, ...d })),
   )
   await gold(
     'team_performance',
-    f1.TeamPerformanceRowSchema,
+    rows.TeamPerformanceRowSchema,
     drivers.map((d, i) => ({ ...session, team_category: d.team_name, team_rank: i + 1 })),
   )
   const track = (driver: number, seconds: number) =>
@@ -251,7 +252,7 @@ export async function buildServeFixture(): Promise<ServeFixture> {
     'silver_clean',
     'silver_weather',
     rowsSql(
-      f1.WeatherRowSchema,
+      rows.WeatherRowSchema,
       [0, 60, 120].map((s) => ({ ...session, date: at(s), air_temperature: 25 })),
     ),
   )
@@ -259,11 +260,11 @@ export async function buildServeFixture(): Promise<ServeFixture> {
     DEV,
     'silver_clean',
     'silver_race_control',
-    rowsSql(f1.RaceControlRowSchema, [
+    rowsSql(rows.RaceControlRowSchema, [
       { ...session, date: at(5), message: 'GREEN LIGHT - PIT EXIT OPEN' },
     ]),
   )
-  await write(DEV, 'silver_clean', 'silver_laps', rowsSql(f1.LapRowSchema, laps.slice(0, 3)))
+  await write(DEV, 'silver_clean', 'silver_laps', rowsSql(rows.LapRowSchema, laps.slice(0, 3)))
   await write(
     DEV,
     'silver_clean',
@@ -282,7 +283,7 @@ export async function buildServeFixture(): Promise<ServeFixture> {
     PROD,
     'gold_analytics',
     'session_leaderboard',
-    rowsSql(f1.LeaderboardRowSchema, [{ ...session, ...drivers[1], position: 1 }]),
+    rowsSql(rows.LeaderboardRowSchema, [{ ...session, ...drivers[1], position: 1 }]),
   )
   writeArtifacts(home)
   return {

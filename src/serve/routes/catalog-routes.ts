@@ -28,7 +28,7 @@ import {
   TableRowsSchema,
   TableSummarySchema,
   TableVersionSchema,
-} from '../schemas/warehouse-schemas.js'
+} from '../schemas/catalog-schemas.js'
 import type { ServeEnv, ServeOptions } from '../serve-options.js'
 import { typeName, type TableMetadata } from '../table-metadata.js'
 import type { ArtifactReader } from '../artifacts.js'

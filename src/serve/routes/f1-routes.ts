@@ -11,12 +11,12 @@ import { columnsOf, onePage, readPage, readRows, sqlTable, tableIn } from '../re
 import { PROBLEM_RESPONSES, filterText, page, pageQuery } from '../schemas/common-schemas.js'
 import {
   DriverSchema,
-  DriverSummaryRowSchema,
   MeetingSchema,
   SeasonSchema,
   SessionSchema,
   TeamSchema,
 } from '../schemas/f1-schemas.js'
+import { DriverSummaryRowSchema } from '../schemas/session-schemas.js'
 import type { ServeOptions } from '../serve-options.js'
 import { BEARER, send, type Api } from './api-app.js'
 import { sessionParams } from './session-routes.js'

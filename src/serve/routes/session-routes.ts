@@ -18,7 +18,7 @@ import {
   StintRowSchema,
   TeamPerformanceRowSchema,
   WeatherRowSchema,
-} from '../schemas/f1-schemas.js'
+} from '../schemas/session-schemas.js'
 import { PROBLEM_RESPONSES, page, pageQuery } from '../schemas/common-schemas.js'
 import type { ServeOptions } from '../serve-options.js'
 import { BEARER, send, type Api } from './api-app.js'

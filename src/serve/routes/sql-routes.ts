@@ -16,7 +16,7 @@ import {
   SqlExportRequestSchema,
   SqlRequestSchema,
   SqlResultSchema,
-} from '../schemas/warehouse-schemas.js'
+} from '../schemas/sql-schemas.js'
 import type { ServeOptions } from '../serve-options.js'
 import { BEARER, send, type Api } from './api-app.js'
 

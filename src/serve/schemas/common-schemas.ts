@@ -1,8 +1,9 @@
 /**
  * @module serve/schemas/common-schemas
  * The zod building blocks of the API's schemas: column kinds, pagination, problem+json, and
- * `page()` for list answers. Every schema is checked against the plain types of `api-types.ts`
- * (`satisfies z.ZodType<…>`), so the OpenAPI document and the dashboard's types cannot drift.
+ * `page()` for list answers. The answers' types in `api-types*.ts` are inferred from the schemas
+ * (the few hand-written ones here — problem, health, me — are checked with `satisfies`), so the
+ * OpenAPI document and the dashboard's types cannot drift.
  */
 import { z } from '@hono/zod-openapi'
 import type { ApiProblem, Health, JsonValue, Me } from '../api-types.js'
@@ -15,6 +16,8 @@ export const num = z.number()
 export const str = z.string()
 /** A boolean column. */
 export const bool = z.boolean()
+/** `t` or null (a nullable column). */
+export const n = <T extends z.ZodType>(t: T) => t.nullable()
 /** A timestamp as ISO-8601 text. */
 export const ts = z.string().meta({ format: 'date-time', example: '2024-06-30T13:00:00.000000Z' })
 /** Any JSON value (typed as the API's `JsonValue`; documented as any). */
