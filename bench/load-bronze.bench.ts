@@ -7,11 +7,11 @@
  * The landing zone is produced by the real extractor from the replay server (not timed). Timed:
  * the baseline, `loadLanding` in this process (wall and CPU of this process, all threads: on a
  * shared machine the CPU ratio is the steadier one), a re-load with nothing new, and `pitwall
- * load` as the user runs it — `node bin/pitwall.js load` on the compiled dist/ (built first when
- * missing or stale), startup included. Also reported: the bronze data files each table got
+ * load` as the user runs it — `node bin/pitwall.js --json load` on a compiled copy of the package
+ * at HEAD (`warehouse-cli.ts`), startup included, into its own lakehouse, its reported row count
+ * checked against the baseline's. Also reported: the bronze data files each table got
  * (issue 16: sized for reading, not one per landing file).
  */
-import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -27,6 +27,7 @@ import { objectStoreFor } from '../src/lake/index.js'
 import { loadLanding, type LoadLandingOptions } from '../src/load/index.js'
 import { OpenF1Client, runExtraction, startReplayServer } from '../src/openf1/index.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
+import { preparedPackage, runCli } from './warehouse-cli.js'
 
 /** The four recorded races; `LOAD_BENCH_SESSIONS=9550` for a quick run. */
 const SESSIONS = (process.env['LOAD_BENCH_SESSIONS'] ?? '9189,9488,9531,9550').split(',')
@@ -96,25 +97,6 @@ function loadOptions(home: string, engine: DuckDbEngine): LoadLandingOptions {
   }
 }
 
-/** `pitwall load` as a user runs it (compiled dist/, built first when missing or stale). */
-function cliLoad(home: string): number {
-  const bin = join(ROOT, 'bin', 'pitwall.js')
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
-  delete env['PITWALL_FROM_SOURCE']
-  for (let attempt = 1; ; attempt++) {
-    const started = performance.now()
-    const r = spawnSync(process.execPath, [bin, '--home', home, 'load'], { env, encoding: 'utf8' })
-    const seconds = (performance.now() - started) / 1000
-    if (r.status === 0) return seconds
-    // bin/pitwall.js refuses a missing or stale dist/ (exit 2, nothing run): build, then retry.
-    if (r.status !== 2 || !r.stderr.includes('npm run build') || attempt > 2) {
-      throw new Error(`pitwall load failed (${r.status}): ${r.stdout}${r.stderr}`)
-    }
-    const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' })
-    if (build.status !== 0) throw new Error(`npm run build failed: ${build.stdout}${build.stderr}`)
-  }
-}
-
 /** Data files per bronze table and their mean size in MB. */
 function bronzeFiles(home: string): Record<string, string> {
   const schema = join(home, CATALOG, 'bronze_raw')
@@ -156,9 +138,18 @@ const benchmark: Benchmark = {
             `row counts differ: pitwall ${report.totals.rowsWritten}, plain ${plain.value}, failures ${String(report.hasFailures)}`,
           )
         }
+        // `pitwall load` in its own process on a fresh copy of the landing zone: its own report
+        // (--json) must account for the same rows, so the time is of the same work.
         const cliHome = join(root, 'cli')
         cpSync(landing, join(cliHome, 'landing'), { recursive: true })
-        const cliSeconds = cliLoad(cliHome)
+        const pkg = preparedPackage(join(root, 'package'))
+        const cli = await runCli(pkg, cliHome, ['--json', 'load'])
+        const cliRows = (JSON.parse(cli.stdout) as { totals: { rowsWritten: number } }).totals
+          .rowsWritten
+        if (cliRows !== plain.value) {
+          throw new Error(`pitwall load wrote ${cliRows} rows, plain DuckDB ${plain.value}`)
+        }
+        const cliSeconds = cli.seconds
 
         const wall = first.seconds / plain.seconds
         const cpuRatio = first.cpuSeconds / plain.cpuSeconds
@@ -183,7 +174,11 @@ const benchmark: Benchmark = {
             seconds: again.seconds,
             extra: { files: again.value.totals.files },
           },
-          { label: '`pitwall load` (process, dist/, startup included)', seconds: cliSeconds },
+          {
+            label: '`pitwall load` (process, dist/, startup included)',
+            seconds: cliSeconds,
+            extra: { rows: cliRows, peakRssMiB: cli.peakRssMiB ?? '?', package: pkg.commit },
+          },
         ]
         return {
           name: benchmark.name,

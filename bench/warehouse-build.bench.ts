@@ -5,6 +5,14 @@
  * `read_json` of the same files, then the project's compiled SQL as `CREATE TABLE … AS` in DAG
  * order, in memory). The landing zone comes from the real extractor and the replay server (not
  * timed). Data tests are timed separately (the baseline has none).
+ *
+ * Two pitwall figures, which explain the earlier 2.73× vs 6.1× (issue 16):
+ * - library calls in this process (`loadLanding` + `executeRun`): no process startup, project
+ *   parsed once and DuckDB already open, no tests — the engine's own cost;
+ * - the commands as a user runs them (`warehouse-cli.ts`: `pitwall load`, `pitwall build
+ *   --exclude` tests, `pitwall test`, each a process on a compiled copy of the package at HEAD,
+ *   startup included), the goal's figure being load + build without tests (the plain script
+ *   runs none); `pitwall build` as typed also runs the tests, printed as a second ratio.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,6 +27,7 @@ import { objectStoreFor } from '../src/lake/index.js'
 import { loadLanding } from '../src/load/index.js'
 import { OpenF1Client, runExtraction, startReplayServer } from '../src/openf1/index.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
+import { BUILD_NODES, preparedPackage, runCli } from './warehouse-cli.js'
 import {
   CATALOG,
   openLakehouse,
@@ -29,6 +38,9 @@ import {
 } from './warehouse-support.js'
 
 const SESSIONS = ['9189', '9488', '9531', '9550']
+/** Issue 16: load + build as the user runs them ≤ 1.5× the plain DuckDB script. */
+const GOAL = 1.5
+const THREADS = Number(process.env['WAREHOUSE_BENCH_THREADS'] ?? 2)
 const SHARED = join(
   process.env['PITWALL_SHARED_DIR'] ?? join(import.meta.dirname, '..', '..', 'shared'),
   'openf1',
@@ -84,6 +96,17 @@ const benchmark: Benchmark = {
         const again = await time(() => runProject(lake, project, 'nodes'))
         const failed = tests.value.filter((r) => r.status === 'fail').length
         const pitwall = load.seconds + build.value.seconds
+
+        // As the user runs it: each command its own process on the compiled package (startup,
+        // project parse, table discovery included), in a lakehouse of its own.
+        const pkg = preparedPackage(join(root, 'package'))
+        const cliHome = join(root, 'cli')
+        cpSync(landing, join(cliHome, 'landing'), { recursive: true })
+        const cliLoad = await runCli(pkg, cliHome, ['load'])
+        const cliBuild = await runCli(pkg, cliHome, BUILD_NODES)
+        const cliTest = await runCli(pkg, cliHome, ['test'])
+        const cliAgain = await runCli(pkg, cliHome, BUILD_NODES)
+        const cli = cliLoad.seconds + cliBuild.seconds
         const measurements: Measurement[] = [
           {
             label: 'plain DuckDB: read_json + compiled SQL (baseline)',
@@ -106,12 +129,34 @@ const benchmark: Benchmark = {
             extra: { tests: tests.value.length, failed },
           },
           { label: 'pitwall build again (no new data)', seconds: again.seconds },
+          {
+            label: '`pitwall load` (process)',
+            seconds: cliLoad.seconds,
+            extra: { peakRssMiB: cliLoad.peakRssMiB ?? '?', package: pkg.commit },
+          },
+          {
+            label: '`pitwall build` without tests (process)',
+            seconds: cliBuild.seconds,
+            extra: { peakRssMiB: cliBuild.peakRssMiB ?? '?' },
+          },
+          {
+            label: '`pitwall test` (process)',
+            seconds: cliTest.seconds,
+            extra: { peakRssMiB: cliTest.peakRssMiB ?? '?' },
+          },
+          {
+            label: '`pitwall build` again, no new data (process)',
+            seconds: cliAgain.seconds,
+            extra: { peakRssMiB: cliAgain.peakRssMiB ?? '?' },
+          },
         ]
         return {
           name: benchmark.name,
           measurements,
           ratios: [
-            `pitwall load + run / plain DuckDB = ${(pitwall / plain.seconds).toFixed(2)}×`,
+            `as the user runs it: \`pitwall load\` + \`pitwall build\` without tests, two processes / plain DuckDB = ${(cli / plain.seconds).toFixed(2)}× (goal ≤ ${GOAL}×: ${cli / plain.seconds <= GOAL ? 'met' : 'not met'})`,
+            `as typed with tests: \`pitwall load\` + \`pitwall build\` + \`pitwall test\` processes / plain DuckDB = ${((cli + cliTest.seconds) / plain.seconds).toFixed(2)}× (\`pitwall build\` as typed runs the tests too; the plain script has none)`,
+            `library calls in this process (no startup, warm DuckDB, ${THREADS} threads, no tests): load + build / plain DuckDB = ${(pitwall / plain.seconds).toFixed(2)}×`,
             `pitwall build alone / plain DuckDB (which includes its JSON read) = ${(build.value.seconds / plain.seconds).toFixed(2)}×`,
             `no-op rebuild / first build = ${(again.seconds / build.value.seconds).toFixed(2)}×`,
           ],
