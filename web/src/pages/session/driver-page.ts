@@ -6,7 +6,8 @@
  */
 import type { DriverSummaryRow, LapRow } from '../../../../src/serve/api-types.js'
 import { getAll } from '../../api/client.js'
-import { axisStyle, chart, chartColours, legend, tooltip } from '../../charts/echarts.js'
+import { chart, legend } from '../../charts/echarts.js'
+import { lapTimeAxes } from '../../charts/lap-axes.js'
 import type { PageContext } from '../../router.js'
 import { h, panel, put } from '../../ui/dom.js'
 import { gap, lapTime, num, percent } from '../../ui/format.js'
@@ -14,6 +15,7 @@ import { empty, section } from '../../ui/status.js'
 import { dataTable } from '../../ui/table.js'
 import { compoundColour, titleCase } from './driver-cells.js'
 import { driverStyles, sessionRows } from './session-data.js'
+import { consistencyColumn, paceColumns, theoreticalColumn } from './summary-columns.js'
 
 function card(k: string, v: string): HTMLElement {
   return h('div', { class: 'card' }, h('div', { class: 'k' }, k), h('div', { class: 'v' }, v))
@@ -89,17 +91,7 @@ function lapChart(
     {
       legend: legend(),
       grid: { left: 64, right: 24, top: 40, bottom: 40 },
-      tooltip: tooltip({
-        trigger: 'axis',
-        valueFormatter: (v: unknown) => (typeof v === 'number' ? lapTime(v) : '—'),
-      }),
-      xAxis: { type: 'value', name: 'Lap', min: 1, minInterval: 1, ...axisStyle() },
-      yAxis: {
-        type: 'value',
-        scale: true,
-        ...axisStyle(),
-        axisLabel: { color: chartColours().muted, formatter: (v: number) => lapTime(v) },
-      },
+      ...lapTimeAxes(),
       series: [
         {
           name: names[0],
@@ -202,30 +194,9 @@ export async function render(ctx: PageContext): Promise<void> {
         },
         { label: 'Team', value: (r) => r.team_name },
         { label: 'Laps', value: (r) => r.total_laps, num: true },
-        {
-          label: 'Best',
-          value: (r) => r.fastest_lap_time,
-          cell: (r) => lapTime(r.fastest_lap_time),
-          num: true,
-        },
-        {
-          label: 'Median',
-          value: (r) => r.median_lap_time,
-          cell: (r) => lapTime(r.median_lap_time),
-          num: true,
-        },
-        {
-          label: 'Theoretical',
-          value: (r) => r.theoretical_best_lap,
-          cell: (r) => lapTime(r.theoretical_best_lap),
-          num: true,
-        },
-        {
-          label: 'Consistency',
-          value: (r) => r.consistency_coefficient,
-          cell: (r) => num(r.consistency_coefficient, 4),
-          num: true,
-        },
+        ...paceColumns(),
+        theoreticalColumn(),
+        consistencyColumn(),
       ],
       rows,
     )

@@ -13,6 +13,7 @@ import { empty, section } from '../../ui/status.js'
 import { dataTable } from '../../ui/table.js'
 import { driverCell } from './driver-cells.js'
 import { sessionRows } from './session-data.js'
+import { consistencyColumn, paceColumns, theoreticalColumn } from './summary-columns.js'
 
 function sectorCell(value: number | null, best: number): HTMLElement {
   return h('span', { class: value !== null && value === best ? 'best' : null }, num(value, 3))
@@ -43,31 +44,14 @@ function driverTable(
         cell: (r) => percent(r.valid_lap_percentage),
         num: true,
       },
-      {
-        label: 'Best',
-        value: (r) => r.fastest_lap_time,
-        cell: (r) => lapTime(r.fastest_lap_time),
-        num: true,
-      },
-      {
-        label: 'Median',
-        value: (r) => r.median_lap_time,
-        cell: (r) => lapTime(r.median_lap_time),
-        num: true,
-      },
+      ...paceColumns(),
       {
         label: 'Std dev',
         value: (r) => r.stddev_lap_time,
         cell: (r) => num(r.stddev_lap_time, 3),
         num: true,
       },
-      {
-        label: 'Consistency',
-        value: (r) => r.consistency_coefficient,
-        cell: (r) => num(r.consistency_coefficient, 4),
-        num: true,
-        title: 'coefficient of variation of valid laps (lower = more consistent)',
-      },
+      consistencyColumn(),
       {
         label: 'S1',
         value: (r) => r.best_sector_1,
@@ -86,13 +70,7 @@ function driverTable(
         cell: (r) => sectorCell(r.best_sector_3, s3),
         num: true,
       },
-      {
-        label: 'Theoretical',
-        value: (r) => r.theoretical_best_lap,
-        cell: (r) => lapTime(r.theoretical_best_lap),
-        num: true,
-        title: 'sum of the best sectors',
-      },
+      theoreticalColumn(),
       {
         label: 'Left on track',
         value: (r) =>

@@ -8,17 +8,10 @@
  */
 import type { LapRow, RaceControlRow } from '../../../../src/serve/api-types.js'
 import { isDenied } from '../../api/client.js'
-import {
-  axisStyle,
-  chart,
-  chartColours,
-  legend,
-  tooltip,
-  type ChartOption,
-} from '../../charts/echarts.js'
+import { chart, legend, type ChartOption } from '../../charts/echarts.js'
+import { lapTimeAxes } from '../../charts/lap-axes.js'
 import type { PageContext } from '../../router.js'
 import { h, panel, put } from '../../ui/dom.js'
-import { lapTime } from '../../ui/format.js'
 import { empty } from '../../ui/status.js'
 import { neutralisations, type Neutralisation } from './race-control.js'
 import { driverStyles, sessionRows, type DriverStyle } from './session-data.js'
@@ -104,17 +97,7 @@ function lapOption(
   return {
     legend: legend({ selected: legendSelected }),
     grid: { left: 64, right: 24, top: 48, bottom: 64 },
-    tooltip: tooltip({
-      trigger: 'axis',
-      valueFormatter: (v: unknown) => (typeof v === 'number' ? lapTime(v) : '—'),
-    }),
-    xAxis: { type: 'value', name: 'Lap', min: 1, minInterval: 1, ...axisStyle() },
-    yAxis: {
-      type: 'value',
-      scale: true,
-      ...axisStyle(),
-      axisLabel: { color: chartColours().muted, formatter: (v: number) => lapTime(v) },
-    },
+    ...lapTimeAxes(),
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     series,
   }
