@@ -63,7 +63,7 @@ function writeProjects(): void {
     join(badProject, 'profiles.yml'),
     profiles.replace(
       'type: local\n      catalog: dev_f1_data_analytics',
-      'type: duckdb\n      catalog: dev_f1_data_analytics',
+      'type: oracle\n      catalog: dev_f1_data_analytics',
     ),
   )
 }
@@ -175,7 +175,8 @@ const ROWS: readonly Row[] = [
     name: 'an unknown output type in profiles.yml',
     argv: () => ['--project-dir', badProject, 'debug'],
     code: 2,
-    says: () => 'type must be one of local, databricks (got duckdb)',
+    says: () =>
+      "pitwall runs outputs of type local, duckdb, databricks (target 'dev' is type oracle)",
   },
   {
     name: 'an unknown command',
