@@ -59,7 +59,9 @@ md5(cast(concat_ws('-'
 {%- endmacro %}
 
 {% test unique_combination_of_columns(model, combination_of_columns, quote_columns=false) %}
-{%- set cols = combination_of_columns | join(', ') -%}
+{%- set cols = combination_of_columns -%}
+{%- if quote_columns -%}{%- set cols = [] -%}{%- for c in combination_of_columns -%}{%- do cols.append(adapter.quote(c)) -%}{%- endfor -%}{%- endif -%}
+{%- set cols = cols | join(', ') -%}
 with validation_errors as (
   select {{ cols }}, count(*) as n_records
   from {{ model }}
@@ -93,14 +95,18 @@ validation_errors as (
 select * from validation_errors
 {% endtest %}
 
-{% test not_null_proportion(model, column_name, at_least, at_most=1.0) %}
+{% test not_null_proportion(model, column_name, at_least, at_most=1.0, group_by_columns=[]) %}
+{%- set gb = group_by_columns | join(', ') ~ ', ' if group_by_columns | length > 0 else '' -%}
 with validation as (
-  select sum(case when {{ column_name }} is null then 0 else 1 end) / cast(count(*) as double)
+  select {{ gb }}sum(case when {{ column_name }} is null then 0 else 1 end) / cast(count(*) as double)
     as not_null_proportion
   from {{ model }}
+  {%- if group_by_columns | length > 0 %}
+  group by {{ group_by_columns | join(', ') }}
+  {%- endif %}
 ),
 validation_errors as (
-  select not_null_proportion from validation
+  select {{ gb }}not_null_proportion from validation
   where not_null_proportion < {{ at_least }} or not_null_proportion > {{ at_most }}
 )
 select * from validation_errors
@@ -123,21 +129,33 @@ exceptions as (
 select * from exceptions
 {% endtest %}
 
-{% test recency(model, field, datepart, interval, ignore_time_component=false) %}
-{%- set threshold = "cast(now() as timestamp) - interval '" ~ interval ~ " " ~ datepart ~ "'" -%}
+{% test recency(model, field, datepart, interval, ignore_time_component=false, group_by_columns=[]) %}
+{%- set as_type = 'date' if ignore_time_component else 'timestamp' -%}
+{%- set threshold = "cast(cast(now() as timestamp) - interval '" ~ interval ~ " " ~ datepart ~ "' as " ~ as_type ~ ")" -%}
+{%- set gb = group_by_columns | join(', ') ~ ', ' if group_by_columns | length > 0 else '' -%}
 with recency as (
-  select cast(max({{ field }}) as timestamp) as most_recent from {{ model }}
+  select {{ gb }}cast(max({{ field }}) as {{ as_type }}) as most_recent from {{ model }}
+  {%- if group_by_columns | length > 0 %}
+  group by {{ group_by_columns | join(', ') }}
+  {%- endif %}
 )
-select most_recent, {{ threshold }} as threshold
+select {{ gb }}most_recent, {{ threshold }} as threshold
 from recency
 where most_recent < {{ threshold }} or most_recent is null
 {% endtest %}
 
-{% test at_least_one(model, column_name) %}
+{% test at_least_one(model, column_name, group_by_columns=[]) %}
+{%- if group_by_columns | length > 0 %}
+select {{ group_by_columns | join(', ') }}, count({{ column_name }}) as filler_column
+from {{ model }}
+group by {{ group_by_columns | join(', ') }}
+having count({{ column_name }}) = 0
+{%- else %}
 select * from (
   select count({{ column_name }}) as filler_column from {{ model }}
 ) counts
 where filler_column = 0
+{%- endif %}
 {% endtest %}
 
 {% test sequential_values(model, column_name, interval=1, datepart=none, group_by_columns=[]) %}
@@ -158,8 +176,12 @@ validation_errors as (
 select * from validation_errors
 {% endtest %}
 
-{% test not_constant(model, column_name) %}
-select count(distinct {{ column_name }}) as filler_column from {{ model }}
+{% test not_constant(model, column_name, group_by_columns=[]) %}
+{%- set gb = group_by_columns | join(', ') ~ ', ' if group_by_columns | length > 0 else '' -%}
+select {{ gb }}count(distinct {{ column_name }}) as filler_column from {{ model }}
+{%- if group_by_columns | length > 0 %}
+group by {{ group_by_columns | join(', ') }}
+{%- endif %}
 having count(distinct {{ column_name }}) = 1
 {% endtest %}
 
@@ -178,17 +200,57 @@ where {{ column_name }} in (
 )
 {% endtest %}
 
-{% test equal_rowcount(model, compare_model) %}
-with a as (select count(*) as count_a from {{ model }}),
-b as (select count(*) as count_b from {{ compare_model }})
-select count_a, count_b, abs(count_a - count_b) as diff_count from a cross join b
+{% test equal_rowcount(model, compare_model, group_by_columns=[]) %}
+{#- As dbt_utils: the failures are the summed count differences per group (a group present on
+    one side only is not compared, as in dbt_utils). -#}
+{{ config(fail_calc='sum(coalesce(diff_count, 0))') }}
+{%- set gb = group_by_columns | join(', ') ~ ', ' if group_by_columns | length > 0 else '' -%}
+with a as (
+  select {{ gb }}count(*) as count_a from {{ model }}
+  {%- if group_by_columns | length > 0 %}
+  group by {{ group_by_columns | join(', ') }}
+  {%- endif %}
+),
+b as (
+  select {{ gb }}count(*) as count_b from {{ compare_model }}
+  {%- if group_by_columns | length > 0 %}
+  group by {{ group_by_columns | join(', ') }}
+  {%- endif %}
+)
+select {% for c in group_by_columns %}a.{{ c }} as {{ c }}_a, b.{{ c }} as {{ c }}_b, {% endfor -%}
+  count_a, count_b, abs(count_a - count_b) as diff_count
+from a full join b on true{% for c in group_by_columns %} and a.{{ c }} = b.{{ c }}{% endfor %}
 where count_a != count_b
 {% endtest %}
 
-{% test fewer_rows_than(model, compare_model) %}
-with a as (select count(*) as count_our_model from {{ model }}),
-b as (select count(*) as count_comparison_model from {{ compare_model }})
-select * from a cross join b where count_our_model >= count_comparison_model
+{% test fewer_rows_than(model, compare_model, group_by_columns=[]) %}
+{{ config(fail_calc='sum(coalesce(row_count_delta, 0))') }}
+{%- set gb = group_by_columns | join(', ') ~ ', ' if group_by_columns | length > 0 else '' -%}
+with a as (
+  select {{ gb }}count(*) as count_our_model from {{ model }}
+  {%- if group_by_columns | length > 0 %}
+  group by {{ group_by_columns | join(', ') }}
+  {%- endif %}
+),
+b as (
+  select {{ gb }}count(*) as count_comparison_model from {{ compare_model }}
+  {%- if group_by_columns | length > 0 %}
+  group by {{ group_by_columns | join(', ') }}
+  {%- endif %}
+),
+counts as (
+  select {% for c in group_by_columns %}a.{{ c }} as {{ c }}_a, b.{{ c }} as {{ c }}_b, {% endfor -%}
+    count_our_model, count_comparison_model
+  from a full join b on true{% for c in group_by_columns %} and a.{{ c }} = b.{{ c }}{% endfor %}
+)
+select *,
+  case
+    when count_our_model > count_comparison_model then count_our_model - count_comparison_model
+    when count_our_model = count_comparison_model then 1
+    else 0
+  end as row_count_delta
+from counts
+where count_our_model >= count_comparison_model
 {% endtest %}
 `
 
