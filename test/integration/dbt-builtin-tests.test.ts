@@ -2,7 +2,8 @@
  * The built-in dbt_utils tests (used when the dbt_utils package is not installed) honour their
  * documented arguments as dbt_utils does (issue 15): `group_by_columns` checks each group (a test
  * that passes on the whole table fails on one bad group), `quote_columns` quotes, and
- * `equal_rowcount` / `fewer_rows_than` count failures with dbt_utils' `fail_calc`.
+ * `equal_rowcount` / `fewer_rows_than` / `equality` count failures with dbt_utils' `fail_calc`;
+ * `equality` and `cardinality_equality` compare as dbt_utils does.
  */
 import { describe, expect, it } from 'vitest'
 import { executeRun, parseProject } from '../../src/transform/index.js'
@@ -19,6 +20,8 @@ const FILES = {
   'models/e2.sql': `select id, case when id = 3 then 'A' else team end as team from {{ source('bronze', 'events') }}`,
   // Two more A rows: more rows overall and for A, as many for B.
   'models/e3.sql': `select id, team from {{ source('bronze', 'events') }} union all select 9, 'A' union all select 10, 'A'`,
+  // e's id, team and speed, one speed off by 0.0001 and an extra column.
+  'models/e4.sql': `select id, team, case when id = 1 then speed + 0.0001 else speed end as speed, 'extra' as note from {{ source('bronze', 'events') }}`,
 }
 
 const t = (name: string, args: string) => `          - ${name}: ${args}`
@@ -61,16 +64,32 @@ ${t('dbt_utils.not_null_proportion', '{ at_least: 0.5, group_by_columns: [team],
         data_tests:
 ${t('dbt_utils.not_constant', '{ name: nc_pass }')}
 ${t('dbt_utils.not_constant', '{ group_by_columns: [team], name: nc_by_team_fail }')}
+  - name: e4
+    data_tests:
+      - dbt_utils.equality: { compare_model: "ref('e4')", name: eq_self_pass }
+      - dbt_utils.equality: { compare_model: "ref('e2')", compare_columns: [id], name: eq_columns_pass }
+      - dbt_utils.equality: { compare_model: "ref('e2')", compare_columns: [id, team], name: eq_columns_fail }
+      - dbt_utils.equality: { compare_model: "ref('e')", compare_columns: [id, team, speed], precision: 2, name: eq_precision_pass }
+      - dbt_utils.equality: { compare_model: "ref('e')", compare_columns: [id, team, speed], precision: 5, name: eq_precision_fail }
+      - dbt_utils.equality: { compare_model: "ref('e2')", name: eq_columns_differ_error }
+    columns:
+      - name: team
+        data_tests:
+          - dbt_utils.cardinality_equality: { to: "ref('e')", field: team, name: card_pass }
+          - dbt_utils.cardinality_equality: { to: "ref('e2')", field: team, name: card_fail }
 `,
         })
         expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
         const r = await executeRun(project, warehouse, { command: 'build' })
         const tests = r.results.filter((x) => x.unique_id.startsWith('test.'))
         const outcome = Object.fromEntries(tests.map((x) => [x.unique_id.split('.')[2]!, x.status]))
-        expect(Object.keys(outcome)).toHaveLength(14)
+        expect(Object.keys(outcome)).toHaveLength(22)
         expect(outcome).toEqual(
           Object.fromEntries(
-            Object.keys(outcome).map((k) => [k, k.endsWith('_pass') ? 'pass' : 'fail']),
+            Object.keys(outcome).map((k) => [
+              k,
+              k.endsWith('_pass') ? 'pass' : k.endsWith('_error') ? 'error' : 'fail',
+            ]),
           ),
         )
         const failures = (name: string) =>
@@ -78,6 +97,10 @@ ${t('dbt_utils.not_constant', '{ group_by_columns: [team], name: nc_by_team_fail
         // dbt_utils' fail_calc: summed count differences (A 2 vs 3, B 2 vs 1), and 1 for a tie.
         expect(failures('rowcount_by_team_fail')).toBe(2)
         expect(failures('fewer_by_team_fail')).toBe(1)
+        // dbt_utils' equality: differing rows, plus how unbalanced the two sides are (2 + 0).
+        expect(failures('eq_columns_fail')).toBe(2)
+        const differ = tests.find((x) => x.unique_id.includes('.eq_columns_differ_error'))!
+        expect(differ.message).toContain('has less columns than')
         const quoted = tests.find((x) => x.unique_id.includes('.ucc_quoted_pass'))!
         expect(quoted.compiled_code).toContain('"id", "Team Name"')
       } finally {

@@ -223,6 +223,61 @@ from a full join b on true{% for c in group_by_columns %} and a.{{ c }} = b.{{ c
 where count_a != count_b
 {% endtest %}
 
+{% test cardinality_equality(model, column_name, to, field) %}
+with table_a as (
+  select {{ column_name }}, count(*) as num_rows from {{ model }} group by {{ column_name }}
+),
+table_b as (
+  select {{ field }}, count(*) as num_rows from {{ to }} group by {{ field }}
+),
+except_a as (select * from table_a {{ dbt.except() }} select * from table_b),
+except_b as (select * from table_b {{ dbt.except() }} select * from table_a)
+select * from except_a
+union all
+select * from except_b
+{% endtest %}
+
+{% test equality(model, compare_model, compare_columns=none, exclude_columns=none, precision=none) %}
+{#- As dbt_utils: rows in one relation and not the other, on the compared columns (all of
+    them by default, both relations needing the same set), numbers rounded to \`precision\`. -#}
+{%- if compare_columns and exclude_columns -%}
+{{ exceptions.raise_compiler_error("Both a compare and an ignore list were provided to the \`equality\` macro. Only one is allowed") }}
+{%- endif -%}
+{{ config(fail_calc="count(*) + coalesce(abs(sum(case when which_diff = 'a_minus_b' then 1 else 0 end) - sum(case when which_diff = 'b_minus_a' then 1 else 0 end)), 0)") }}
+{%- set excluded = (exclude_columns or []) | map('lower') | list -%}
+{%- set wanted = (compare_columns or []) | map('lower') | list -%}
+{%- set cols = [] -%}
+{%- if compare_columns and not precision -%}
+  {%- set cols = compare_columns -%}
+{%- else -%}
+  {%- set model_columns = adapter.get_columns_in_relation(model) -%}
+  {%- if not compare_columns -%}
+    {%- set theirs = adapter.get_columns_in_relation(compare_model) | map(attribute='name') | map('lower') | reject('in', excluded) | list -%}
+    {%- set ours = model_columns | map(attribute='name') | map('lower') | reject('in', excluded) | list -%}
+    {%- if ours | sort != theirs | sort -%}
+    {{ exceptions.raise_compiler_error(compare_model ~ " has less columns than " ~ model ~ ", please ensure they have the same columns or use the \`compare_columns\` or \`exclude_columns\` arguments to subset them.") }}
+    {%- endif -%}
+  {%- endif -%}
+  {%- for col in model_columns -%}
+    {%- if (not wanted or col.name | lower in wanted) and col.name | lower not in excluded -%}
+      {%- if precision and (col.is_float() or col.is_numeric()) -%}
+        {%- do cols.append('round(cast(' ~ col.quoted ~ ' as ' ~ dbt.type_numeric() ~ '), ' ~ precision ~ ') as ' ~ col.quoted) -%}
+      {%- else -%}
+        {%- do cols.append(col.quoted) -%}
+      {%- endif -%}
+    {%- endif -%}
+  {%- endfor -%}
+{%- endif -%}
+{%- set csv = cols | join(', ') %}
+with a as (select * from {{ model }}),
+b as (select * from {{ compare_model }}),
+a_minus_b as (select {{ csv }} from a {{ dbt.except() }} select {{ csv }} from b),
+b_minus_a as (select {{ csv }} from b {{ dbt.except() }} select {{ csv }} from a)
+select 'a_minus_b' as which_diff, a_minus_b.* from a_minus_b
+union all
+select 'b_minus_a' as which_diff, b_minus_a.* from b_minus_a
+{% endtest %}
+
 {% test fewer_rows_than(model, compare_model, group_by_columns=[]) %}
 {{ config(fail_calc='sum(coalesce(row_count_delta, 0))') }}
 {%- set gb = group_by_columns | join(', ') ~ ', ' if group_by_columns | length > 0 else '' -%}
