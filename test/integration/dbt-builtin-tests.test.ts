@@ -21,6 +21,8 @@ const FILES = {
   // Two more A rows: more rows overall and for A, as many for B.
   'models/e3.sql': `select id, team from {{ source('bronze', 'events') }} union all select 9, 'A' union all select 10, 'A'`,
   // e's id, team and speed, one speed off by 0.0001 and an extra column.
+  // Ranges per team: A [0, 10) [10, 20) touching, B [0, 5) [7, 9) with a gap.
+  'models/ranges.sql': `select * from (values ('A', 0, 10), ('A', 10, 20), ('B', 0, 5), ('B', 7, 9)) t(team, lo, hi)`,
   'models/e4.sql': `select id, team, case when id = 1 then speed + 0.0001 else speed end as speed, 'extra' as note from {{ source('bronze', 'events') }}`,
 }
 
@@ -77,13 +79,19 @@ ${t('dbt_utils.not_constant', '{ group_by_columns: [team], name: nc_by_team_fail
         data_tests:
           - dbt_utils.cardinality_equality: { to: "ref('e')", field: team, name: card_pass }
           - dbt_utils.cardinality_equality: { to: "ref('e2')", field: team, name: card_fail }
+  - name: ranges
+    data_tests:
+      - dbt_utils.mutually_exclusive_ranges: { lower_bound_column: lo, upper_bound_column: hi, partition_by: team, name: mer_pass }
+      - dbt_utils.mutually_exclusive_ranges: { lower_bound_column: lo, upper_bound_column: hi, partition_by: team, gaps: not_allowed, name: mer_no_gaps_fail }
+      - dbt_utils.mutually_exclusive_ranges: { lower_bound_column: lo, upper_bound_column: hi, partition_by: team, gaps: required, name: mer_gaps_required_fail }
+      - dbt_utils.mutually_exclusive_ranges: { lower_bound_column: lo, upper_bound_column: hi, name: mer_overlap_fail }
 `,
         })
         expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
         const r = await executeRun(project, warehouse, { command: 'build' })
         const tests = r.results.filter((x) => x.unique_id.startsWith('test.'))
         const outcome = Object.fromEntries(tests.map((x) => [x.unique_id.split('.')[2]!, x.status]))
-        expect(Object.keys(outcome)).toHaveLength(22)
+        expect(Object.keys(outcome)).toHaveLength(26)
         expect(outcome).toEqual(
           Object.fromEntries(
             Object.keys(outcome).map((k) => [
@@ -99,6 +107,8 @@ ${t('dbt_utils.not_constant', '{ group_by_columns: [team], name: nc_by_team_fail
         expect(failures('fewer_by_team_fail')).toBe(1)
         // dbt_utils' equality: differing rows, plus how unbalanced the two sides are (2 + 0).
         expect(failures('eq_columns_fail')).toBe(2)
+        expect(failures('mer_no_gaps_fail')).toBe(1) // B's 5 → 7
+        expect(failures('mer_gaps_required_fail')).toBe(1) // A's 10 → 10
         const differ = tests.find((x) => x.unique_id.includes('.eq_columns_differ_error'))!
         expect(differ.message).toContain('has less columns than')
         const quoted = tests.find((x) => x.unique_id.includes('.ucc_quoted_pass'))!

@@ -278,6 +278,35 @@ union all
 select 'b_minus_a' as which_diff, b_minus_a.* from b_minus_a
 {% endtest %}
 
+{% test mutually_exclusive_ranges(model, lower_bound_column, upper_bound_column, partition_by=none, gaps='allowed', zero_length_range_allowed=false) %}
+{#- As dbt_utils: each range ends at or before the next one starts (gaps: 'allowed' <=,
+    'not_allowed' =, 'required' <), and starts before it ends (<= with zero-length ranges). -#}
+{%- set gap_ops = {'not_allowed': ['=', 'equal_to'], 'allowed': ['<=', 'less_than_or_equal_to'], 'required': ['<', 'less_than']} -%}
+{%- if gaps not in gap_ops -%}
+{{ exceptions.raise_compiler_error("\`gaps\` argument for mutually_exclusive_ranges test must be one of ['not_allowed', 'allowed', 'required'] Got: '" ~ gaps ~ "'.'") }}
+{%- endif -%}
+{%- set gap_op, gap_words = gap_ops[gaps] -%}
+{%- set len_op, len_words = ['<=', 'less_than_or_equal_to'] if zero_length_range_allowed else ['<', 'less_than'] -%}
+{%- set partition_clause = "partition by " ~ partition_by if partition_by else '' %}
+with window_functions as (
+  select
+    {% if partition_by %}{{ partition_by }} as partition_by_col,{% endif %}
+    {{ lower_bound_column }} as lower_bound,
+    {{ upper_bound_column }} as upper_bound,
+    lead({{ lower_bound_column }}) over ({{ partition_clause }} order by {{ lower_bound_column }}, {{ upper_bound_column }}) as next_lower_bound,
+    row_number() over ({{ partition_clause }} order by {{ lower_bound_column }} desc, {{ upper_bound_column }} desc) = 1 as is_last_record
+  from {{ model }}
+),
+calc as (
+  select *,
+    coalesce(lower_bound {{ len_op }} upper_bound, false) as lower_bound_{{ len_words }}_upper_bound,
+    coalesce(upper_bound {{ gap_op }} next_lower_bound, is_last_record, false) as upper_bound_{{ gap_words }}_next_lower_bound
+  from window_functions
+)
+select * from calc
+where not(lower_bound_{{ len_words }}_upper_bound and upper_bound_{{ gap_words }}_next_lower_bound)
+{% endtest %}
+
 {% test fewer_rows_than(model, compare_model, group_by_columns=[]) %}
 {{ config(fail_calc='sum(coalesce(row_count_delta, 0))') }}
 {%- set gb = group_by_columns | join(', ') ~ ', ' if group_by_columns | length > 0 else '' -%}
