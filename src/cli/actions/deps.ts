@@ -10,7 +10,7 @@ export async function run(ctx: CliContext): Promise<void> {
   const result = await installPackages(ctx.projectDir, (line) => ctx.logger.info(line))
   const human =
     result.packages.length === 0
-      ? 'Warning: No packages were found in packages.yml or dependencies.yml'
+      ? `Warning: No packages were found in packages.yml or dependencies.yml of ${ctx.projectDir}`
       : [
           `Installed ${result.packages.length} package(s) into ${result.installDir}:`,
           ...result.packages.map((p) => `  ${p.name}  ${p.source} (${p.how})`),
