@@ -98,6 +98,17 @@ describe('DuckDbEngine', () => {
     }
   })
 
+  it('keeps Parquet footers cached only when asked, on every connection', async () => {
+    const setting = `SELECT value FROM duckdb_settings() WHERE name = 'parquet_metadata_cache'`
+    const plain = await engine()
+    expect(await plain.all(setting)).toEqual([{ value: 'false' }])
+    const cached = await engine({ parquetMetadataCache: true, readConnections: 1 })
+    expect(await cached.all(setting)).toEqual([{ value: 'true' }])
+    const stream = await cached.stream(setting)
+    expect(await stream.next()).toEqual([{ value: 'true' }])
+    await stream.close()
+  })
+
   it('streams rows a chunk at a time and stops early without computing the rest', async () => {
     const e = await engine({ readConnections: 2 })
     const stream = await e.stream('SELECT i, i * 2 AS twice FROM range(1000000000) t(i)')
