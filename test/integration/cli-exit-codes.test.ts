@@ -26,6 +26,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'pitwall-cli-exit-'))
 const home = join(tmp, 'home')
 const project = join(tmp, 'project')
 const badProject = join(tmp, 'bad-project')
+const refProject = join(tmp, 'ref-project')
 let busy: Server
 let busyPort = 0
 let closedPort = 0
@@ -57,6 +58,10 @@ function writeProjects(): void {
   writeFileSync(join(project, 'models', 'one.sql'), 'select 1 as id\n')
   writeFileSync(join(project, 'models', 'two.sql'), "select id + 1 as id from {{ ref('one') }}\n")
   writeFileSync(join(project, 'models', 'three.sql'), "select id + 1 as id from {{ ref('two') }}\n")
+  mkdirSync(join(refProject, 'models'), { recursive: true })
+  writeFileSync(join(refProject, 'dbt_project.yml'), readFileSync(join(project, 'dbt_project.yml')))
+  writeFileSync(join(refProject, 'profiles.yml'), profiles)
+  writeFileSync(join(refProject, 'models', 'a.sql'), "select * from {{ ref('missing') }}\n")
   mkdirSync(badProject, { recursive: true })
   writeFileSync(join(badProject, 'dbt_project.yml'), readFileSync(join(project, 'dbt_project.yml')))
   writeFileSync(
@@ -177,6 +182,12 @@ const ROWS: readonly Row[] = [
     code: 2,
     says: () =>
       "pitwall runs outputs of type local, duckdb, databricks (target 'dev' is type oracle)",
+  },
+  {
+    name: 'compile of a project with a ref to a missing model',
+    argv: () => ['--project-dir', refProject, '--home', home, 'compile'],
+    code: 2,
+    says: () => "model 'a' refers to 'missing'",
   },
   {
     name: 'an unknown command',

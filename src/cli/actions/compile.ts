@@ -2,7 +2,8 @@
  * @module cli/actions/compile
  * `pitwall compile` (as `dbt compile`): renders the selected nodes to SQL without touching the
  * warehouse, writes them to `<home>/target/compiled/` and the manifest, and prints the SQL of a
- * single selected node. Template errors are listed with file:line:col.
+ * single selected node. Template errors are listed with file:line:col, each once. Exit 2 when the
+ * project's files have errors (as build and run), 1 when a node fails to render.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -44,7 +45,12 @@ export async function run(ctx: CliContext, { opts }: ActionInput<CompileFlags>):
   const project = await loadProject(ctx, {
     ...(opts.vars === undefined ? {} : { vars: opts.vars }),
   })
+  // Problems the parse found (the project's files are wrong: exit 2, as build and run) and those
+  // found rendering a node (exit 1). A node the parse already faulted is not rendered again, so
+  // each problem is reported once.
   const problems: Diagnostic[] = project.diagnostics.filter((d) => d.severity === 'error')
+  const parseErrors = problems.length
+  const faulted = new Set(problems.flatMap((d) => (d.nodeId === undefined ? [] : [d.nodeId])))
   const state = await readArtifact(ctx, 'manifest.json', opts.state)
   const last = await readArtifact(ctx, 'run_results.json', opts.state)
   const dag = buildDag(project.nodes, Object.keys(project.sources))
@@ -68,6 +74,7 @@ export async function run(ctx: CliContext, { opts }: ActionInput<CompileFlags>):
   const dir = await targetDir(ctx)
   for (const id of dag.order.filter((i) => selected.has(i))) {
     const node = project.nodes[id]!
+    if (faulted.has(id)) continue
     const r = compileNode(project, id, {
       isIncremental: opts.incremental === true && node.config.materialized === 'incremental',
       relations,
@@ -96,7 +103,7 @@ export async function run(ctx: CliContext, { opts }: ActionInput<CompileFlags>):
     ),
   )
   for (const d of problems) ctx.logger.error(formatDiagnostic(d))
-  if (problems.length > 0) ctx.setExitCode(1)
+  if (problems.length > 0) ctx.setExitCode(parseErrors > 0 ? 2 : 1)
   const single = compiled.size === 1 ? [...compiled.values()][0] : undefined
   const human =
     single !== undefined
