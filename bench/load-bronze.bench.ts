@@ -177,7 +177,12 @@ const benchmark: Benchmark = {
           {
             label: '`pitwall load` (process, dist/, startup included)',
             seconds: cliSeconds,
-            extra: { rows: cliRows, peakRssMiB: cli.peakRssMiB ?? '?', package: pkg.commit },
+            extra: {
+              rows: cliRows,
+              cpuSeconds: cli.cpuSeconds === undefined ? '?' : Number(cli.cpuSeconds.toFixed(1)),
+              peakRssMiB: cli.peakRssMiB ?? '?',
+              package: pkg.commit,
+            },
           },
         ]
         return {

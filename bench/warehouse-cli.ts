@@ -25,6 +25,8 @@ export interface CliRun {
   readonly seconds: number
   /** Peak resident memory of the process in MiB (undefined without `/usr/bin/time`). */
   readonly peakRssMiB: number | undefined
+  /** CPU seconds of the process, user + system, every thread (undefined without it). */
+  readonly cpuSeconds: number | undefined
   readonly stdout: string
 }
 
@@ -82,7 +84,7 @@ export async function runCli(
   const node = [process.execPath, pkg.bin, '--home', home, ...args]
   const measured = existsSync(GNU_TIME)
   const cmd = measured ? GNU_TIME : process.execPath
-  const argv = measured ? ['-f', '%M', '-o', rssFile, ...node] : node.slice(1)
+  const argv = measured ? ['-f', '%M %U %S', '-o', rssFile, ...node] : node.slice(1)
   const timed = await time(() =>
     spawnSync(cmd, argv, { env: childEnv, encoding: 'utf8', maxBuffer: 1 << 28 }),
   )
@@ -93,12 +95,17 @@ export async function runCli(
     )
   }
   let peakRssMiB: number | undefined
+  let cpuSeconds: number | undefined
   if (measured && existsSync(rssFile)) {
-    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop())
+    // The last line is ours (a killed child adds a line before it).
+    const [kb, user, system] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '')
+      .split(' ')
+      .map(Number)
     rmSync(rssFile)
-    if (Number.isFinite(kb)) peakRssMiB = Math.round(kb / 1024)
+    if (Number.isFinite(kb)) peakRssMiB = Math.round(kb! / 1024)
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system!
   }
-  return { seconds: timed.seconds, peakRssMiB, stdout: r.stdout }
+  return { seconds: timed.seconds, peakRssMiB, cpuSeconds, stdout: r.stdout }
 }
 
 /** `pitwall build` without data and unit tests (seeds, models, snapshots). */
