@@ -13,6 +13,7 @@ import {
   buildDag,
   buildManifest,
   compileNode,
+  compiledPath,
   evaluateSelector,
   selectNodes,
   type CompiledNode,
@@ -84,12 +85,8 @@ export async function run(ctx: CliContext, { opts }: ActionInput<CompileFlags>):
       continue
     }
     compiled.set(id, r.node)
-    const out = join(
-      dir,
-      'compiled',
-      project.name,
-      node.original_file_path.replace(/\.(yml|yaml)$/, `/${node.name}.sql`),
-    )
+    // Where dbt writes it (and `pitwall build` too): a YAML test under `<schema.yml>/<name>.sql`.
+    const out = join(dir, compiledPath(node))
     await mkdir(dirname(out), { recursive: true })
     await writeFile(out, `${r.node.compiled_code}\n`)
   }
