@@ -77,3 +77,13 @@ export async function fileStream(
 export function attachment(name: string): string {
   return `attachment; filename="${name.replace(/[^A-Za-z0-9_.-]/g, '_')}"`
 }
+
+/** A 200 answer streaming `result` as a CSV download named `name`. */
+export function csvResponse(result: GovernedResult, name: string): Response {
+  return new Response(csvStream(result), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': attachment(name),
+    },
+  })
+}

@@ -8,7 +8,7 @@ import { sqlString } from '../../core/index.js'
 import type { Season, Session } from '../api-types.js'
 import { ApiError } from '../http-errors.js'
 import { columnsOf, onePage, readPage, readRows, sqlTable, tableIn } from '../reads.js'
-import { PROBLEM_RESPONSES, filterText, page, pageQuery } from '../schemas/common-schemas.js'
+import { filterText, page, pageQuery } from '../schemas/common-schemas.js'
 import {
   DriverSchema,
   MeetingSchema,
@@ -18,14 +18,10 @@ import {
 } from '../schemas/f1-schemas.js'
 import { DriverSummaryRowSchema } from '../schemas/session-schemas.js'
 import type { ServeOptions } from '../serve-options.js'
-import { BEARER, send, type Api } from './api-app.js'
+import { BEARER, ok, send, type Api } from './api-app.js'
 import { sessionParams } from './session-routes.js'
 
 const year = z.object({ year: z.coerce.number().int().min(1950).max(2100).optional() })
-const ok = (schema: z.ZodType, description: string) => ({
-  200: { description, content: { 'application/json': { schema } } },
-  ...PROBLEM_RESPONSES,
-})
 
 /** Registers the F1 index routes. */
 export function registerF1Routes(app: Api, options: ServeOptions): void {

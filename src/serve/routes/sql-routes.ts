@@ -5,13 +5,13 @@
  * engine; row cap; time limit that interrupts it; audited with its plan). `POST /api/sql/export`
  * streams the same as CSV or Parquet.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { ApiError } from '../http-errors.js'
-import { csvStream, attachment } from '../exports.js'
+import { csvResponse } from '../exports.js'
 import { parquetExport } from '../parquet-export.js'
 import { readContext } from '../request-context.js'
-import { PROBLEM_RESPONSES, ProblemSchema } from '../schemas/common-schemas.js'
+import { FILE_RESPONSE, PROBLEM_RESPONSES, ProblemSchema } from '../schemas/common-schemas.js'
 import {
   SqlExportRequestSchema,
   SqlRequestSchema,
@@ -104,16 +104,7 @@ export function registerSqlRoutes(app: Api, options: ServeOptions): void {
           content: { 'application/json': { schema: SqlExportRequestSchema } },
         },
       },
-      responses: {
-        200: {
-          description: 'the file',
-          content: {
-            'text/csv': { schema: z.string() },
-            'application/vnd.apache.parquet': { schema: z.string().openapi({ format: 'binary' }) },
-          },
-        },
-        ...PROBLEMS,
-      },
+      responses: { 200: FILE_RESPONSE, ...PROBLEMS },
     }),
     async (c) => {
       const body = c.req.valid('json')
@@ -131,12 +122,7 @@ export function registerSqlRoutes(app: Api, options: ServeOptions): void {
         readContext(c, 'sql.export'),
         { maxRows, timeoutMs: options.limits.exportTimeoutMs },
       )
-      return new Response(csvStream(result), {
-        headers: {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': attachment(`${name}.csv`),
-        },
-      }) as never
+      return csvResponse(result, `${name}.csv`) as never
     },
   )
 }

@@ -1,42 +1,19 @@
 /**
  * @module serve/routes/warehouse-routes
- * The warehouse at a glance: lineage (manifest parent map), data test results and their failing
- * rows (run_results), pipeline runs (`<catalog>.system.pipeline_runs`/`pipeline_assets`) and
- * source freshness (sources.json). A node, test or source shows only when the principal may read
- * the table behind it.
+ * The warehouse at a glance: lineage (manifest parent map) and source freshness (sources.json),
+ * plus the data tests (`test-routes.ts`) and pipeline runs (`run-routes.ts`) it registers. A
+ * node, test or source shows only when the principal may read the table behind it.
  */
-import { createRoute, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
-import type { Identity, ReadTable } from '../../catalog/index.js'
-import { sqlString } from '../../core/index.js'
-import { scanSql } from '../../lake/index.js'
-import type { Lineage, LineageNode, PipelineAsset, PipelineRun, TestResult } from '../api-types.js'
+import { createRoute } from '@hono/zod-openapi'
+import type { Lineage, LineageNode } from '../api-types.js'
 import { relationKey, type ArtifactReader } from '../artifacts.js'
-import { ApiError } from '../http-errors.js'
-import { readPage, readRows, sqlTable, tableIn } from '../reads.js'
-import { readContext } from '../request-context.js'
-import { PROBLEM_RESPONSES, filterText, page, pageQuery } from '../schemas/common-schemas.js'
-import {
-  FreshnessSchema,
-  LineageSchema,
-  PipelineRunDetailSchema,
-  PipelineRunSchema,
-  TestFailuresSchema,
-  TestResultsSchema,
-} from '../schemas/warehouse-schemas.js'
-import type { ServeEnv, ServeOptions } from '../serve-options.js'
+import { FreshnessSchema, LineageSchema } from '../schemas/warehouse-schemas.js'
+import type { ServeOptions } from '../serve-options.js'
 import type { TableMetadata } from '../table-metadata.js'
-import { BEARER, send, type Api } from './api-app.js'
-
-const ok = (schema: z.ZodType, description: string) => ({
-  200: { description, content: { 'application/json': { schema } } },
-  ...PROBLEM_RESPONSES,
-})
-
-function tableOf(key: string | undefined): ReadTable | undefined {
-  const [catalog, schema, table] = key?.split('.') ?? []
-  return catalog && schema && table ? { catalog, schema, table } : undefined
-}
+import { BEARER, ok, recordMetadataRead, send, type Api } from './api-app.js'
+import { visibility } from './artifact-access.js'
+import { registerRunRoutes } from './run-routes.js'
+import { registerTestRoutes } from './test-routes.js'
 
 function layerOf(schema: string | undefined): LineageNode['layer'] {
   if (schema === 'bronze_raw') return 'bronze'
@@ -52,20 +29,7 @@ export function registerWarehouseRoutes(
   artifacts: ArtifactReader,
   tables: TableMetadata,
 ): void {
-  const access = options.reader.access
-  /** Whether the identity may read every one of `keys` (`catalog.schema.table`). */
-  const visible = async (identity: Identity, keys: readonly (string | undefined)[]) => {
-    const t = keys.map(tableOf)
-    if (t.some((x) => x === undefined)) return false
-    return (await access.canRead(identity, t as ReadTable[])).allowed
-  }
-  const metadataRead = (c: Context<ServeEnv>, started: number, objects: readonly string[]) =>
-    options.reader.record(readContext(c, 'api.metadata'), {
-      principal: c.get('identity').name,
-      outcome: 'ok',
-      objects,
-      started,
-    })
+  const visible = visibility(options)
 
   app.openapi(
     createRoute({
@@ -123,230 +87,15 @@ export function registerWarehouseRoutes(
           ? parents.filter((p) => ids.has(p)).map((p) => ({ from: p, to: child }))
           : [],
       )
-      metadataRead(c, started, [])
+      recordMetadataRead(options, c, started, [])
       const body: Lineage = { generated_at: manifest?.metadata.generated_at ?? null, nodes, edges }
       return send(c, 'GET /api/lineage', body)
     },
   )
 
-  /** The relations a test reads (its parents in the manifest). */
-  const testInputs = (
-    unique: string,
-    manifest: Awaited<ReturnType<typeof artifacts.read<'manifest'>>>,
-  ) => {
-    const node = manifest?.nodes[unique]
-    return (node?.depends_on.nodes ?? []).map((id) => {
-      const parent = manifest?.nodes[id] ?? manifest?.sources[id]
-      return parent === undefined ? undefined : relationKey(parent.relation_name)
-    })
-  }
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/tests',
-      tags: ['warehouse'],
-      summary: 'The last result of every data test (of tables the principal may read)',
-      security: BEARER,
-      responses: ok(TestResultsSchema, 'test results'),
-    }),
-    async (c) => {
-      const started = performance.now()
-      const manifest = await artifacts.read('manifest')
-      const runResults = await artifacts.read('runResults')
-      const out: TestResult[] = []
-      for (const r of runResults?.results ?? []) {
-        if (!r.unique_id.startsWith('test.')) continue
-        const inputs = testInputs(r.unique_id, manifest)
-        if (inputs.length === 0 || !(await visible(c.get('identity'), inputs))) continue
-        const node = manifest?.nodes[r.unique_id] as Record<string, unknown> | undefined
-        const config = (node?.['config'] ?? {}) as Record<string, unknown>
-        out.push({
-          unique_id: r.unique_id,
-          name: typeof node?.['name'] === 'string' ? node['name'] : r.unique_id,
-          status: r.status,
-          failures: r.failures,
-          message: r.message,
-          execution_time: r.execution_time,
-          attached_node: typeof node?.['attached_node'] === 'string' ? node['attached_node'] : null,
-          column_name: typeof node?.['column_name'] === 'string' ? node['column_name'] : null,
-          severity: typeof config['severity'] === 'string' ? config['severity'] : null,
-          failures_relation: relationKey(r.stored_failures) ?? null,
-        })
-      }
-      metadataRead(c, started, [])
-      return send(c, 'GET /api/tests', {
-        generated_at: runResults?.metadata.generated_at ?? null,
-        invocation_id: runResults?.metadata.invocation_id ?? null,
-        results: out,
-      })
-    },
-  )
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/tests/{unique_id}/failures',
-      tags: ['warehouse'],
-      summary: "A test's failing rows (stored failures, or the sample the run kept)",
-      security: BEARER,
-      request: {
-        params: z.object({
-          unique_id: z
-            .string()
-            .regex(/^test\.[A-Za-z0-9_.-]{1,300}$/, 'a test unique id')
-            .openapi({ param: { name: 'unique_id', in: 'path' } }),
-        }),
-      },
-      responses: ok(TestFailuresSchema, 'failing rows'),
-    }),
-    async (c) => {
-      const { unique_id } = c.req.valid('param')
-      const manifest = await artifacts.read('manifest')
-      const result = (await artifacts.read('runResults'))?.results.find(
-        (r) => r.unique_id === unique_id,
-      )
-      if (result === undefined) throw new ApiError('not-found', `no result for ${unique_id}`)
-      const inputs = testInputs(unique_id, manifest).map(tableOf)
-      if (inputs.length === 0 || inputs.some((t) => t === undefined)) {
-        throw new ApiError('not-found', `no result for ${unique_id}`)
-      }
-      const relation = relationKey(result.stored_failures)
-      const stored = tableOf(relation)
-      const found = stored === undefined ? undefined : tables.find(stored)
-      if (stored !== undefined && found !== undefined) {
-        const snapshot = (await tables.facts(found)).snapshot
-        const sql = `SELECT * FROM (${await scanSql(snapshot, { sql: options.storage.engine })}) AS failures`
-        const rows = await readRows(c, options, { sql, tables: inputs as ReadTable[] }, 1001)
-        return send(c, 'GET /api/tests/{unique_id}/failures', {
-          unique_id,
-          relation: relation ?? '',
-          columns: Object.keys(rows[0] ?? {}).map((name) => ({ name, type: 'unknown' })),
-          rows: rows.slice(0, 1000),
-          truncated: rows.length > 1000,
-        })
-      }
-      await options.reader.authorize(
-        c.get('identity'),
-        inputs as ReadTable[],
-        readContext(c, 'api.metadata'),
-      )
-      const sample = (result.failing_rows_sample ?? []) as Record<string, never>[]
-      options.reader.record(readContext(c, 'api.metadata'), {
-        principal: c.get('identity').name,
-        outcome: 'ok',
-        objects: inputs.map((t) => `${t!.catalog}.${t!.schema}.${t!.table}`),
-        rows: sample.length,
-      })
-      return send(c, 'GET /api/tests/{unique_id}/failures', {
-        unique_id,
-        relation: relation ?? '',
-        columns: Object.keys(sample[0] ?? {}).map((name) => ({ name, type: 'unknown' })),
-        rows: sample,
-        truncated: (result.failures ?? 0) > sample.length,
-      })
-    },
-  )
-
-  const runsTable = tableIn(options.defaultCatalog, 'system', 'pipeline_runs')
-  const assetsTable = tableIn(options.defaultCatalog, 'system', 'pipeline_assets')
-  const runColumns = `run_id, kind, status, attempt, target, "trigger", partitions, started_at, ended_at,
-    epoch(ended_at) - epoch(started_at) AS duration_seconds, summary, error`
-  const parseRun = (r: Record<string, unknown>): PipelineRun => ({
-    run_id: String(r['run_id']),
-    kind: String(r['kind']),
-    status: String(r['status']),
-    attempt: Number(r['attempt']),
-    target: String(r['target']),
-    trigger: String(r['trigger']),
-    partitions: parseJson(r['partitions'], []) as string[],
-    started_at: r['started_at'] === null ? null : String(r['started_at']),
-    ended_at: r['ended_at'] === null ? null : String(r['ended_at']),
-    duration_seconds: r['duration_seconds'] === null ? null : Number(r['duration_seconds']),
-    summary: parseJson(r['summary'], {}) as PipelineRun['summary'],
-    error: r['error'] === null ? null : String(r['error']),
-  })
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/runs',
-      tags: ['warehouse'],
-      summary: 'Pipeline runs, newest first (empty when the pipeline never ran)',
-      security: BEARER,
-      request: { query: pageQuery(100).extend({ status: filterText.optional() }) },
-      responses: ok(page(PipelineRunSchema, 'PipelineRunPage'), 'runs'),
-    }),
-    async (c) => {
-      const q = c.req.valid('query')
-      if (tables.find(runsTable) === undefined) {
-        await options.reader.authorize(c.get('identity'), [runsTable], readContext(c, 'api.read'))
-        return send(c, 'GET /api/runs', {
-          items: [],
-          limit: q.limit,
-          offset: q.offset,
-          next_offset: null,
-        })
-      }
-      const where = q.status === undefined ? '' : `WHERE status = ${sqlString(q.status)}`
-      const sql = `SELECT * FROM (SELECT ${runColumns} FROM ${sqlTable(runsTable)}
-          QUALIFY row_number() OVER (PARTITION BY run_id ORDER BY seq DESC) = 1) AS runs
-        ${where} ORDER BY started_at DESC NULLS LAST, run_id`
-      const body = await readPage<Record<string, unknown>>(
-        c,
-        options,
-        { sql, tables: [runsTable] },
-        q,
-      )
-      return send(c, 'GET /api/runs', { ...body, items: body.items.map(parseRun) })
-    },
-  )
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/runs/{run_id}',
-      tags: ['warehouse'],
-      summary: 'One pipeline run with its assets and timings',
-      security: BEARER,
-      request: {
-        params: z.object({
-          run_id: z
-            .string()
-            .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'a run id')
-            .openapi({ param: { name: 'run_id', in: 'path' } }),
-        }),
-      },
-      responses: ok(PipelineRunDetailSchema, 'the run'),
-    }),
-    async (c) => {
-      const { run_id } = c.req.valid('param')
-      if (tables.find(runsTable) === undefined) {
-        await options.reader.authorize(c.get('identity'), [runsTable], readContext(c, 'api.read'))
-        throw new ApiError('not-found', `no run ${run_id}`)
-      }
-      const [run] = await readRows(c, options, {
-        sql: `SELECT ${runColumns} FROM ${sqlTable(runsTable)} WHERE run_id = ${sqlString(run_id)}
-          ORDER BY seq DESC LIMIT 1`,
-        tables: [runsTable],
-      })
-      if (run === undefined) throw new ApiError('not-found', `no run ${run_id}`)
-      const assets =
-        tables.find(assetsTable) === undefined
-          ? []
-          : await readRows(c, options, {
-              sql: `SELECT asset, kind, step, "partition", status, attempt, started_at, ended_at,
-                  epoch(ended_at) - epoch(started_at) AS duration_seconds, "rows", error
-                FROM ${sqlTable(assetsTable)} WHERE run_id = ${sqlString(run_id)}
-                ORDER BY started_at, asset, "partition"`,
-              tables: [assetsTable],
-            })
-      return send(c, 'GET /api/runs/{run_id}', {
-        ...parseRun(run),
-        assets: assets as unknown as PipelineAsset[],
-      })
-    },
-  )
+  // Tests and runs between lineage and freshness: the reference documents them in this order.
+  registerTestRoutes(app, options, artifacts, tables, visible)
+  registerRunRoutes(app, options, tables)
 
   app.openapi(
     createRoute({
@@ -382,20 +131,11 @@ export function registerWarehouseRoutes(
           error_after: after(r.criteria?.error_after),
         })
       }
-      metadataRead(c, started, [])
+      recordMetadataRead(options, c, started, [])
       return send(c, 'GET /api/freshness', {
         generated_at: sources?.metadata.generated_at ?? null,
         sources: out,
       })
     },
   )
-}
-
-function parseJson(value: unknown, fallback: unknown): unknown {
-  if (typeof value !== 'string') return value ?? fallback
-  try {
-    return JSON.parse(value) as unknown
-  } catch {
-    return fallback
-  }
 }

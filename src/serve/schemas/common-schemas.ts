@@ -136,3 +136,12 @@ export const PROBLEM_RESPONSES = {
     content: { 'application/problem+json': { schema: ProblemSchema } },
   },
 } as const
+
+/** The 200 answer of an export route: a streamed CSV or Parquet file. */
+export const FILE_RESPONSE = {
+  description: 'the file',
+  content: {
+    'text/csv': { schema: z.string() },
+    'application/vnd.apache.parquet': { schema: z.string().openapi({ format: 'binary' }) },
+  },
+} as const
