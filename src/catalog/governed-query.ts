@@ -6,9 +6,10 @@
  * interrupt), stream the rows, and write one audit record per request — allowed or not.
  *
  * User SQL is checked by {@link guardSql} (DuckDB's parse: one SELECT, tables by name, no table
- * functions); SQL the API builds itself declares the tables it reads.
+ * functions); SQL the API builds itself declares the tables it reads. The result callers hold is
+ * `governed-result.ts`; what a read is and its audit record, `read-context.ts`.
  */
-import type { ColumnInfo, Engine, ResultRow, RowStream, StreamingEngine } from '../engine/index.js'
+import type { Engine, RowStream, StreamingEngine } from '../engine/index.js'
 import type { AccessControl, Identity } from './access-control.js'
 import type { AuditOutcome, AuditSink } from './audit-log.js'
 import {
@@ -17,28 +18,17 @@ import {
   QueryTimeoutError,
   SqlRefusedError,
 } from './catalog-errors.js'
+import { GovernedResult } from './governed-result.js'
+import {
+  auditRecord,
+  tableKey,
+  type QueryLimits,
+  type ReadContext,
+  type ReadEvent,
+  type TrustedRead,
+} from './read-context.js'
 import type { ResultCache } from './result-cache.js'
 import { guardSql, type ReadTable } from './sql-guard.js'
-
-/** Limits of one governed read. */
-export interface QueryLimits {
-  /** Rows returned at most; the result says when it was cut. */
-  readonly maxRows: number
-  /** Time limit from the start of the read to its last row (ms). */
-  readonly timeoutMs: number
-}
-
-/** Where a read comes from, for the audit record. */
-export interface ReadContext {
-  readonly requestId: string
-  /** `api.read`, `api.export`, `sql.query`, `sql.export`, `cli.sql`, … */
-  readonly action: string
-  /** The route or command. */
-  readonly resource: string
-  readonly clientAddress: string | null
-  /** The status the caller answers with for an outcome (HTTP), or nothing. */
-  readonly statusOf?: (outcome: AuditOutcome) => number | null
-}
 
 /** Options of {@link GovernedReader}. */
 export interface GovernedReaderOptions {
@@ -58,12 +48,6 @@ export interface GovernedReaderOptions {
   readonly resultCache?: ResultCache
   /** The Delta version a table's view shows now (needed by the result cache). */
   readonly versionOf?: (table: ReadTable) => number | undefined
-}
-
-/** A request for a read the API composed: trusted SQL and the tables it reads. */
-export interface TrustedRead {
-  readonly sql: string
-  readonly tables: readonly ReadTable[]
 }
 
 const MAX_PLAN = 8000
@@ -281,124 +265,7 @@ export class GovernedReader {
     return new GovernedQueryError(this.sanitize(raw))
   }
 
-  private audit(
-    ctx: ReadContext,
-    principal: string | null,
-    e: {
-      time: Date
-      started: number
-      outcome: AuditOutcome
-      objects: readonly string[]
-      rows?: number | null
-      reason?: string | null
-      sql?: string | null
-      plan?: string | null
-    },
-  ): void {
-    this.options.audit.record({
-      time: e.time,
-      requestId: ctx.requestId,
-      principal,
-      action: ctx.action,
-      resource: ctx.resource,
-      objects: e.objects,
-      rows: e.rows ?? null,
-      allowed:
-        e.outcome === 'ok' ||
-        e.outcome === 'truncated' ||
-        e.outcome === 'timeout' ||
-        e.outcome === 'failed',
-      outcome: e.outcome,
-      status: ctx.statusOf?.(e.outcome) ?? null,
-      reason: e.reason ?? null,
-      clientAddress: ctx.clientAddress,
-      sql: e.sql ?? null,
-      plan: e.plan ?? null,
-      durationMs: performance.now() - e.started,
-    })
-  }
-}
-
-/** `catalog.schema.table`. */
-function tableKey(t: ReadTable): string {
-  return `${t.catalog}.${t.schema}.${t.table}`
-}
-
-/**
- * A running governed read: its columns, then its rows a chunk at a time up to the row cap.
- * Always `close()` it (in `finally`): that stops the statement and writes the audit record.
- */
-export class GovernedResult {
-  /** Rows handed out so far. */
-  rowCount = 0
-  /** True once rows past the cap were found (and dropped). */
-  truncated = false
-  private outcome: AuditOutcome | undefined
-  private reason: string | null = null
-  private closed = false
-
-  constructor(
-    /** The tables the read touches. */
-    readonly tables: readonly ReadTable[],
-    private readonly stream: RowStream,
-    /** The row cap. */
-    readonly maxRows: number,
-    private readonly hooks: {
-      translate: (error: unknown) => Error
-      finish: (outcome: AuditOutcome, rows: number, reason: string | null) => void
-    },
-  ) {}
-
-  /** The result's columns. */
-  get columns(): readonly ColumnInfo[] {
-    return this.stream.columns
-  }
-
-  /** The rows, a chunk at a time, stopping at the cap. @throws QueryTimeoutError, GovernedQueryError */
-  async *chunks(): AsyncGenerator<ResultRow[]> {
-    try {
-      for (
-        let rows = await this.stream.next();
-        rows !== undefined;
-        rows = await this.stream.next()
-      ) {
-        const room = this.maxRows - this.rowCount
-        if (rows.length > room) {
-          this.truncated = true
-          if (room > 0) {
-            this.rowCount += room
-            yield rows.slice(0, room)
-          }
-          return
-        }
-        this.rowCount += rows.length
-        yield rows
-      }
-    } catch (error) {
-      const failure = this.hooks.translate(error)
-      this.outcome = failure instanceof QueryTimeoutError ? 'timeout' : 'failed'
-      this.reason = failure.message
-      throw failure
-    }
-  }
-
-  /** Every row up to the cap. */
-  async all(): Promise<ResultRow[]> {
-    const out: ResultRow[] = []
-    for await (const rows of this.chunks()) out.push(...rows)
-    return out
-  }
-
-  /**
-   * Stops the statement and writes the audit record (once). `outcome` overrides what the rows
-   * said (e.g. `failed` when the client went away mid-export); `rows` what was handed out (a
-   * `COPY` returns one row: the count it wrote).
-   */
-  async close(outcome?: AuditOutcome, reason?: string, rows?: number): Promise<void> {
-    if (this.closed) return
-    this.closed = true
-    const final = outcome ?? this.outcome ?? (this.truncated ? 'truncated' : 'ok')
-    await this.stream.close()
-    this.hooks.finish(final, rows ?? this.rowCount, reason ?? this.reason)
+  private audit(ctx: ReadContext, principal: string | null, event: ReadEvent): void {
+    this.options.audit.record(auditRecord(ctx, principal, event))
   }
 }

@@ -93,13 +93,10 @@ export { AccessControl } from './access-control.js'
 export type { Identity, AccessControlOptions } from './access-control.js'
 export { AuditLog, AUDIT_TABLE, redactSecrets } from './audit-log.js'
 export type { AuditRecord, AuditSink, AuditOutcome, AuditLogOptions } from './audit-log.js'
-export { GovernedReader, GovernedResult } from './governed-query.js'
-export type {
-  GovernedReaderOptions,
-  QueryLimits,
-  ReadContext,
-  TrustedRead,
-} from './governed-query.js'
+export { GovernedReader } from './governed-query.js'
+export type { GovernedReaderOptions } from './governed-query.js'
+export { GovernedResult } from './governed-result.js'
+export type { QueryLimits, ReadContext, TrustedRead } from './read-context.js'
 export { openGovernance } from './governance.js'
 export type { Governance, GovernanceOptions } from './governance.js'
 export { ResultCache } from './result-cache.js'

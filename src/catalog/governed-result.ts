@@ -1,0 +1,89 @@
+/**
+ * @module catalog/governed-result
+ * A running governed read as its callers see it: the columns, then the rows a chunk at a time up
+ * to the row cap (what lies past the cap is dropped and said), engine failures translated (a
+ * timeout, or a message without server paths), and one audit record when it is closed.
+ */
+import type { ColumnInfo, ResultRow, RowStream } from '../engine/index.js'
+import type { AuditOutcome } from './audit-log.js'
+import { QueryTimeoutError } from './catalog-errors.js'
+import type { ReadTable } from './sql-guard.js'
+
+/**
+ * A running governed read: its columns, then its rows a chunk at a time up to the row cap.
+ * Always `close()` it (in `finally`): that stops the statement and writes the audit record.
+ */
+export class GovernedResult {
+  /** Rows handed out so far. */
+  rowCount = 0
+  /** True once rows past the cap were found (and dropped). */
+  truncated = false
+  private outcome: AuditOutcome | undefined
+  private reason: string | null = null
+  private closed = false
+
+  constructor(
+    /** The tables the read touches. */
+    readonly tables: readonly ReadTable[],
+    private readonly stream: RowStream,
+    /** The row cap. */
+    readonly maxRows: number,
+    private readonly hooks: {
+      translate: (error: unknown) => Error
+      finish: (outcome: AuditOutcome, rows: number, reason: string | null) => void
+    },
+  ) {}
+
+  /** The result's columns. */
+  get columns(): readonly ColumnInfo[] {
+    return this.stream.columns
+  }
+
+  /** The rows, a chunk at a time, stopping at the cap. @throws QueryTimeoutError, GovernedQueryError */
+  async *chunks(): AsyncGenerator<ResultRow[]> {
+    try {
+      for (
+        let rows = await this.stream.next();
+        rows !== undefined;
+        rows = await this.stream.next()
+      ) {
+        const room = this.maxRows - this.rowCount
+        if (rows.length > room) {
+          this.truncated = true
+          if (room > 0) {
+            this.rowCount += room
+            yield rows.slice(0, room)
+          }
+          return
+        }
+        this.rowCount += rows.length
+        yield rows
+      }
+    } catch (error) {
+      const failure = this.hooks.translate(error)
+      this.outcome = failure instanceof QueryTimeoutError ? 'timeout' : 'failed'
+      this.reason = failure.message
+      throw failure
+    }
+  }
+
+  /** Every row up to the cap. */
+  async all(): Promise<ResultRow[]> {
+    const out: ResultRow[] = []
+    for await (const rows of this.chunks()) out.push(...rows)
+    return out
+  }
+
+  /**
+   * Stops the statement and writes the audit record (once). `outcome` overrides what the rows
+   * said (e.g. `failed` when the client went away mid-export); `rows` what was handed out (a
+   * `COPY` returns one row: the count it wrote).
+   */
+  async close(outcome?: AuditOutcome, reason?: string, rows?: number): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    const final = outcome ?? this.outcome ?? (this.truncated ? 'truncated' : 'ok')
+    await this.stream.close()
+    this.hooks.finish(final, rows ?? this.rowCount, reason ?? this.reason)
+  }
+}
