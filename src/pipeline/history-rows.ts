@@ -10,6 +10,7 @@
  * use the same SQL: `QUALIFY row_number() OVER (PARTITION BY run_id ORDER BY seq DESC) = 1`.
  */
 import { sqlString } from '../core/index.js'
+import type { SessionPartition } from './partitions.js'
 
 /** The table holding run states. */
 export const RUNS_TABLE = 'pipeline_runs'
@@ -40,7 +41,8 @@ export interface RunRecord {
   readonly trigger: string
   /** The options the run was started with (enough to resume it). */
   readonly params: Readonly<Record<string, unknown>>
-  readonly partitions: readonly string[]
+  /** The sessions the run covers (none for a promotion). */
+  readonly partitions: readonly SessionPartition[]
   /** State of each step, plus step data (e.g. the build selection). */
   readonly steps: Readonly<Record<string, StepState>>
   readonly startedAt: string

@@ -91,7 +91,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const attempt = (prev?.attempt ?? 0) + 1
   const partitions: SessionPartition[] =
     prev !== undefined
-      ? (prev.partitions as unknown as SessionPartition[])
+      ? [...prev.partitions]
       : [...(options.partitions ?? (await options.stages.discover()))]
   const summary: RunSummary = { sessions: partitions.length, warnings: [], failures: [] }
   const recorder = new RunRecorder(
@@ -106,7 +106,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       catalog: options.history.catalog,
       trigger: prev === undefined ? (options.trigger ?? 'manual') : `resume (attempt ${attempt})`,
       params: prev?.params ?? options.params,
-      partitions: partitions as unknown as string[],
+      partitions,
       steps:
         prev?.steps ??
         Object.fromEntries(PIPELINE_STEPS.map((s) => [s, { status: 'pending', attempt: 0 }])),

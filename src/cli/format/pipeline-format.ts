@@ -86,7 +86,7 @@ function duration(r: RunView): string {
 }
 
 function sessionsOf(r: RunView): string {
-  const keys = (r.partitions as unknown as { key?: string }[]).map((p) => p.key ?? String(p))
+  const keys = r.partitions.map((p) => p.key)
   return keys.length <= 4 ? keys.join(',') : `${keys.slice(0, 3).join(',')},… (${keys.length})`
 }
 
@@ -130,7 +130,7 @@ export function formatRunDetail(r: RunView): string {
   const counts = new Map<string, number>()
   for (const a of r.assets)
     counts.set(`${a.step} ${a.status}`, (counts.get(`${a.step} ${a.status}`) ?? 0) + 1)
-  const partitions = r.partitions as unknown as SessionPartition[]
+  const partitions = r.partitions
   return [
     `run ${r.runId} (${r.kind}, target ${r.target}, catalog ${r.catalog}): ${r.display}${r.attempt > 1 ? `, attempt ${r.attempt}` : ''}`,
     `  started ${r.startedAt}${r.endedAt === null ? '' : `, ended ${r.endedAt} (${duration(r)})`}; trigger: ${r.trigger}`,
