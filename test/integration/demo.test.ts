@@ -6,6 +6,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { once } from 'node:events'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -119,5 +121,23 @@ describe('pitwall demo', () => {
     }
     expect(await exited).toBe(0)
     expect(stderr).toBe('')
+  }, 600_000)
+
+  it('says in one line that the port is busy, and exits 2', async () => {
+    const blocker = createServer()
+    blocker.listen(0, '127.0.0.1')
+    await once(blocker, 'listening')
+    const port = (blocker.address() as AddressInfo).port
+    try {
+      const r = demo(['demo', '--port', String(port)])
+      expect(r.code).toBe(2)
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `error: port ${port} on 127.0.0.1 is already in use; stop what is listening there or choose another with --port (0 = any free port)`,
+      ])
+      // The work before it still happened and was shown.
+      expect(r.stdout).toMatch(/^\s+1 {2}.+ \d:\d\d:\d\d\.\d{3}/m)
+    } finally {
+      blocker.close()
+    }
   }, 600_000)
 })
