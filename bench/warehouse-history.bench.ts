@@ -16,12 +16,15 @@
  *
  * Not timed: the simulation (`simulateSeasons`), extraction from a replay server over the
  * simulated data (the real extractor, no rate limit), compiling the package.
- * WAREHOUSE_BENCH_TELEMETRY_HZ sets the telemetry rate (default the API's 3.7 Hz).
+ * WAREHOUSE_BENCH_TELEMETRY_HZ sets the telemetry rate (default the API's 3.7 Hz);
+ * WAREHOUSE_HISTORY_SIM=<dir> keeps the simulated races there and reuses them on the next run (the
+ * simulation of 70 races takes minutes).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  hasSimulation,
   OpenF1Client,
   runExtraction,
   simulateSeasons,
@@ -52,16 +55,21 @@ const RATIO_GOAL = 1.5
 const RSS_GOAL_MIB = 2048
 const NOOP_GOAL_SECONDS = 2
 
-/** The first `races` simulated races in date order (seasons from 2023, at most 24 a season). */
+/**
+ * The first `races` simulated races in date order (seasons from 2023, at most 24 a season). A
+ * folder that already holds a simulation is reused as it is (`WAREHOUSE_HISTORY_SIM`).
+ */
 async function simulate(dir: string, races: number): Promise<number[]> {
   const seasons = Math.ceil(races / 24)
-  await simulateSeasons({
-    seasons: Array.from({ length: seasons }, (_, i) => 2023 + i),
-    meetings: Math.ceil(races / seasons),
-    kinds: ['race'],
-    outDir: dir,
-    ...(HZ === undefined ? {} : { telemetryHz: Number(HZ) }),
-  })
+  if (!hasSimulation(dir)) {
+    await simulateSeasons({
+      seasons: Array.from({ length: seasons }, (_, i) => 2023 + i),
+      meetings: Math.ceil(races / seasons),
+      kinds: ['race'],
+      outDir: dir,
+      ...(HZ === undefined ? {} : { telemetryHz: Number(HZ) }),
+    })
+  }
   const sessions = JSON.parse(readFileSync(join(dir, 'sessions.json'), 'utf8')) as {
     session_key: number
     date_start: string
@@ -95,6 +103,9 @@ function note(started: number, text: string): void {
 }
 
 const rss = (r: CliRun): string => (r.peakRssMiB === undefined ? '?' : `${r.peakRssMiB} MiB`)
+const cpuOf = (r: CliRun): string => (r.cpuSeconds === undefined ? '?' : r.cpuSeconds.toFixed(1))
+/** A process's peak memory and CPU seconds (the steadier figure on a shared machine). */
+const figures = (r: CliRun): Record<string, string> => ({ peakRss: rss(r), cpuSeconds: cpuOf(r) })
 
 const benchmark: Benchmark = {
   name: `warehouse: ${RACES}-race history through the CLI, adding a race at ${CHECKPOINTS.join(', ')}`,
@@ -103,7 +114,7 @@ const benchmark: Benchmark = {
     const started = performance.now()
     try {
       const pkg: CliPackage = preparedPackage(join(root, 'package'))
-      const sim = join(root, 'sim')
+      const sim = process.env['WAREHOUSE_HISTORY_SIM'] ?? join(root, 'sim')
       note(started, `package ${pkg.commit} compiled; simulating ${RACES} races`)
       const sessions = await simulate(sim, RACES)
       note(started, 'simulated')
@@ -128,9 +139,15 @@ const benchmark: Benchmark = {
           await extract(home, keys)
           note(started, `extracted ${keys.length} race(s) into ${home}`)
           const load = await runCli(pkg, home, ['load'])
-          note(started, `load ${load.seconds.toFixed(1)} s, peak ${rss(load)}`)
+          note(
+            started,
+            `load ${load.seconds.toFixed(1)} s, cpu ${cpuOf(load)} s, peak ${rss(load)}`,
+          )
           const build = await runCli(pkg, home, BUILD_NODES)
-          note(started, `build ${build.seconds.toFixed(1)} s, peak ${rss(build)}`)
+          note(
+            started,
+            `build ${build.seconds.toFixed(1)} s, cpu ${cpuOf(build)} s, peak ${rss(build)}`,
+          )
           for (const r of [load, build]) if (r.peakRssMiB !== undefined) peaks.push(r.peakRssMiB)
           return { load, build }
         }
@@ -146,12 +163,12 @@ const benchmark: Benchmark = {
               {
                 label: `load races ${done + 1}–${cp - 1} (${bulk.length})`,
                 seconds: r.load.seconds,
-                extra: { peakRss: rss(r.load) },
+                extra: figures(r.load),
               },
               {
                 label: `build races ${done + 1}–${cp - 1} (${bulk.length})`,
                 seconds: r.build.seconds,
-                extra: { peakRss: rss(r.build) },
+                extra: figures(r.build),
               },
             )
           }
@@ -165,28 +182,32 @@ const benchmark: Benchmark = {
             {
               label: `race ${cp} alone: load (empty lakehouse)`,
               seconds: alone.load.seconds,
-              extra: { peakRss: rss(alone.load) },
+              extra: figures(alone.load),
             },
             {
               label: `race ${cp} alone: build (baseline)`,
               seconds: alone.build.seconds,
-              extra: { peakRss: rss(alone.build) },
+              extra: figures(alone.build),
             },
             {
               label: `race ${cp} added to ${cp - 1}: load`,
               seconds: added.load.seconds,
-              extra: { peakRss: rss(added.load) },
+              extra: figures(added.load),
             },
             {
               label: `race ${cp} added to ${cp - 1}: build`,
               seconds: added.build.seconds,
-              extra: { peakRss: rss(added.build) },
+              extra: figures(added.build),
             },
           )
           const ratio = added.build.seconds / alone.build.seconds
           const loadRatio = added.load.seconds / alone.load.seconds
+          const cpuRatio =
+            added.build.cpuSeconds === undefined || alone.build.cpuSeconds === undefined
+              ? '?'
+              : (added.build.cpuSeconds / alone.build.cpuSeconds).toFixed(2)
           ratios.push(
-            `race ${cp}: adding it / building it alone = ${ratio.toFixed(2)}× build (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'}), ${loadRatio.toFixed(2)}× load`,
+            `race ${cp}: adding it / building it alone = ${ratio.toFixed(2)}× build (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'}), ${cpuRatio}× build CPU, ${loadRatio.toFixed(2)}× load`,
           )
           ratios.push(
             `race ${cp} slowest nodes when added: ${slowest(addedResults, lastRunResults(aloneHome))}`,
@@ -202,17 +223,17 @@ const benchmark: Benchmark = {
           {
             label: `build again, no new data (${RACES} races)`,
             seconds: noop.seconds,
-            extra: { peakRss: rss(noop) },
+            extra: figures(noop),
           },
           {
             label: `pitwall test, ${RACES} races`,
             seconds: tests.seconds,
-            extra: { peakRss: rss(tests) },
+            extra: figures(tests),
           },
           {
             label: `pitwall test, race ${RACES} alone`,
             seconds: testsAlone.seconds,
-            extra: { peakRss: rss(testsAlone) },
+            extra: figures(testsAlone),
           },
         )
         const peak = peaks.length === 0 ? undefined : Math.max(...peaks)
