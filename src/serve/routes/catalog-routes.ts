@@ -9,6 +9,7 @@ import { CATALOG_SCHEMAS, type RegisteredTable } from '../../catalog/index.js'
 import type { SchemaInfo } from '../api-types.js'
 import type { ArtifactReader } from '../artifacts.js'
 import { ApiError } from '../http-errors.js'
+import { onePage } from '../reads.js'
 import { page, pageQuery } from '../schemas/common-schemas.js'
 import {
   CatalogInfoSchema,
@@ -64,12 +65,7 @@ export function registerCatalogRoutes(
         })
       }
       metadataRead(c, started, [])
-      return send(c, 'GET /api/catalogs', {
-        items,
-        limit: Math.max(1, items.length),
-        offset: 0,
-        next_offset: null,
-      })
+      return send(c, 'GET /api/catalogs', onePage(items))
     },
   )
 
@@ -98,12 +94,7 @@ export function registerCatalogRoutes(
         items.push({ catalog, name: schema, layer: LAYERS[schema], tables: count })
       }
       metadataRead(c, started, [])
-      return send(c, 'GET /api/catalogs/{catalog}/schemas', {
-        items,
-        limit: Math.max(1, items.length),
-        offset: 0,
-        next_offset: null,
-      })
+      return send(c, 'GET /api/catalogs/{catalog}/schemas', onePage(items))
     },
   )
 
@@ -195,12 +186,11 @@ export function registerCatalogRoutes(
       const doc = (await descriptions()).get(`${name.catalog}.${name.schema}.${name.table}`)
       const { snapshot } = await tables.facts(t)
       const items = columnsOf(snapshot, doc)
-      return send(c, 'GET /api/catalogs/{catalog}/schemas/{schema}/tables/{table}/columns', {
-        items,
-        limit: Math.max(1, items.length),
-        offset: 0,
-        next_offset: null,
-      })
+      return send(
+        c,
+        'GET /api/catalogs/{catalog}/schemas/{schema}/tables/{table}/columns',
+        onePage(items),
+      )
     },
   )
 
