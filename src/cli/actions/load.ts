@@ -9,6 +9,8 @@
  *   a day without new sessions);
  * - 1 when a file was quarantined or vanished or a table failed; the report lists them and
  *   reconciles the row counts.
+ * On a `type: databricks` target the files go to the workspace instead (volume + COPY INTO,
+ * `wiring/databricks-load.ts`); no credentials there is a configuration error (exit 2).
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,6 +18,7 @@ import { LANDING_DIR, OPENF1_ENDPOINTS, UsageError } from '../../core/index.js'
 import { formatLoadReport, listEndpointFolders } from '../../load/index.js'
 import type { ActionInput } from '../command-spec.js'
 import type { CliContext } from '../context.js'
+import { formatDatabricksLoad, loadOnDatabricks } from '../wiring/databricks-load.js'
 import { runLoad } from '../wiring/run-load.js'
 
 /** Runs `pitwall load`. */
@@ -29,6 +32,13 @@ export async function run(
     throw new UsageError(`nothing to load: the lakehouse home ${ctx.home} does not exist`, {
       hint: 'Run `pitwall extract` first to land data there, or pass the right --home.',
     })
+  }
+  const { output } = await ctx.config()
+  if (output.type === 'databricks') {
+    // A Databricks target's bronze lives in its workspace: volume upload + COPY INTO.
+    const r = await loadOnDatabricks(ctx, output, endpoints)
+    ctx.emit(r, formatDatabricksLoad(r))
+    return
   }
   const report = await runLoad(ctx, endpoints === undefined ? {} : { endpoints })
   if (report.landingFiles === 0) {

@@ -39,21 +39,11 @@ export function databricksConnection(
   }
 }
 
-/** Connects to the target's SQL warehouse and opens the Databricks warehouse on it. */
-export async function openDatabricksRuntime(
+/** Connects the `@databricks/sql` driver to a Databricks output's SQL warehouse. */
+export async function openDatabricksEngine(
   ctx: CliContext,
-  project: ParsedProject,
-): Promise<{ warehouse: DatabricksWarehouse; close: () => Promise<void> }> {
-  const config = await loadConfig({
-    projectDir: ctx.projectDir,
-    profilesDir: ctx.profilesDir,
-    target: project.target.name,
-    env: ctx.io.env,
-  })
-  const output = config.output
-  if (output.type !== 'databricks') {
-    throw new ConfigError(`target '${project.target.name}' is not a databricks output`, [])
-  }
+  output: DatabricksOutputConfig,
+): Promise<DatabricksEngine> {
   let client
   try {
     client = await connectDatabricks(databricksConnection(output, ctx.io.env))
@@ -64,11 +54,38 @@ export async function openDatabricksRuntime(
       "check host and http_path in profiles.yml (copy them from the SQL warehouse's connection details) and the credentials",
     )
   }
-  const engine = await DatabricksEngine.open({
+  return DatabricksEngine.open({
     client,
     catalog: output.catalog,
     onStatement: (sql) => ctx.logger.debug(sql),
   })
+}
+
+/** The target's output when it is a Databricks one. */
+export async function databricksOutput(
+  ctx: CliContext,
+  target: string | undefined,
+): Promise<DatabricksOutputConfig> {
+  const config = await loadConfig({
+    projectDir: ctx.projectDir,
+    profilesDir: ctx.profilesDir,
+    ...(target === undefined ? {} : { target }),
+    env: ctx.io.env,
+  })
+  const output = config.output
+  if (output.type !== 'databricks') {
+    throw new ConfigError(`target '${config.targetName}' is not a databricks output`, [])
+  }
+  return output
+}
+
+/** Connects to the target's SQL warehouse and opens the Databricks warehouse on it. */
+export async function openDatabricksRuntime(
+  ctx: CliContext,
+  project: ParsedProject,
+): Promise<{ warehouse: DatabricksWarehouse; close: () => Promise<void> }> {
+  const output = await databricksOutput(ctx, project.target.name)
+  const engine = await openDatabricksEngine(ctx, output)
   const warehouse = new DatabricksWarehouse({
     engine,
     home: ctx.home,
