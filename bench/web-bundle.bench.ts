@@ -2,7 +2,8 @@
  * The dashboard's weight (issue 14: the first page ≤ 400 KB compressed). Builds `web/` with
  * Vite (`npm run build:web`, timed), then adds up what the first page (`/`, the season picker)
  * downloads: index.html, its stylesheet, the entry script, the picker's chunk and every chunk
- * those import statically, each gzip- and brotli-compressed at the levels servers use. The
+ * those import statically, each gzip- and brotli-compressed at the levels servers use, and what
+ * `pitwall serve`'s static files actually send for them (bytes over the wire per encoding). The
  * heavy chunks loaded only by chart pages (ECharts, uPlot) are listed beside it. The ratio is
  * against the 400 KB goal.
  */
@@ -11,6 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { Hono } from 'hono'
+import { staticFiles } from '../src/serve/static-files.js'
 import { time, type Benchmark, type Measurement } from './harness.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -79,6 +82,22 @@ const bench: Benchmark = {
         },
       },
     ]
+    // What the server sends for the same files, as a browser asks for them.
+    const served = new Hono().use('*', staticFiles(dist))
+    const wire = { gzip: 0, br: 0 }
+    for (const encoding of ['gzip', 'br'] as const) {
+      for (const f of first) {
+        const res = await served.request(f === 'index.html' ? '/' : `/${f}`, {
+          headers: { 'Accept-Encoding': encoding },
+        })
+        wire[encoding] += (await res.arrayBuffer()).byteLength
+      }
+    }
+    measurements.push({
+      label: 'first page (/) as pitwall serve sends it',
+      seconds: 0,
+      extra: { gzip_kb: kb(wire.gzip), brotli_kb: kb(wire.br) },
+    })
     for (const f of assets.filter((a) => a.endsWith('.js')).sort()) {
       const s = sizes(`assets/${f}`)
       if (s.raw < 20_000) continue
