@@ -157,6 +157,11 @@ describe('principals, grants and tokens', () => {
     }
     expect(principal).toBe('data_analysts')
     expect(Date.parse(expires_at) - Date.now()).toBeGreaterThan(29 * 86_400_000)
+    // Without --json stdout is the token alone (TOKEN=$(pitwall tokens create …)); the note is on stderr.
+    const plain = await pitwall('tokens', 'create', '--principal', 'data_analysts')
+    expect(plain.code).toBe(0)
+    expect(plain.stdout).toMatch(/^pwt_\S+\n$/)
+    expect(plain.stderr).toContain('it is shown only now')
     const list = await pitwall('--json', 'tokens', 'list')
     expect(list.stdout).not.toContain(token.slice(18))
     const [entry] = JSON.parse(list.stdout) as {

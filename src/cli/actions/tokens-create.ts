@@ -30,13 +30,16 @@ export async function run(
       ...(opts.comment === undefined ? {} : { comment: opts.comment }),
       now,
     })
+    // stdout is the token alone, so `TOKEN=$(pitwall tokens create …)` works; the note is for people.
     ctx.emit(
       { principal: opts.principal, token, expires_at: record.expiresAt, token_id: record.tokenId },
-      [
-        token,
-        `(token ${record.tokenId} for ${opts.principal}, expires ${record.expiresAt}; it is shown only now — send it as Authorization: Bearer <token>)`,
-      ].join('\n'),
+      token,
     )
+    if (!ctx.json) {
+      ctx.logger.info(
+        `token ${record.tokenId} for ${opts.principal}, expires ${record.expiresAt}; it is shown only now — send it as Authorization: Bearer <token>`,
+      )
+    }
   } finally {
     await admin.close()
   }
