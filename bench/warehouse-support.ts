@@ -178,8 +178,15 @@ export async function runProject(
 export async function plainDuckDb(
   project: ParsedProject,
   filesByEndpoint: Readonly<Record<string, readonly string[]>>,
-): Promise<number> {
+): Promise<{ built: number; seconds: Record<string, number> }> {
   const db = await DuckDbEngine.create()
+  const seconds: Record<string, number> = {}
+  /** Runs one statement, keeping its time under `name` (the slowest are reported). */
+  const timed = async (name: string, sql: string): Promise<void> => {
+    const started = performance.now()
+    await db.run(sql)
+    seconds[name] = (performance.now() - started) / 1000
+  }
   try {
     await db.run(`attach ':memory:' as ${CATALOG}`)
     for (const s of ['bronze_raw', 'silver_clean', 'gold_analytics'])
@@ -191,7 +198,7 @@ export async function plainDuckDb(
         await db.run(`create table ${target} as ${EMPTY_BRONZE}`)
         continue
       }
-      await db.run(`create table ${target} as ${await jsonSelect(db, files)}`)
+      await timed(table, `create table ${target} as ${await jsonSelect(db, files)}`)
     }
     let built = 0
     const dag = buildDag(project.nodes, Object.keys(project.sources))
@@ -202,12 +209,16 @@ export async function plainDuckDb(
       const rel = relationOf(node).render()
       if (node.resource_type === 'seed') {
         const csv = join(WAREHOUSE, node.original_file_path.replace(/^warehouse\//, ''))
-        await db.run(`create table ${rel} as select * from read_csv('${csv}', header = true)`)
+        await timed(
+          node.name,
+          `create table ${rel} as select * from read_csv('${csv}', header = true)`,
+        )
       } else {
         const compiled = compileNode(project, id)
         if (!compiled.ok) throw new Error(`${id}: ${compiled.diagnostic.message}`)
         const sql = compiled.node.compiled_code
-        await db.run(
+        await timed(
+          node.name,
           node.resource_type === 'snapshot'
             ? `create table ${rel} as select *, md5(random()::varchar) as dbt_scd_id, now() as dbt_updated_at, now() as dbt_valid_from, cast(null as timestamptz) as dbt_valid_to from (${sql})`
             : `create table ${rel} as ${sql}`,
@@ -215,7 +226,7 @@ export async function plainDuckDb(
       }
       built++
     }
-    return built
+    return { built, seconds }
   } finally {
     await db.close()
   }
