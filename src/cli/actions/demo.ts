@@ -24,7 +24,7 @@ import { DEMO_SEASON, runDemoSimulate, startDemoReplay } from '../wiring/openf1-
 import type { PipelineParams } from '../wiring/pipeline-params.js'
 import { assetGraphOf, locksDir, openHistory } from '../wiring/pipeline-runtime.js'
 import { pipelineStages } from '../wiring/pipeline-stages.js'
-import { SERVE_DEFAULTS } from '../wiring/serve-defaults.js'
+import { SERVE_DEFAULTS } from '../commands/serve.js'
 import { untilStopped } from '../wiring/server-lifetime.js'
 
 interface DemoFlags {

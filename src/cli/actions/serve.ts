@@ -5,7 +5,7 @@
  */
 import type { ActionInput } from '../command-spec.js'
 import type { CliContext } from '../context.js'
-import type { ServeFlags } from '../wiring/serve-defaults.js'
+import type { ServeFlags } from '../commands/serve.js'
 import { startServer } from '../wiring/serve-server.js'
 import { untilStopped } from '../wiring/server-lifetime.js'
 

@@ -5,7 +5,7 @@
  * dashboard — offline, in its own home (`<home>/demo`).
  */
 import { defineCommand } from '../command-spec.js'
-import { SERVE_DEFAULTS } from '../wiring/serve-defaults.js'
+import { SERVE_DEFAULTS } from './serve.js'
 
 /** `pitwall demo`. */
 export const demoCommand = defineCommand({

@@ -3,7 +3,31 @@
  * `pitwall serve [--port 8080] [--host 127.0.0.1]`: the read-only API, SQL endpoint and dashboard.
  */
 import { defineCommand } from '../command-spec.js'
-import { DEFAULT_MEMORY_LIMIT, SERVE_DEFAULTS } from '../wiring/serve-defaults.js'
+
+/** What `pitwall serve` is given, as the user types it (strings, validated when it runs). */
+export interface ServeFlags {
+  readonly port: string
+  readonly host: string
+  readonly maxRows: string
+  readonly timeout: string
+  /** DuckDB memory limit; absent → `PITWALL_MEMORY_LIMIT` or {@link DEFAULT_MEMORY_LIMIT}. */
+  readonly memoryLimit?: string
+}
+
+/**
+ * The defaults of every `pitwall serve` option but the memory limit (which reads the
+ * environment), in one place: the options below show them and the demo, which serves without
+ * flags, starts from them. Here, in the spec, because `--help` may load specs but no wiring.
+ */
+export const SERVE_DEFAULTS = {
+  port: '8080',
+  host: '127.0.0.1',
+  maxRows: '10000',
+  timeout: '30',
+} as const satisfies ServeFlags
+
+/** DuckDB's memory limit when neither `--memory-limit` nor `PITWALL_MEMORY_LIMIT` is set. */
+export const DEFAULT_MEMORY_LIMIT = '2GB'
 
 /** `pitwall serve`. */
 export const serveCommand = defineCommand({

@@ -9,7 +9,7 @@
 import { createToken } from '../../catalog/index.js'
 import type { CliContext } from '../context.js'
 import { openAccessAdmin } from './access-admin.js'
-import { SERVE_DEFAULTS } from './serve-defaults.js'
+import { SERVE_DEFAULTS } from '../commands/serve.js'
 import { startServer, type RunningServer } from './serve-server.js'
 
 /** How long the demo's sign-in token lives. */

@@ -16,7 +16,7 @@ import { createApi, DEFAULT_SERVE_LIMITS } from '../../serve/index.js'
 import type { CliContext } from '../context.js'
 import { PACKAGE_ROOT, packageVersion } from '../paths.js'
 import { openDuckDb, storeFor } from './adapters.js'
-import { DEFAULT_MEMORY_LIMIT, type ServeFlags } from './serve-defaults.js'
+import { DEFAULT_MEMORY_LIMIT, type ServeFlags } from '../commands/serve.js'
 import { listenOrExplain } from './server-lifetime.js'
 
 /** A listening server. */
