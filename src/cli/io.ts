@@ -20,13 +20,26 @@ export interface CliIo {
   readonly cwd: string
 }
 
-/** The real process. */
+/**
+ * The real process. A reader that goes away (`pitwall table changes … | head`) closes the pipe:
+ * later writes to that stream are dropped instead of crashing on EPIPE, and the command finishes
+ * its work (releasing its locks) as if the output had been read.
+ */
 export function processIo(): CliIo {
-  const wrap = (s: NodeJS.WriteStream): TextOut => ({
-    write: (t) => void s.write(t),
-    isTTY: s.isTTY === true,
-    columns: s.columns ?? 80,
-  })
+  const wrap = (s: NodeJS.WriteStream): TextOut => {
+    let closed = false
+    s.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') closed = true
+      else throw error
+    })
+    return {
+      write: (t) => {
+        if (!closed) s.write(t)
+      },
+      isTTY: s.isTTY === true,
+      columns: s.columns ?? 80,
+    }
+  }
   return {
     stdout: wrap(process.stdout),
     stderr: wrap(process.stderr),
