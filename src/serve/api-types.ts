@@ -14,6 +14,9 @@
  */
 export type * from './api-types-f1.js'
 export type * from './api-types-warehouse.js'
+export { PROBLEM_CODES } from './api-basics.js'
+export type { ApiProblem, Health, Me, ProblemCode } from './api-basics.js'
+import type { Health, Me } from './api-basics.js'
 import type {
   DriverSummaryRow,
   Driver,
@@ -50,42 +53,6 @@ import type {
   ColumnDetail,
 } from './api-types-warehouse.js'
 
-/**
- * Every error, as `application/problem+json` (RFC 9457). `code` is stable (clients switch on it);
- * `detail` is for people and never contains server paths, tokens or stack traces.
- */
-export interface ApiProblem {
-  /** `https://pitwall.dev/problems/<code>` (documentation, not fetched). */
-  readonly type: string
-  readonly title: string
-  readonly status: number
-  readonly detail: string
-  /** See {@link PROBLEM_CODES}. */
-  readonly code: ProblemCode
-  /** The request's id (also the `X-Request-Id` header and the audit log's `request_id`). */
-  readonly request_id: string
-  /** Field-level problems of a rejected request (query, path or body). */
-  readonly errors?: readonly { readonly path: string; readonly message: string }[]
-}
-
-/** The stable error codes and their HTTP status. */
-export const PROBLEM_CODES = {
-  'invalid-request': 400,
-  'sql-refused': 400,
-  'query-failed': 400,
-  unauthorized: 401,
-  'access-denied': 403,
-  'not-found': 404,
-  'method-not-allowed': 405,
-  'payload-too-large': 413,
-  'unsupported-media-type': 415,
-  'query-timeout': 504,
-  internal: 500,
-} as const
-
-/** A stable error code. */
-export type ProblemCode = keyof typeof PROBLEM_CODES
-
 /** A page of a list: `?limit=&offset=` (limit 1–10,000). */
 export interface Page<T> {
   readonly items: readonly T[]
@@ -93,25 +60,6 @@ export interface Page<T> {
   readonly offset: number
   /** The offset of the next page, or null when this is the last. */
   readonly next_offset: number | null
-}
-
-/** `GET /api/health` (no token). Says nothing about the data. */
-export interface Health {
-  readonly status: 'ok'
-  readonly version: string
-  readonly time: string
-}
-
-/** `GET /api/me`: who the token acts as. */
-export interface Me {
-  readonly principal: string
-  readonly kind: 'user' | 'service_principal' | 'group'
-  /** Groups it belongs to (directly or nested); their grants apply too. */
-  readonly groups: readonly string[]
-  /** Catalogs it may use. */
-  readonly catalogs: readonly string[]
-  /** The catalog two-part SQL names resolve in. */
-  readonly default_catalog: string
 }
 
 /** What each route answers (200), by `METHOD path-template`. */

@@ -6,7 +6,8 @@
  * OpenAPI document and the dashboard's types cannot drift.
  */
 import { z } from '@hono/zod-openapi'
-import type { ApiProblem, Health, JsonValue, Me } from '../api-types.js'
+import type { JsonValue } from '../api-answer.js'
+import type { ApiProblem, Health, Me } from '../api-basics.js'
 
 /** An integer column. */
 export const int = z.number().int()
