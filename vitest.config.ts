@@ -6,6 +6,11 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
+    // Two test files at a time even on a 2-core machine (vitest's default is cores − 1 = one):
+    // most integration files wait on child processes, servers and disk, so a second file fills
+    // the idle core. Tests bound their work, never their time, so the overlap cannot change an
+    // outcome.
+    maxWorkers: 2,
     projects: [
       {
         test: {
