@@ -85,7 +85,10 @@ export class CompressedFiles {
   }
 }
 
-async function compress(raw: Uint8Array<ArrayBuffer>, encoding: ContentEncoding): Promise<Uint8Array<ArrayBuffer>> {
+async function compress(
+  raw: Uint8Array<ArrayBuffer>,
+  encoding: ContentEncoding,
+): Promise<Uint8Array<ArrayBuffer>> {
   const out =
     encoding === 'br'
       ? await brotliAsync(raw, {
