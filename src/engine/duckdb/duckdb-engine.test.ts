@@ -109,6 +109,15 @@ describe('DuckDbEngine', () => {
     await stream.close()
   })
 
+  it('leaves semi joins on their subquery side (build_side_probe_side off), on every connection', async () => {
+    const setting = `SELECT value FROM duckdb_settings() WHERE name = 'disabled_optimizers'`
+    const e = await engine({ readConnections: 1 })
+    expect(String((await e.all(setting))[0]?.['value'])).toContain('build_side_probe_side')
+    const stream = await e.stream(setting)
+    expect(String((await stream.next())?.[0]?.['value'])).toContain('build_side_probe_side')
+    await stream.close()
+  })
+
   it('streams rows a chunk at a time and stops early without computing the rest', async () => {
     const e = await engine({ readConnections: 2 })
     const stream = await e.stream('SELECT i, i * 2 AS twice FROM range(1000000000) t(i)')
