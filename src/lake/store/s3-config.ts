@@ -10,8 +10,9 @@
  */
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3'
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3'
 import { UnsupportedFeatureError } from '../lake-errors.js'
+import { s3Sdk } from './s3-sdk.js'
 
 /** The bucket and key prefix of an `s3://` location. */
 export interface S3Location {
@@ -76,7 +77,7 @@ export function sharedS3Client(env: S3Env): S3Client {
   ])
   let client = clients.get(key)
   if (client === undefined) {
-    client = new S3Client(config)
+    client = new (s3Sdk().S3Client)(config)
     clients.set(key, client)
   }
   return client

@@ -22,17 +22,11 @@
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { ObjectAlreadyExistsError, ObjectNotFoundError } from '../lake-errors.js'
 import type { ObjectMeta, ObjectStore } from './object-store.js'
 import type { S3Location } from './s3-config.js'
+import { s3Sdk } from './s3-sdk.js'
 
 /** Where an {@link S3ObjectStore} keeps its objects and its local copies. */
 export interface S3ObjectStoreOptions {
@@ -77,7 +71,7 @@ export class S3ObjectStore implements ObjectStore {
   async get(path: string): Promise<Uint8Array> {
     try {
       const r = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: this.key(path) }),
+        new (s3Sdk().GetObjectCommand)({ Bucket: this.bucket, Key: this.key(path) }),
       )
       return r.Body === undefined ? new Uint8Array() : await r.Body.transformToByteArray()
     } catch (cause) {
@@ -89,7 +83,7 @@ export class S3ObjectStore implements ObjectStore {
     if (length <= 0) return new Uint8Array()
     try {
       const r = await this.client.send(
-        new GetObjectCommand({
+        new (s3Sdk().GetObjectCommand)({
           Bucket: this.bucket,
           Key: this.key(path),
           Range: `bytes=${offset}-${offset + length - 1}`,
@@ -105,7 +99,7 @@ export class S3ObjectStore implements ObjectStore {
   async head(path: string): Promise<ObjectMeta | undefined> {
     try {
       const r = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(path) }),
+        new (s3Sdk().HeadObjectCommand)({ Bucket: this.bucket, Key: this.key(path) }),
       )
       return {
         path,
@@ -120,7 +114,7 @@ export class S3ObjectStore implements ObjectStore {
 
   async put(path: string, data: Uint8Array): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: this.key(path), Body: data }),
+      new (s3Sdk().PutObjectCommand)({ Bucket: this.bucket, Key: this.key(path), Body: data }),
     )
     await this.cache(path, data)
   }
@@ -129,7 +123,7 @@ export class S3ObjectStore implements ObjectStore {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.client.send(
-          new PutObjectCommand({
+          new (s3Sdk().PutObjectCommand)({
             Bucket: this.bucket,
             Key: this.key(path),
             Body: data,
@@ -156,7 +150,7 @@ export class S3ObjectStore implements ObjectStore {
     let token: string | undefined
     do {
       const r = await this.client.send(
-        new ListObjectsV2Command({
+        new (s3Sdk().ListObjectsV2Command)({
           Bucket: this.bucket,
           Prefix: keyPrefix,
           ...(token === undefined ? {} : { ContinuationToken: token }),
@@ -177,7 +171,9 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async delete(path: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(path) }))
+    await this.client.send(
+      new (s3Sdk().DeleteObjectCommand)({ Bucket: this.bucket, Key: this.key(path) }),
+    )
     await this.dropCached(path)
   }
 
@@ -191,7 +187,7 @@ export class S3ObjectStore implements ObjectStore {
       async (p) => {
         const body = await readFile(this.localPath(p))
         await this.client.send(
-          new PutObjectCommand({ Bucket: this.bucket, Key: this.key(p), Body: body }),
+          new (s3Sdk().PutObjectCommand)({ Bucket: this.bucket, Key: this.key(p), Body: body }),
         )
       },
     )
