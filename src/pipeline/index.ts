@@ -29,8 +29,9 @@ export {
 } from './partitions.js'
 export type { SessionPartition, SeasonGroup, MeetingGroup } from './partitions.js'
 // Runs.
-export { runPipeline, PIPELINE_STEPS } from './run-pipeline.js'
-export type { RunPipelineOptions, PipelineOutcome, RunSummary } from './run-pipeline.js'
+export { runPipeline } from './run-pipeline.js'
+export { PIPELINE_STEPS } from './run-types.js'
+export type { RunPipelineOptions, PipelineOutcome, RunSummary } from './run-types.js'
 export type { PipelineStages, BuildOutcome, FreshnessEntry } from './pipeline-stages.js'
 export { DEFAULT_RETRY, withRetries, retryDelayMs } from './retry.js'
 export type { RetryPolicy } from './retry.js'

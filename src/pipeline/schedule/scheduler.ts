@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path'
 import { SILENT_LOGGER, type Logger } from '../../core/index.js'
 import { hasEnded, type SessionPartition } from '../partitions.js'
-import type { PipelineOutcome } from '../run-pipeline.js'
+import type { PipelineOutcome } from '../run-types.js'
 import { firedBetween, type CronSchedule } from './cron-schedule.js'
 
 /** Options of {@link runScheduler}. */
