@@ -31,8 +31,8 @@ import {
   type ObjectStoreFactory,
 } from '../../lake/index.js'
 import { writeFileAtomic } from '../artifacts/artifact-files.js'
-import { SnapshotLockedError, WarehouseOperationError } from '../transform-errors.js'
-import { acquireFileLock, describeHolder } from './file-lock.js'
+import { WarehouseOperationError } from '../transform-errors.js'
+import { HomeState } from './home-state.js'
 import {
   qualified,
   type BuildRecord,
@@ -62,19 +62,19 @@ export class DeltaWarehouse implements Warehouse {
   private readonly home: string
   private readonly engine: Engine
   private readonly storeFor: ObjectStoreFactory
-  private readonly onWarning: ((message: string) => void) | undefined
   private readonly schemas = new Set<string>()
   /** Relations handed to `prepare` whose views are not made yet. */
   private readonly pending: RelationName[] = []
   private prepared: Promise<void> | undefined
   private readonly tableQueues = new Map<string, Promise<unknown>>()
+  private readonly state: HomeState
   private stageCounter = 0
 
   constructor(options: DeltaWarehouseOptions) {
     this.home = options.home
     this.engine = options.engine
     this.storeFor = options.storeFor
-    this.onWarning = options.onWarning
+    this.state = new HomeState(options.home, undefined, options.onWarning)
   }
 
   /** The location of a table (a folder under the home). */
@@ -159,7 +159,7 @@ export class DeltaWarehouse implements Warehouse {
     await this.ensurePrepared()
     if (existsSync(this.tablePath(rel)))
       await rm(this.tablePath(rel), { recursive: true, force: true })
-    await rm(this.recordFile(rel), { force: true })
+    await this.state.forgetBuildRecord(rel)
     await this.runView(rel, sql)
     await writeFileAtomic(this.viewFile(rel), sql)
   }
@@ -170,7 +170,7 @@ export class DeltaWarehouse implements Warehouse {
     await this.ensureSchema(rel)
     await this.engine.run(`drop view if exists ${qualified(rel)}`)
     await rm(this.viewFile(rel), { force: true })
-    await rm(this.recordFile(rel), { force: true })
+    await this.state.forgetBuildRecord(rel)
     await rm(this.tablePath(rel), { recursive: true, force: true })
   }
 
@@ -324,42 +324,18 @@ export class DeltaWarehouse implements Warehouse {
   }
 
   /** @inheritdoc Records live in `<home>/target/build_state/<catalog>/<schema>/<table>.json`. */
-  async readBuildRecord(rel: RelationName): Promise<BuildRecord | undefined> {
-    const text = await readFile(this.recordFile(rel), 'utf8').catch(() => undefined)
-    if (text === undefined) return undefined
-    try {
-      return JSON.parse(text) as BuildRecord
-    } catch {
-      return undefined // a torn record only costs a rebuild
-    }
+  readBuildRecord(rel: RelationName): Promise<BuildRecord | undefined> {
+    return this.state.readBuildRecord(rel)
   }
 
   /** @inheritdoc */
-  async writeBuildRecord(rel: RelationName, record: BuildRecord): Promise<void> {
-    // Atomic: a crash mid-write leaves the previous record, never a torn one.
-    await writeFileAtomic(this.recordFile(rel), JSON.stringify(record))
+  writeBuildRecord(rel: RelationName, record: BuildRecord): Promise<void> {
+    return this.state.writeBuildRecord(rel, record)
   }
 
   /** @inheritdoc Lock files live in `<home>/_locks/` (see `file-lock.ts`). */
-  async lock(name: string): Promise<() => Promise<void>> {
-    const file = join(this.home, '_locks', `${name}.lock`)
-    const r = await acquireFileLock(file, {
-      purpose: name,
-      ...(this.onWarning === undefined ? {} : { onWarning: this.onWarning }),
-    })
-    if (!r.ok) throw new SnapshotLockedError(file, describeHolder(r.holder, r.raw))
-    return r.release
-  }
-
-  private recordFile(rel: RelationName): string {
-    return join(
-      this.home,
-      'target',
-      'build_state',
-      rel.database,
-      rel.schema,
-      `${rel.identifier}.json`,
-    )
+  lock(name: string): Promise<() => Promise<void>> {
+    return this.state.lock(name)
   }
 
   private viewFile(rel: RelationName): string {

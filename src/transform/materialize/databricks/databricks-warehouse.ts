@@ -11,8 +11,6 @@
  * (identifiers, cast types) for Databricks. Build records and locks stay in the local home.
  */
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import {
   createSchemaSql,
   createTableAsSql,
@@ -33,10 +31,8 @@ import {
   type GrantSpec,
   type TableRef,
 } from '../../../engine/index.js'
-import { writeFileAtomic } from '../../artifacts/artifact-files.js'
 import { relationKey } from '../../template/relation.js'
-import { SnapshotLockedError } from '../../transform-errors.js'
-import { acquireFileLock, describeHolder } from '../file-lock.js'
+import { HomeState } from '../home-state.js'
 import type {
   BuildRecord,
   RelationInfo,
@@ -70,20 +66,20 @@ const ref = (rel: RelationName): TableRef => ({
 /** Storage and SQL for the transformation engine on a Databricks SQL warehouse. */
 export class DatabricksWarehouse implements Warehouse {
   private readonly engine: Engine
-  private readonly home: string
   private readonly catalog: string
   private readonly layouts: ReadonlyMap<string, DatabricksLayout>
   private readonly onWarning: ((message: string) => void) | undefined
   /** Properties each table was created with in this run (no second ALTER for the same). */
   private readonly createdWith = new Map<string, string>()
+  private readonly state: HomeState
   private stagingReady = false
 
   constructor(options: DatabricksWarehouseOptions) {
     this.engine = options.engine
-    this.home = options.home
     this.catalog = options.catalog
     this.layouts = options.layouts ?? new Map()
     this.onWarning = options.onWarning
+    this.state = new HomeState(options.home, 'databricks', options.onWarning)
   }
 
   /** Creates the catalogs and schemas the relations live in (`IF NOT EXISTS`). */
@@ -229,28 +225,16 @@ export class DatabricksWarehouse implements Warehouse {
     return Number(h[0]?.['version'] ?? 0)
   }
 
-  async readBuildRecord(rel: RelationName): Promise<BuildRecord | undefined> {
-    const text = await readFile(this.recordFile(rel), 'utf8').catch(() => undefined)
-    if (text === undefined) return undefined
-    try {
-      return JSON.parse(text) as BuildRecord
-    } catch {
-      return undefined
-    }
+  readBuildRecord(rel: RelationName): Promise<BuildRecord | undefined> {
+    return this.state.readBuildRecord(rel)
   }
 
-  async writeBuildRecord(rel: RelationName, record: BuildRecord): Promise<void> {
-    await writeFileAtomic(this.recordFile(rel), JSON.stringify(record))
+  writeBuildRecord(rel: RelationName, record: BuildRecord): Promise<void> {
+    return this.state.writeBuildRecord(rel, record)
   }
 
-  async lock(name: string): Promise<() => Promise<void>> {
-    const file = join(this.home, '_locks', `databricks-${name}.lock`)
-    const r = await acquireFileLock(file, {
-      purpose: name,
-      ...(this.onWarning === undefined ? {} : { onWarning: this.onWarning }),
-    })
-    if (!r.ok) throw new SnapshotLockedError(file, describeHolder(r.holder, r.raw))
-    return r.release
+  lock(name: string): Promise<() => Promise<void>> {
+    return this.state.lock(name)
   }
 
   /** Applies pitwall's grants as Unity Catalog `GRANT`s (and `REVOKE`s of `revoked`). */
@@ -273,18 +257,6 @@ export class DatabricksWarehouse implements Warehouse {
     const known = this.layouts.get(this.key(rel))
     if (known !== undefined) return known
     return { partitionBy: partitionBy ?? [], zorderBy: [] }
-  }
-
-  private recordFile(rel: RelationName): string {
-    return join(
-      this.home,
-      'target',
-      'build_state',
-      'databricks',
-      rel.database,
-      rel.schema,
-      `${rel.identifier}.json`,
-    )
   }
 
   /** The columns to insert: the batch's (new ones added to the table first with mergeSchema). */
