@@ -35,15 +35,7 @@ function medianSpawn(args: readonly string[], env: NodeJS.ProcessEnv): number {
 
 /** Copies the package to `dir` and runs its prepare script (the build `npm ci` runs). */
 function preparedCopy(dir: string): string {
-  for (const entry of [
-    'bin',
-    'src',
-    'warehouse',
-    'web',
-    'package.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-  ])
+  for (const entry of ['bin', 'src', 'warehouse', 'web', 'package.json', 'tsconfig.json'])
     cpSync(join(root, entry), join(dir, entry), { recursive: true })
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir')
   const r = spawnSync('npm', ['run', '--silent', 'prepare'], { cwd: dir, encoding: 'utf8' })

@@ -57,7 +57,6 @@ export function preparedPackage(dir: string): CliPackage {
       'warehouse',
       'package.json',
       'tsconfig.json',
-      'tsconfig.build.json',
     ],
     ROOT,
   )

@@ -5,11 +5,12 @@ import { join } from 'node:path'
 
 /**
  * Why dist/ under `root` cannot run as it is, or undefined when it can. The build rewrites every
- * output file, so dist/cli/main.js dates it; a package without src/ has nothing to compare.
+ * output file (bin/bundle.js empties dist/ first), so the entry dist/cli/start.js dates it; a package
+ * without src/ has nothing to compare.
  */
 export function distProblem(root) {
-  const main = join(root, 'dist', 'cli', 'main.js')
-  if (!existsSync(join(root, 'dist', 'cli', 'start.js')) || !existsSync(main)) {
+  const main = join(root, 'dist', 'cli', 'start.js')
+  if (!existsSync(main) || !existsSync(join(root, 'dist', 'meta.json'))) {
     return 'dist/ is missing: run `npm run build` (npm ci does it through the prepare script)'
   }
   const src = join(root, 'src')

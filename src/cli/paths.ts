@@ -2,7 +2,8 @@
  * @module cli/paths
  * Where the package lives, so the built-in `warehouse/` project (and later `web/dist`) is found
  * from any working directory. The same two levels up work from `src/cli/` (tests run the
- * sources) and from `dist/cli/` (the built command), both one folder below the package root.
+ * sources) and from the bundle's `dist/cli/` and `dist/chunks/` (the built command; this module
+ * may land in either, see bin/bundle.js), each one folder below the package root.
  */
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'

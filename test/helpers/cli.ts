@@ -64,15 +64,7 @@ export function runPitwall(args: readonly string[], options: RunPitwallOptions =
  */
 export function buildPackageCopy(dir: string): string {
   mkdirSync(dir, { recursive: true })
-  for (const entry of [
-    'bin',
-    'src',
-    'warehouse',
-    'web',
-    'package.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-  ])
+  for (const entry of ['bin', 'src', 'warehouse', 'web', 'package.json', 'tsconfig.json'])
     cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true })
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
   const r = spawnSync('npm', ['run', '--silent', 'prepare'], { cwd: dir, encoding: 'utf8' })

@@ -1,8 +1,9 @@
 /**
- * The shipped path: `npm run build` (what `npm ci` runs through `prepare`), then the real
- * `bin/pitwall.js` on the compiled `dist/`. `--help` must load commander and the command specs
- * only (the modules loaded are recorded with a Node module hook); a missing or stale `dist/` is
- * refused with one line and exit code 2.
+ * The shipped path: `npm run build` (what `npm ci` runs through `prepare`: the esbuild bundle of
+ * bin/bundle.js), then the real `bin/pitwall.js` on `dist/`. `--help` must load commander and the
+ * command specs only: the files Node loads are recorded with a module hook, and each bundle chunk
+ * is expanded to the sources it holds through `dist/meta.json` (esbuild's metafile). A missing or
+ * stale `dist/` is refused with one line and exit code 2.
  */
 import { spawnSync } from 'node:child_process'
 import {
@@ -64,20 +65,27 @@ export async function load(url, context, next) {
   )
   // node_modules is a link to the repository's: its modules load from there.
   const roots = [pathToFileURL(pkg).href, pathToFileURL(REPO_ROOT).href]
-  const modules = readFileSync(log, 'utf8')
+  const files = readFileSync(log, 'utf8')
     .split('\n')
     .flatMap((u) => {
       const root = roots.find((r) => u.startsWith(`${r}/`))
       return root === undefined ? [] : [u.slice(root.length + 1)]
     })
+  const meta = JSON.parse(readFileSync(join(pkg, 'dist', 'meta.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>
+  }
+  const modules = files.flatMap((f) => {
+    const output = meta.outputs[f]
+    return output === undefined ? [f] : [f, ...Object.keys(output.inputs)]
+  })
   return { code: r.status ?? -1, stdout: r.stdout, modules }
 }
 
-/** What `--help` must never load: layers, DuckDB, the template engine, schemas, YAML. */
+/** What `--help` must never load (sources inside the loaded chunks included). */
 const HEAVY = [
-  /^dist\/(core|openf1|lake|engine|catalog|load|transform|pipeline|serve)\//,
-  /^dist\/cli\/(actions|wiring)\//,
-  /^dist\/cli\/context\.js$/,
+  /^src\/(core|openf1|lake|engine|catalog|load|transform|pipeline|serve)\//,
+  /^src\/cli\/(actions|wiring)\//,
+  /^src\/cli\/context\.ts$/,
   /node_modules\/(@duckdb|zod|yaml|nunjucks|hono|@hono|tsx)\//,
 ]
 
@@ -87,7 +95,8 @@ describe('the built pitwall', () => {
       const r = loadedModules(args)
       expect(r.code, args.join(' ')).toBe(0)
       expect(r.stdout).toContain('Usage: pitwall')
-      expect(r.modules.some((m) => m.startsWith('dist/cli/program.js'))).toBe(true)
+      expect(r.modules).toContain('dist/cli/start.js')
+      expect(r.modules).toContain('src/cli/program.ts')
       const heavy = r.modules.filter((m) => HEAVY.some((re) => re.test(m)))
       expect(heavy, args.join(' ')).toEqual([])
     }
@@ -115,13 +124,14 @@ describe('the built pitwall', () => {
   it('loads DuckDB for a query, but not the API server', () => {
     const r = loadedModules(['--home', join(tmp, 'home'), '--log-level', 'warn', 'sql', 'select 1'])
     expect(r.code).toBe(0)
-    expect(r.modules.some((m) => m.startsWith('node_modules/@duckdb/'))).toBe(true)
-    const server = r.modules.filter((m) => /^dist\/serve\/|node_modules\/(hono|@hono)\//.test(m))
+    expect(r.modules.some((m) => m.includes('node_modules/@duckdb/'))).toBe(true)
+    expect(r.modules).toContain('src/engine/duckdb/duckdb-engine.ts')
+    const server = r.modules.filter((m) => /^src\/serve\/|node_modules\/(hono|@hono)\//.test(m))
     expect(server).toEqual([])
   })
 
   it('prepare builds nothing when dist/ is up to date (as on the first npx in a clone)', () => {
-    const main = join(pkg, 'dist', 'cli', 'main.js')
+    const main = join(pkg, 'dist', 'cli', 'start.js')
     const before = statSync(main).mtimeMs
     const r = spawnSync('npm', ['run', '--silent', 'prepare'], { cwd: pkg, encoding: 'utf8' })
     expect(r.status, r.stderr).toBe(0)
@@ -163,11 +173,11 @@ describe('bin/pitwall.js without a usable dist/', () => {
     const dir = fakePackage('stale', (d) => {
       mkdirSync(join(d, 'dist', 'cli'), { recursive: true })
       mkdirSync(join(d, 'src', 'lake'), { recursive: true })
-      writeFileSync(join(d, 'dist', 'cli', 'main.js'), 'export {}\n')
+      writeFileSync(join(d, 'dist', 'meta.json'), '{"inputs":{},"outputs":{}}\n')
       writeFileSync(join(d, 'dist', 'cli', 'start.js'), 'export async function start() {}\n')
       writeFileSync(join(d, 'src', 'lake', 'snapshot.ts'), 'export {}\n')
       const old = new Date(Date.now() - 60_000)
-      utimesSync(join(d, 'dist', 'cli', 'main.js'), old, old)
+      utimesSync(join(d, 'dist', 'cli', 'start.js'), old, old)
     })
     const r = run(dir)
     expect(r.status).toBe(2)
