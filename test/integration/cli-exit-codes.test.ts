@@ -190,6 +190,12 @@ const ROWS: readonly Row[] = [
     says: () => "model 'a' refers to 'missing'",
   },
   {
+    name: 'ls of a project with a ref to a missing model',
+    argv: () => ['--project-dir', refProject, '--home', home, 'ls'],
+    code: 2,
+    says: () => "model 'a' refers to 'missing'",
+  },
+  {
     name: 'an unknown command',
     argv: () => ['frobnicate'],
     code: 2,

@@ -2,7 +2,7 @@
  * @module cli/actions/ls
  * `pitwall ls` (as `dbt ls`): lists the project's nodes that a selection matches.
  */
-import { UsageError } from '../../core/index.js'
+import { UsageError, formatDiagnostic } from '../../core/index.js'
 import { buildDag, evaluateSelector, selectNodes, statusesOf } from '../../transform/index.js'
 import type { ActionInput } from '../command-spec.js'
 import type { CliContext } from '../context.js'
@@ -28,6 +28,14 @@ export async function run(ctx: CliContext, { opts }: ActionInput<LsFlags>): Prom
   const project = await loadProject(ctx, {
     ...(opts.vars === undefined ? {} : { vars: opts.vars }),
   })
+  // As dbt ls, which fails building the manifest: a project with parse errors (a ref to no model,
+  // a bad config) lists nothing, reports each error and exits 2, as compile and build do.
+  const errors = project.diagnostics.filter((d) => d.severity === 'error')
+  if (errors.length > 0) {
+    for (const d of errors) ctx.logger.error(formatDiagnostic(d))
+    ctx.setExitCode(2)
+    return
+  }
   const state = await readArtifact(ctx, 'manifest.json', opts.state)
   const last = await readArtifact(ctx, 'run_results.json', opts.state)
   const all = { ...project.nodes, ...project.sources }
