@@ -4,7 +4,8 @@
  * DuckDB adapter lives in `duckdb/`; a Databricks adapter can implement the same interface.
  * `all`/`run` make every engine usable as the lake's `SqlExecutor` port (structural typing).
  * Streaming ({@link StreamingEngine}) is an optional capability: serving reads through it so a
- * result is never held whole in memory and a running statement can be cancelled.
+ * result is never held whole in memory and a running statement can be cancelled. Staging
+ * ({@link StagingEngine}) is another: rows handed over as values, not SQL text, for bulk appends.
  */
 
 /** A JSON-serialisable value as queries return it. */
@@ -75,4 +76,37 @@ export interface StreamingEngine extends Engine {
 /** True when `engine` can stream results ({@link StreamingEngine}). */
 export function canStream(engine: Engine): engine is StreamingEngine {
   return typeof (engine as Partial<StreamingEngine>).stream === 'function'
+}
+
+/** A value of a staged row. */
+export type StagedValue = string | number | boolean | null
+
+/** A column of a staged table: its name and one of the types staging takes. */
+export interface StagedColumn {
+  readonly name: string
+  readonly type: 'VARCHAR' | 'DOUBLE' | 'BOOLEAN'
+}
+
+/**
+ * An engine that can take rows as values: {@link StagingEngine.stage} fills a temporary table
+ * without any SQL text to parse. A `VALUES` list of a few thousand rows costs DuckDB seconds of
+ * CPU to parse and bind (and a Delta write reads its source SQL more than once); appending the
+ * same rows costs milliseconds. Callers cast the staged columns to their final types in SQL.
+ */
+export interface StagingEngine extends Engine {
+  /**
+   * Creates (or replaces) the temporary table `temp.main.<name>` with `columns` and appends
+   * `rows` (each in column order). It is visible to this engine's `query`/`all`/`run` only, not
+   * to streams (their connections do not see it). Drop it with `DROP TABLE temp.main.<name>`.
+   */
+  stage(
+    name: string,
+    columns: readonly StagedColumn[],
+    rows: readonly (readonly StagedValue[])[],
+  ): Promise<void>
+}
+
+/** True when `engine` can stage rows ({@link StagingEngine}). */
+export function canStage(engine: Engine): engine is StagingEngine {
+  return typeof (engine as Partial<StagingEngine>).stage === 'function'
 }

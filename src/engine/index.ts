@@ -12,8 +12,11 @@ export type {
   RowStream,
   StreamOptions,
   StreamingEngine,
+  StagingEngine,
+  StagedColumn,
+  StagedValue,
 } from './engine.js'
-export { canStream } from './engine.js'
+export { canStage, canStream } from './engine.js'
 export { EngineError, QueryError, EngineClosedError } from './engine-errors.js'
 export { SerialQueue } from './serial-queue.js'
 export { DuckDbEngine } from './duckdb/duckdb-engine.js'

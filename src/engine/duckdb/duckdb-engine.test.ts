@@ -158,4 +158,42 @@ describe('DuckDbEngine', () => {
     expect(await stream.next()).toEqual([{ x: 7 }])
     await stream.close()
   })
+
+  it('stages rows as values in a temporary table the FIFO connection sees and streams do not', async () => {
+    const e = await engine({ sandbox: { allowedDirectories: [tmpdir()] } })
+    const columns = [
+      { name: 'who', type: 'VARCHAR' },
+      { name: 'n', type: 'DOUBLE' },
+      { name: 'ok', type: 'BOOLEAN' },
+    ] as const
+    // More rows than one slice between yields, with quotes, NULLs and non-ASCII text.
+    const rows = Array.from({ length: 1201 }, (_, i) => [
+      `it's #${i} ✓`,
+      i % 7 === 0 ? null : i / 2,
+      i % 2 === 0,
+    ])
+    await e.stage('batch', columns, rows)
+    const back = await e.all(
+      'SELECT count(*)::INTEGER AS n, count(n)::INTEGER AS with_n, sum(n) AS total, max(who) AS top FROM temp.main.batch',
+    )
+    const withN = rows.filter((r) => r[1] !== null)
+    expect(back).toEqual([
+      {
+        n: 1201,
+        with_n: withN.length,
+        total: withN.reduce((sum, r) => sum + Number(r[1]), 0),
+        top: rows
+          .map((r) => String(r[0]))
+          .sort()
+          .at(-1),
+      },
+    ])
+    expect(await e.all("SELECT who, n, ok FROM temp.main.batch WHERE who = $$it's #1 ✓$$")).toEqual(
+      [{ who: "it's #1 ✓", n: 0.5, ok: false }],
+    )
+    // Staging again replaces the table; a stream runs on another connection and cannot see it.
+    await e.stage('batch', columns, [['again', 1, true]])
+    expect(await e.all('SELECT count(*)::INTEGER AS n FROM temp.main.batch')).toEqual([{ n: 1 }])
+    await expect(e.stream('SELECT * FROM temp.main.batch')).rejects.toThrow(QueryError)
+  })
 })
