@@ -9,71 +9,22 @@
  * Reports p50/p95/p99 latency, requests/s and errors of both, and the goal (issue 13): p95 ≤ 20 ms
  * with 0 errors. `SERVE_BENCH_SECONDS` sets each run's duration (default 30).
  */
-import autocannon from 'autocannon'
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { createToken } from '../src/catalog/index.js'
-import { DuckDbEngine } from '../src/engine/index.js'
-import { objectStoreFor, writeTable } from '../src/lake/index.js'
+import type autocannon from 'autocannon'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Benchmark, Measurement } from './harness.js'
+import {
+  CONNECTIONS,
+  LEADERBOARD_PATH,
+  here,
+  load,
+  prepareHome,
+  root,
+  start,
+  stop,
+} from './serve-setup.js'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const root = join(here, '..')
 const SECONDS = Number(process.env['SERVE_BENCH_SECONDS'] ?? 30)
-const CONNECTIONS = 50
-const CATALOG = 'dev_f1_data_analytics'
-
-/** A season's leaderboard: 24 sessions × 20 drivers, the columns the route selects. */
-const LEADERBOARD = `SELECT md5(s || '|' || d) AS leaderboard_key, s::BIGINT AS session_key, d::BIGINT AS driver_number,
-  'Driver ' || d AS full_name, 'D' || lpad(d::VARCHAR, 2, '0') AS name_acronym, 'Team ' || (d // 2) AS team_name,
-  'Team ' || (d // 2) AS team_category, '3671C6' AS team_colour, d::BIGINT AS position, 65 + d / 10 AS fastest_lap_time,
-  40::INTEGER AS fastest_lap_number, 'SOFT' AS fastest_lap_compound, 50::BIGINT AS valid_laps, d / 10 AS delta_to_fastest,
-  d / 7 AS gap_percentage, 0.1 AS gap_to_car_ahead, d <= 3 AS is_top_3, d <= 10 AS is_top_10, d % 2 = 1 AS is_fastest_in_team
-FROM range(9500, 9524) a(s), range(1, 21) b(d)`
-
-/** Starts a server process and resolves to its URL (from its first JSON line). */
-function start(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] })
-  let out = ''
-  let err = ''
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /"url":\s*"([^"]+)"/.exec(out)
-      if (m?.[1] !== undefined) resolve({ url: m[1], child })
-    })
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)))
-  })
-}
-
-async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
-}
-
-/** Runs autocannon and measures every response's latency (autocannon's histogram has no p95). */
-async function load(
-  url: string,
-  headers: Record<string, string>,
-): Promise<{ latencies: number[]; result: autocannon.Result }> {
-  const latencies: number[] = []
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: SECONDS, headers },
-      (error, done) => (error === null || error === undefined ? resolve(done) : reject(error)),
-    )
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms))
-  })
-  return { latencies: latencies.sort((a, b) => a - b), result }
-}
 
 const pct = (sorted: readonly number[], p: number): number =>
   sorted.length === 0
@@ -103,25 +54,8 @@ function summary(
 const benchmark: Benchmark = {
   name: `serve-leaderboard: GET /api/sessions/{key}/leaderboard, ${CONNECTIONS} clients × ${SECONDS} s`,
   async run() {
-    const home = mkdtempSync(join(tmpdir(), 'pitwall-bench-serve-'))
+    const { home, token } = await prepareHome()
     try {
-      const engine = await DuckDbEngine.create()
-      let token: string
-      try {
-        await writeTable({
-          store: objectStoreFor(join(home, CATALOG, 'gold_analytics', 'session_leaderboard')),
-          executor: engine,
-          sql: LEADERBOARD,
-        })
-        token = (
-          await createToken({ home, storeFor: objectStoreFor, engine }, CATALOG, {
-            principal: 'data_analysts',
-            expiresAt: new Date(Date.now() + 86_400_000),
-          })
-        ).token
-      } finally {
-        await engine.close()
-      }
       const env = {
         ...process.env,
         NO_COLOR: '1',
@@ -134,16 +68,18 @@ const benchmark: Benchmark = {
       )
       let served
       try {
-        served = await load(`${api.url}/api/sessions/9512/leaderboard`, {
-          Authorization: `Bearer ${token}`,
-        })
+        served = await load(
+          `${api.url}${LEADERBOARD_PATH}`,
+          { Authorization: `Bearer ${token}` },
+          SECONDS,
+        )
       } finally {
         await stop(api.child)
       }
       const floor = await start(['--import', 'tsx', join(here, 'serve-baseline-server.ts')], env)
       let baseline
       try {
-        baseline = await load(`${floor.url}/api/sessions/9512/leaderboard`, {})
+        baseline = await load(`${floor.url}${LEADERBOARD_PATH}`, {}, SECONDS)
       } finally {
         await stop(floor.child)
       }
