@@ -103,6 +103,7 @@ export async function openGovernance(options: GovernanceOptions): Promise<Govern
       : {
           resultCache: new ResultCache(options.resultCache),
           versionOf: (t) => lakehouse.versionOf(`${t.catalog}.${t.schema}.${t.table}`),
+          sync: () => lakehouse.refresh(false),
         }),
   })
   let timer: NodeJS.Timeout | undefined

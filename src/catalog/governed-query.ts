@@ -48,6 +48,11 @@ export interface GovernedReaderOptions {
   readonly resultCache?: ResultCache
   /** The Delta version a table's view shows now (needed by the result cache). */
   readonly versionOf?: (table: ReadTable) => number | undefined
+  /**
+   * Brings the views up to date as a statement would (the lakehouse engine's unforced refresh),
+   * so the result cache's key names the versions the read would see, not older ones.
+   */
+  readonly sync?: () => Promise<void>
 }
 
 const MAX_PLAN = 8000
@@ -179,15 +184,22 @@ export class GovernedReader {
       throw new AccessDeniedError(identity.name, decision.reason)
     }
     const effective: QueryLimits = { ...this.options.limits, ...limits }
+    if (!at.explain && this.options.resultCache !== undefined) await this.options.sync?.()
     const key = at.explain ? undefined : this.cacheKey(request, effective.maxRows)
     const cached = key === undefined ? undefined : this.options.resultCache?.get(key)
     if (cached !== undefined) {
       // A result kept for these table versions: no statement runs, so no timer to arm.
-      return new GovernedResult(request.tables, cached, effective.maxRows, {
-        translate: (error) => this.translate(error, new AbortController().signal, 0),
-        finish: (outcome, rows, reason) =>
-          this.audit(ctx, identity.name, { ...at, outcome, objects, rows, reason, sql: sqlText }),
-      })
+      return new GovernedResult(
+        request.tables,
+        cached.stream,
+        effective.maxRows,
+        {
+          translate: (error) => this.translate(error, new AbortController().signal, 0),
+          finish: (outcome, rows, reason) =>
+            this.audit(ctx, identity.name, { ...at, outcome, objects, rows, reason, sql: sqlText }),
+        },
+        cached.derived,
+      )
     }
     const abort = new AbortController()
     const timer = setTimeout(() => abort.abort(), effective.timeoutMs)

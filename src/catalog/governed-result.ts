@@ -32,7 +32,23 @@ export class GovernedResult {
       translate: (error: unknown) => Error
       finish: (outcome: AuditOutcome, rows: number, reason: string | null) => void
     },
+    /** Where values derived from a cached result are kept (absent: not cached). */
+    private readonly derived?: Map<string, unknown>,
   ) {}
+
+  /**
+   * A value computed from this result's rows (e.g. the serialized answer), kept with the result
+   * while it stays in the result cache, so the next identical read reuses it; computed afresh
+   * when the result is not cached. `name` must stand for everything else the value depends on.
+   * Call it after reading every row.
+   */
+  derive<T>(name: string, make: () => T): T {
+    if (this.derived === undefined) return make()
+    if (this.derived.has(name)) return this.derived.get(name) as T
+    const value = make()
+    this.derived.set(name, value)
+    return value
+  }
 
   /** The result's columns. */
   get columns(): readonly ColumnInfo[] {

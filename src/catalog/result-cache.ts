@@ -5,7 +5,8 @@
  * read, so a new commit makes a new key and a stale answer is impossible. Only small, complete
  * results are kept (a read cut at its row cap, or abandoned, is not), in a bounded LRU. Every
  * request is still authenticated, checked against the grants and audited; only the engine work
- * is saved.
+ * is saved. A result also keeps values its callers derive from it (the serialized JSON answer),
+ * so a repeated read costs neither the query nor the serialization; they go with the result.
  */
 import type { ColumnInfo, ResultRow, RowStream } from '../engine/index.js'
 
@@ -13,7 +14,18 @@ import type { ColumnInfo, ResultRow, RowStream } from '../engine/index.js'
 interface Entry {
   readonly columns: readonly ColumnInfo[]
   readonly rows: readonly ResultRow[]
+  /** Values derived from the rows by callers, by name (see `GovernedResult.derive`). */
+  readonly derived: Map<string, unknown>
 }
+
+/** A cached result: a stream over its rows, and the values derived from them so far. */
+export interface CachedResult {
+  readonly stream: RowStream
+  readonly derived: Map<string, unknown>
+}
+
+/** Derived values kept per result at most (callers derive one or two). */
+const MAX_DERIVED = 8
 
 /** Limits of a {@link ResultCache}. */
 export interface ResultCacheOptions {
@@ -29,21 +41,25 @@ export class ResultCache {
 
   constructor(private readonly options: ResultCacheOptions) {}
 
-  /** A stream over the cached result of `key`, or `undefined`. */
-  get(key: string): RowStream | undefined {
+  /** The cached result of `key` (a fresh stream over its rows), or `undefined`. */
+  get(key: string): CachedResult | undefined {
     const entry = this.entries.get(key)
     if (entry === undefined) return undefined
     this.entries.delete(key)
     this.entries.set(key, entry)
+    if (entry.derived.size > MAX_DERIVED) entry.derived.clear()
     let sent = false
     return {
-      columns: entry.columns,
-      next: () => {
-        const rows = sent || entry.rows.length === 0 ? undefined : [...entry.rows]
-        sent = true
-        return Promise.resolve(rows)
+      derived: entry.derived,
+      stream: {
+        columns: entry.columns,
+        next: () => {
+          const rows = sent || entry.rows.length === 0 ? undefined : [...entry.rows]
+          sent = true
+          return Promise.resolve(rows)
+        },
+        close: () => Promise.resolve(),
       },
-      close: () => Promise.resolve(),
     }
   }
 
@@ -56,7 +72,7 @@ export class ResultCache {
       next: async () => {
         const chunk = await stream.next()
         if (chunk === undefined) {
-          if (keep) this.put(key, { columns: stream.columns, rows })
+          if (keep) this.put(key, { columns: stream.columns, rows, derived: new Map() })
           keep = false
           return undefined
         }

@@ -6,12 +6,12 @@
  * and problem+json for every error. Nothing here writes data: there are no write routes.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { secureHeaders } from 'hono/secure-headers'
 import { ArtifactReader } from './artifacts.js'
 import { authenticate } from './auth.js'
 import { classify, outcomeOf, problem } from './http-errors.js'
 import { renderReference, type OpenApiDocument } from './reference-page.js'
 import { readContext, requestContext } from './request-context.js'
+import { securityHeaders } from './response-headers.js'
 import type { Api } from './routes/api-app.js'
 import { registerCatalogRoutes } from './routes/catalog-routes.js'
 import { registerF1Routes } from './routes/f1-routes.js'
@@ -54,7 +54,7 @@ export function createApi(options: ServeOptions): Api {
   )
   const artifacts = new ArtifactReader(options.artifactsDir, options.logger)
 
-  app.use('*', secureHeaders())
+  app.use('*', securityHeaders())
   app.use('*', requestContext(options))
   app.use('/api/*', authenticate(options))
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

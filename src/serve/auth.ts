@@ -5,12 +5,24 @@
  * malformed, unknown, revoked or expired token gets the same 401 (the client learns nothing about
  * which); the audit log records the real reason, never the token.
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { IncomingMessage } from 'node:http'
 import { problem } from './http-errors.js'
 import { OPEN_PATHS, readContext } from './request-context.js'
 import type { ServeEnv, ServeOptions } from './serve-options.js'
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i
+
+/**
+ * The request's `Authorization` header. Served by `@hono/node-server`, it is read from Node's
+ * request: `c.req.header()` would first copy every request header into a WHATWG `Headers`.
+ */
+function authorization(c: Context<ServeEnv>): string | undefined {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  if (incoming === undefined) return c.req.header('Authorization') // app.request() in tests
+  const value = incoming.headers.authorization
+  return typeof value === 'string' ? value : undefined
+}
 
 /** Authenticates `/api/*` requests (except {@link OPEN_PATHS}). */
 export function authenticate(options: ServeOptions): MiddlewareHandler<ServeEnv> {
@@ -18,7 +30,7 @@ export function authenticate(options: ServeOptions): MiddlewareHandler<ServeEnv>
   return async (c, next) => {
     if (OPEN_PATHS.has(c.req.path)) return next()
     const started = performance.now()
-    const header = c.req.header('Authorization')
+    const header = authorization(c)
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1]
     let reason: string
     if (token === undefined) {

@@ -54,13 +54,52 @@ export async function readPage<T>(
   read: RouteRead,
   page: { readonly limit: number; readonly offset: number },
 ): Promise<Page<T>> {
+  return (await readPageWith(c, options, read, page, (p) => p)) as Page<T>
+}
+
+/**
+ * One page of a read as its JSON text: the text is kept with the cached result (see
+ * `GovernedResult.derive`), so while the tables keep their versions a repeated request costs
+ * neither the query nor the serialization.
+ */
+export function readPageJson(
+  c: Context<ServeEnv>,
+  options: ServeOptions,
+  read: RouteRead,
+  page: { readonly limit: number; readonly offset: number },
+): Promise<string> {
+  return readPageWith(c, options, read, page, (p) => JSON.stringify(p), 'page-json')
+}
+
+/** Reads a page and turns it into `T` (kept with a cached result under `derivedAs`). */
+async function readPageWith<T>(
+  c: Context<ServeEnv>,
+  options: ServeOptions,
+  read: RouteRead,
+  page: { readonly limit: number; readonly offset: number },
+  make: (page: Page<ResultRow>) => T,
+  derivedAs?: string,
+): Promise<T> {
   const sql = `${read.sql}\nLIMIT ${page.limit + 1} OFFSET ${page.offset}`
-  const rows = await readRows(c, options, { sql, tables: read.tables }, page.limit + 1)
-  return {
-    items: rows.slice(0, page.limit) as unknown as T[],
-    limit: page.limit,
-    offset: page.offset,
-    next_offset: rows.length > page.limit ? page.offset + page.limit : null,
+  const result = await options.reader.read(
+    c.get('identity'),
+    { sql, tables: read.tables },
+    readContext(c, 'api.read'),
+    { maxRows: page.limit + 1, timeoutMs: options.limits.timeoutMs },
+  )
+  try {
+    const rows = await result.all()
+    // The page's limit and offset are in the SQL, so the result's cache key covers them.
+    const build = () =>
+      make({
+        items: rows.slice(0, page.limit),
+        limit: page.limit,
+        offset: page.offset,
+        next_offset: rows.length > page.limit ? page.offset + page.limit : null,
+      })
+    return derivedAs === undefined ? build() : result.derive(derivedAs, build)
+  } finally {
+    await result.close()
   }
 }
 

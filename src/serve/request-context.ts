@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AuditOutcome, ReadContext } from '../catalog/index.js'
 import { statusOfOutcome } from './http-errors.js'
+import { isPrepared } from './response-headers.js'
 import type { ServeEnv, ServeOptions } from './serve-options.js'
 
 /** The client's address, when served over a socket. */
@@ -56,13 +57,12 @@ export function requestContext(options: ServeOptions): MiddlewareHandler<ServeEn
     const time = new Date()
     const requestId = randomUUID()
     c.set('requestId', requestId)
-    // Before next(): a header set on a finished response makes Hono copy the whole response.
-    c.header('X-Request-Id', requestId)
     c.set('clientAddress', clientAddress(c))
     c.set('audited', false)
     await next()
-    // Responses built by hand (problems, downloads) did not get it: add it in place.
-    if (!c.res.headers.has('X-Request-Id')) {
+    // Set in place (`c.header` on a finished response makes Hono copy it); prepared JSON answers
+    // carry it already (response-headers.ts).
+    if (!isPrepared(c.res) && !c.res.headers.has('X-Request-Id')) {
       try {
         c.res.headers.set('X-Request-Id', requestId)
       } catch {

@@ -2,12 +2,13 @@
  * @module serve/routes/api-app
  * What every route module uses: the app type routes register on, `send()`, which answers a
  * route with a body checked against `api-types.ts` (the zod schema of the same route documents
- * it), `ok()` (a route's documented answers) and the audit record of a metadata read.
+ * it), `sendJson()` (the same answer already serialized), `ok()` (a route's documented answers) and the audit record of a metadata read.
  */
 import type { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { ApiResponses, ApiRoute } from '../api-types.js'
 import { readContext } from '../request-context.js'
+import { jsonAnswer } from '../response-headers.js'
 import { PROBLEM_RESPONSES } from '../schemas/common-schemas.js'
 import type { ServeEnv, ServeOptions } from '../serve-options.js'
 
@@ -17,6 +18,14 @@ export type Api = OpenAPIHono<ServeEnv>
 /** Answers 200 with `body`, typed by the route's entry in `ApiResponses`. */
 export function send<K extends ApiRoute>(c: Context<ServeEnv>, _route: K, body: ApiResponses[K]) {
   return c.json(body as never, 200)
+}
+
+/**
+ * Answers 200 with a JSON text already serialized from a body of the route's type (e.g. by
+ * `readPageJson`), with every header on it from the start (response-headers.ts).
+ */
+export function sendJson<K extends ApiRoute>(c: Context<ServeEnv>, _route: K, json: string) {
+  return jsonAnswer(c.get('requestId'), json) as unknown as ReturnType<typeof send<K>>
 }
 
 /** The security requirement of every authenticated route. */

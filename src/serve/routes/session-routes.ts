@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { ApiRoute } from '../api-types.js'
-import { columnsOf, readPage, sqlTable, tableIn } from '../reads.js'
+import { columnsOf, readPageJson, sqlTable, tableIn } from '../reads.js'
 import {
   DriverSummaryRowSchema,
   LapPositionRowSchema,
@@ -21,7 +21,7 @@ import {
 } from '../schemas/session-schemas.js'
 import { PROBLEM_RESPONSES, page, pageQuery } from '../schemas/common-schemas.js'
 import type { ServeOptions } from '../serve-options.js'
-import { BEARER, send, type Api } from './api-app.js'
+import { BEARER, sendJson, type Api } from './api-app.js'
 
 /** One dataset of a session. */
 interface SessionDataset {
@@ -181,8 +181,7 @@ export function registerSessionRoutes(app: Api, options: ServeOptions): void {
       const driver = q.driver_number === undefined ? '' : ` AND driver_number = ${q.driver_number}`
       const sql = `SELECT ${columns} FROM ${sqlTable(table)}
         WHERE session_key = ${session_key}${driver} ORDER BY ${d.orderBy}`
-      const body = await readPage(c, options, { sql, tables: [table] }, q)
-      return send(c, d.route, body as never)
+      return sendJson(c, d.route, await readPageJson(c, options, { sql, tables: [table] }, q))
     })
   }
 }
