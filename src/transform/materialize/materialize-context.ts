@@ -3,7 +3,7 @@
  * What every materialization (models, microbatch, seeds, snapshots) runs with and returns, and
  * the helpers they share: a node's relation, and its compiled SQL or a thrown template error.
  */
-import { relationOf } from '../compile/compile-node.js'
+import { compileNode, relationOf } from '../compile/compile-node.js'
 import { compileExecuting } from '../compile/execution-loop.js'
 import type { ParsedProject } from '../project/parse-project.js'
 import type { ProjectNode } from '../project/types.js'
@@ -68,4 +68,24 @@ export async function compileOrThrow(
   )
   if (!r.ok) throw new TemplateError(r.diagnostic)
   return { sql: r.node.compiled_code, relation: r.node.relation_name }
+}
+
+/**
+ * The SQL a node's up-to-date fingerprint is taken from (`run/up-to-date.ts`): the node compiled
+ * without the warehouse (`flags.INTROSPECT` false) when its template renders that way, else as at
+ * execution ({@link compileOrThrow}). SQL a macro derives from the warehouse's state while the
+ * build runs — the warehouse's session-key literals (issue 16) — would otherwise change the key
+ * after every build, so a build with no new data would never find the node up to date; that
+ * state is the inputs' and the node's own versions, which the build record holds beside the key.
+ * A compile without the warehouse also runs no query, so the check stays cheap.
+ */
+export async function fingerprintSql(
+  ctx: Pick<MaterializeContext, 'project' | 'warehouse' | 'relations'>,
+  node: ProjectNode,
+  isIncremental: boolean,
+): Promise<string> {
+  const relations = ctx.relations === undefined ? {} : { relations: ctx.relations }
+  const offline = compileNode(ctx.project, node.unique_id, { isIncremental, ...relations })
+  if (offline.ok) return offline.node.compiled_code
+  return (await compileOrThrow(ctx, node, isIncremental, false)).sql
 }

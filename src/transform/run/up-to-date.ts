@@ -14,6 +14,7 @@
  */
 import {
   compileOrThrow,
+  fingerprintSql,
   relationName,
   type MaterializeContext,
 } from '../materialize/materialize-context.js'
@@ -116,7 +117,7 @@ async function builtText(ctx: MaterializeContext, node: ProjectNode): Promise<st
     return r.node.compiled_code
   }
   const incremental = node.config.materialized === 'incremental'
-  return (await compileOrThrow(ctx, node, incremental, false)).sql
+  return fingerprintSql(ctx, node, incremental)
 }
 
 /** Where a node's record is kept: its relation (a test's is its audit-schema name). */

@@ -314,7 +314,11 @@ export class TemplateEngine {
     env.addGlobal('project_name', o.projectName)
     env.addGlobal('run_started_at', utcDateTime(o.runStartedAt ?? new Date(0).toISOString()))
     env.addGlobal('invocation_id', o.invocationId ?? '')
-    env.addGlobal('flags', { WHICH: 'run', FULL_REFRESH: false, STORE_FAILURES: false, ...o.flags })
+    const flags = { WHICH: 'run', FULL_REFRESH: false, STORE_FAILURES: false, ...o.flags }
+    // INTROSPECT (dbt's `--no-introspect` turns it off): whether this render can run
+    // introspective queries — true only when execution hooks reach a warehouse, false while
+    // parsing and in compiles without one (`pitwall compile`, up-to-date fingerprints).
+    env.addGetter('flags', () => ({ ...flags, INTROSPECT: this.hooks() !== undefined }))
     env.addGetter(INTERNAL_PACKAGE, () => this.registry.namespace(INTERNAL_PACKAGE) ?? new Map())
     const emptyGraph = {
       nodes: {},
