@@ -11,8 +11,9 @@
 
   new_sessions_of (an incremental model's `this`): read only the sessions with bronze rows newer
   than the model's max(ingested_at), every row of them (so deduplication sees old and new copies).
-  The filter sits on the bronze table itself, under the union, so DuckDB prunes row groups of
-  other sessions instead of typing and unioning the whole season first.
+  The filter sits on the bronze table itself, under the union; when the build runs, the session
+  keys are fetched first and filter as literals (session_key_list), so DuckDB prunes the row
+  groups of other sessions by their statistics instead of reading the whole history.
 
   The column lists are the fields of each OpenF1 endpoint (API.md §4) as [name, type] pairs, typed
   as JSON gives them: integers BIGINT, numbers DOUBLE, dates VARCHAR (ISO strings, parsed
@@ -120,12 +121,13 @@
     {%- if found %}
     {{ union_by_name_from(relation, columns) }}
     {%- if new_sessions_of %}
-    where session_key in (
+    {%- set new_keys_sql %}
       select distinct session_key from {{ relation }}
       where cast(_ingestion_timestamp as timestamptz) > (
-        select coalesce(max(ingested_at), timestamptz '1970-01-01 00:00:00+00') from {{ new_sessions_of }}
+        {{ newest_ingestion(new_sessions_of) }}
       )
-    )
+    {% endset %}
+    where session_key in {{ session_key_list(new_keys_sql) }}
     {%- endif %}
     {%- endif %}
   )

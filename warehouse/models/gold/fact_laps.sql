@@ -18,7 +18,8 @@ with laps as (
 
   select * from {{ ref('silver_laps') }}
   {% if is_incremental() %}
-    where session_key in {{ changed_sessions(this, [ref('silver_laps'), ref('silver_stints'), ref('silver_drivers'), ref('silver_pit')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_laps'), ref('silver_stints'), ref('silver_drivers'), ref('silver_pit')]) %}
+    where session_key in {{ changed }}
   {% endif %}
 
 ),
@@ -26,21 +27,21 @@ with laps as (
 stints as (
 
   select * from {{ ref('silver_stints') }}
-  where session_key in (select session_key from laps)
+  where session_key in (select session_key from laps){{ also_in_sessions('session_key', changed) }}
 
 ),
 
 pits as (
 
   select session_key, driver_number, lap_number, ingested_at from {{ ref('silver_pit') }}
-  where session_key in (select session_key from laps)
+  where session_key in (select session_key from laps){{ also_in_sessions('session_key', changed) }}
 
 ),
 
 drivers as (
 
   select * from {{ ref('silver_drivers') }}
-  where session_key in (select session_key from laps)
+  where session_key in (select session_key from laps){{ also_in_sessions('session_key', changed) }}
 
 ),
 

@@ -19,10 +19,11 @@
 with
 
 {% if is_incremental() %}
+{%- set changed = changed_sessions(this, [ref('silver_pit')], [ref('fact_laps')]) %}
 changed as (
 
   select distinct session_key
-  from {{ changed_sessions(this, [ref('silver_pit')], [ref('fact_laps')]) }} as changed_keys
+  from {{ session_key_rows(changed) }} as changed_keys
 
 ),
 {% endif %}
@@ -31,7 +32,7 @@ laps as (
 
   select * from {{ ref('fact_laps') }}
   {% if is_incremental() %}
-    where session_key in (select session_key from changed)
+    where session_key in (select session_key from changed){{ also_in_sessions('session_key', changed) }}
   {% endif %}
 
 ),
@@ -50,7 +51,7 @@ reported as (
     ingested_at
   from {{ ref('silver_pit') }}
   {% if is_incremental() %}
-    where session_key in (select session_key from changed)
+    where session_key in (select session_key from changed){{ also_in_sessions('session_key', changed) }}
   {% endif %}
 
 ),

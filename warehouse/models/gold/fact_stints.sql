@@ -19,7 +19,8 @@ with stints as (
 
   select * from {{ ref('silver_stints') }}
   {% if is_incremental() %}
-    where session_key in {{ changed_sessions(this, [ref('silver_stints'), ref('silver_drivers')], [ref('fact_laps')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_stints'), ref('silver_drivers')], [ref('fact_laps')]) %}
+    where session_key in {{ changed }}
   {% endif %}
 
 ),
@@ -28,14 +29,14 @@ laps as (
 
   select session_key, driver_number, stint_number, lap_duration, tyre_age, is_valid_lap, source_ingested_at
   from {{ ref('fact_laps') }}
-  where session_key in (select session_key from stints)
+  where session_key in (select session_key from stints){{ also_in_sessions('session_key', changed) }}
 
 ),
 
 drivers as (
 
   select * from {{ ref('silver_drivers') }}
-  where session_key in (select session_key from stints)
+  where session_key in (select session_key from stints){{ also_in_sessions('session_key', changed) }}
 
 ),
 

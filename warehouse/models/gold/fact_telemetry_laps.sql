@@ -21,7 +21,8 @@ with laps as (
   from {{ ref('fact_laps') }}
   where lap_start_at is not null and lap_end_at is not null
   {% if is_incremental() %}
-    and session_key in {{ changed_sessions(this, [ref('silver_car_data'), ref('silver_laps')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_car_data'), ref('silver_laps')]) %}
+    and session_key in {{ changed }}
   {% endif %}
 
 ),
@@ -30,7 +31,7 @@ samples as (
 
   select car.*
   from {{ ref('silver_car_data') }} as car
-  where car.session_key in (select session_key from laps)
+  where car.session_key in (select session_key from laps){{ also_in_sessions('car.session_key', changed) }}
 
 ),
 

@@ -19,7 +19,8 @@ with laps as (
 
   select * from {{ ref('fact_laps') }}
   {% if is_incremental() %}
-    where session_key in {{ changed_sessions(this, [ref('silver_drivers')], [ref('fact_laps'), ref('fact_pit_stops')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_drivers')], [ref('fact_laps'), ref('fact_pit_stops')]) %}
+    where session_key in {{ changed }}
   {% endif %}
 
 ),
@@ -27,14 +28,14 @@ with laps as (
 drivers as (
 
   select * from {{ ref('silver_drivers') }}
-  where session_key in (select session_key from laps)
+  where session_key in (select session_key from laps){{ also_in_sessions('session_key', changed) }}
 
 ),
 
 stops as (
 
   select session_key, driver_number, source_ingested_at from {{ ref('fact_pit_stops') }}
-  where session_key in (select session_key from laps)
+  where session_key in (select session_key from laps){{ also_in_sessions('session_key', changed) }}
 
 ),
 

@@ -20,7 +20,8 @@ with session_laps as (
   select *
   from {{ ref('fact_laps') }}
   {% if is_incremental() %}
-    where session_key in {{ changed_sessions(this, [ref('silver_sessions')], [ref('fact_laps')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_sessions')], [ref('fact_laps')]) %}
+    where session_key in {{ changed }}
   {% endif %}
 
 ),
@@ -34,7 +35,7 @@ laps as (
 sessions as (
 
   select session_key, date_start, ingested_at from {{ ref('silver_sessions') }}
-  where session_key in (select session_key from session_laps)
+  where session_key in (select session_key from session_laps){{ also_in_sessions('session_key', changed) }}
 
 ),
 

@@ -27,7 +27,8 @@ with races as (
   from {{ ref('silver_sessions') }}
   where session_category in ('Race', 'Sprint')
   {% if is_incremental() %}
-    and session_key in {{ changed_sessions(this, [ref('silver_sessions'), ref('silver_drivers'), ref('silver_session_result')], [ref('fact_laps')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_sessions'), ref('silver_drivers'), ref('silver_session_result')], [ref('fact_laps')]) %}
+    and session_key in {{ changed }}
   {% endif %}
 
 ),
@@ -36,21 +37,21 @@ laps as (
 
   select laps.*
   from {{ ref('fact_laps') }} as laps
-  where laps.session_key in (select session_key from races)
+  where laps.session_key in (select session_key from races){{ also_in_sessions('laps.session_key', changed) }}
 
 ),
 
 drivers as (
 
   select * from {{ ref('silver_drivers') }}
-  where session_key in (select session_key from races)
+  where session_key in (select session_key from races){{ also_in_sessions('session_key', changed) }}
 
 ),
 
 official as (
 
   select * from {{ ref('silver_session_result') }}
-  where session_key in (select session_key from races)
+  where session_key in (select session_key from races){{ also_in_sessions('session_key', changed) }}
 
 ),
 

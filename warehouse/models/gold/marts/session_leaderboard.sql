@@ -19,7 +19,8 @@ with laps as (
 
   select * from {{ ref('fact_laps') }}
   {% if is_incremental() %}
-    where session_key in {{ changed_sessions(this, [ref('silver_drivers')], [ref('fact_laps')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_drivers')], [ref('fact_laps')]) %}
+    where session_key in {{ changed }}
   {% endif %}
 
 ),
@@ -27,7 +28,7 @@ with laps as (
 drivers as (
 
   select * from {{ ref('silver_drivers') }}
-  where session_key in (select session_key from laps)
+  where session_key in (select session_key from laps){{ also_in_sessions('session_key', changed) }}
 
 ),
 

@@ -29,7 +29,8 @@ with per_team as (
     max(source_ingested_at) as source_ingested_at
   from {{ ref('session_leaderboard') }}
   {% if is_incremental() %}
-    where session_key in {{ changed_sessions(this, [], [ref('session_leaderboard')]) }}
+{%- set changed = changed_sessions(this, [], [ref('session_leaderboard')]) %}
+    where session_key in {{ changed }}
   {% endif %}
   group by session_key, team_category
 

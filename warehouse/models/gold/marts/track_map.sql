@@ -21,7 +21,8 @@ with representative as (
   from {{ ref('fact_laps') }}
   where is_personal_best_lap and lap_start_at is not null and lap_end_at is not null
   {% if is_incremental() %}
-    and session_key in {{ changed_sessions(this, [ref('silver_locations'), ref('silver_car_data'), ref('silver_laps')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_locations'), ref('silver_car_data'), ref('silver_laps')]) %}
+    and session_key in {{ changed }}
   {% endif %}
   qualify row_number() over (partition by session_key, driver_number order by lap_number) = 1
 
@@ -46,7 +47,7 @@ points as (
     on representative.session_key = locations.session_key
     and representative.driver_number = locations.driver_number
     and locations.date >= representative.lap_start_at
-    and locations.date < representative.lap_end_at
+    and locations.date < representative.lap_end_at{{ also_in_sessions('locations.session_key', changed) }}
 
 ),
 
@@ -54,7 +55,7 @@ car as (
 
   select session_key, driver_number, date, speed, n_gear, throttle, is_braking, ingested_at as car_ingested_at
   from {{ ref('silver_car_data') }}
-  where session_key in (select session_key from representative)
+  where session_key in (select session_key from representative){{ also_in_sessions('session_key', changed) }}
 
 ),
 

@@ -18,7 +18,8 @@ with stints as (
 
   select * from {{ ref('fact_stints') }}
   {% if is_incremental() %}
-    where session_key in {{ changed_sessions(this, [ref('silver_drivers')], [ref('fact_stints'), ref('race_results'), ref('session_leaderboard')]) }}
+{%- set changed = changed_sessions(this, [ref('silver_drivers')], [ref('fact_stints'), ref('race_results'), ref('session_leaderboard')]) %}
+    where session_key in {{ changed }}
   {% endif %}
 
 ),
@@ -26,21 +27,21 @@ with stints as (
 results as (
 
   select session_key, driver_number, position, source_ingested_at from {{ ref('race_results') }}
-  where session_key in (select session_key from stints)
+  where session_key in (select session_key from stints){{ also_in_sessions('session_key', changed) }}
 
 ),
 
 board as (
 
   select session_key, driver_number, position, source_ingested_at from {{ ref('session_leaderboard') }}
-  where session_key in (select session_key from stints)
+  where session_key in (select session_key from stints){{ also_in_sessions('session_key', changed) }}
 
 ),
 
 drivers as (
 
   select * from {{ ref('silver_drivers') }}
-  where session_key in (select session_key from stints)
+  where session_key in (select session_key from stints){{ also_in_sessions('session_key', changed) }}
 
 ),
 
