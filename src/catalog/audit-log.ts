@@ -77,8 +77,12 @@ const MAX_TEXT = 8000
 /** Records kept while writes fail; older ones are dropped (and counted) past it. */
 const MAX_PENDING = 50_000
 
+/** What every secret {@link redactSecrets} removes contains: texts without it are left as they are. */
+const SECRET_HINT = /pwt_|bearer/i
+
 /** Removes secrets from a text before it is stored. */
 export function redactSecrets(text: string): string {
+  if (!SECRET_HINT.test(text)) return text
   return text.replace(TOKEN, 'pwt_$1_[redacted]').replace(BEARER, '$1[redacted]')
 }
 

@@ -170,6 +170,7 @@ export class GovernedReader {
     limits: Partial<QueryLimits>,
     at: { time: Date; started: number; explain: boolean; wrap?: (sql: string) => string },
   ): Promise<GovernedResult> {
+    const { time, started } = at
     const objects = request.tables.map(tableKey)
     const sqlText = at.explain ? request.sql : null
     const decision = await this.options.access.canRead(identity, request.tables)
@@ -196,7 +197,15 @@ export class GovernedReader {
         {
           translate: (error) => this.translate(error, new AbortController().signal, 0),
           finish: (outcome, rows, reason) =>
-            this.audit(ctx, identity.name, { ...at, outcome, objects, rows, reason, sql: sqlText }),
+            this.audit(ctx, identity.name, {
+              time,
+              started,
+              outcome,
+              objects,
+              rows,
+              reason,
+              sql: sqlText,
+            }),
         },
         cached.derived,
       )
@@ -210,7 +219,16 @@ export class GovernedReader {
       plan: string | null,
     ) => {
       clearTimeout(timer)
-      this.audit(ctx, identity.name, { ...at, outcome, objects, rows, reason, sql: sqlText, plan })
+      this.audit(ctx, identity.name, {
+        time,
+        started,
+        outcome,
+        objects,
+        rows,
+        reason,
+        sql: sqlText,
+        plan,
+      })
     }
     const streamOptions = { signal: abort.signal, defaultCatalog: this.options.defaultCatalog }
     let plan: string | null = null

@@ -21,9 +21,18 @@ function clientAddress(c: Context<ServeEnv>): string | null {
   }
 }
 
+/** Route templates by Hono route path (`/api/sessions/:session_key` → `…/{session_key}`). */
+const templates = new Map<string, string>()
+
 /** The route template of the handler running now (`GET /api/sessions/{session_key}`). */
 export function routeOf(c: Context<ServeEnv>): string {
-  const template = c.req.routePath.replace(/:(\w+)/g, '{$1}')
+  const routePath = c.req.routePath
+  let template = templates.get(routePath)
+  if (template === undefined) {
+    template = routePath.replace(/:(\w+)/g, '{$1}')
+    // Route paths are the app's own (a few dozen): the map stays small.
+    if (templates.size < 1000) templates.set(routePath, template)
+  }
   const path = template === '*' || template === '/*' ? c.req.path.slice(0, 200) : template
   return `${c.req.method} ${path}`
 }
