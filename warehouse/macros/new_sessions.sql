@@ -94,7 +94,9 @@
   with one column, session_key — for a model that keeps them in a CTE.
 #}
 {% macro session_key_rows(keys) -%}
-  {%- if keys is string and keys.startswith('(') and 'select' not in keys | lower -%}
+  {%- if keys is string and (keys | string) == '(null)' -%}
+  (select cast(null as bigint) as session_key where false)
+  {%- elif keys is string and keys.startswith('(') and 'select' not in keys | lower -%}
   (select unnest([{{ keys[1:-1] }}]::bigint[]) as session_key)
   {%- else -%}
   {{ keys }}
