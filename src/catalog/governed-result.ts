@@ -57,37 +57,41 @@ export class GovernedResult {
 
   /** The rows, a chunk at a time, stopping at the cap. @throws QueryTimeoutError, GovernedQueryError */
   async *chunks(): AsyncGenerator<ResultRow[]> {
+    for (let rows = await this.next(); rows !== undefined; rows = await this.next()) yield rows
+  }
+
+  /** Every row up to the cap. */
+  async all(): Promise<ResultRow[]> {
+    // A plain loop, not `chunks()`: an async generator per read showed in the serving profile.
+    const out: ResultRow[] = []
+    for (let rows = await this.next(); rows !== undefined; rows = await this.next()) {
+      out.push(...rows)
+    }
+    return out
+  }
+
+  /** The next chunk within the cap, or `undefined` at the end or once the cap is reached. */
+  private async next(): Promise<ResultRow[] | undefined> {
+    if (this.truncated) return undefined
+    let rows: ResultRow[] | undefined
     try {
-      for (
-        let rows = await this.stream.next();
-        rows !== undefined;
-        rows = await this.stream.next()
-      ) {
-        const room = this.maxRows - this.rowCount
-        if (rows.length > room) {
-          this.truncated = true
-          if (room > 0) {
-            this.rowCount += room
-            yield rows.slice(0, room)
-          }
-          return
-        }
-        this.rowCount += rows.length
-        yield rows
-      }
+      rows = await this.stream.next()
     } catch (error) {
       const failure = this.hooks.translate(error)
       this.outcome = failure instanceof QueryTimeoutError ? 'timeout' : 'failed'
       this.reason = failure.message
       throw failure
     }
-  }
-
-  /** Every row up to the cap. */
-  async all(): Promise<ResultRow[]> {
-    const out: ResultRow[] = []
-    for await (const rows of this.chunks()) out.push(...rows)
-    return out
+    if (rows === undefined) return undefined
+    const room = this.maxRows - this.rowCount
+    if (rows.length > room) {
+      this.truncated = true
+      if (room <= 0) return undefined
+      this.rowCount += room
+      return rows.slice(0, room)
+    }
+    this.rowCount += rows.length
+    return rows
   }
 
   /**

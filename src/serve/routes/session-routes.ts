@@ -173,13 +173,14 @@ export function registerSessionRoutes(app: Api, options: ServeOptions): void {
         ...PROBLEM_RESPONSES,
       },
     })
-    const columns = columnsOf(d.row.shape)
+    // The same for every request of the route: built once.
+    const table = tableIn(options.defaultCatalog, d.schema, d.table)
+    const select = `SELECT ${columnsOf(d.row.shape)} FROM ${sqlTable(table)}`
     app.openapi(route, async (c) => {
       const { session_key } = c.req.valid('param')
       const q = c.req.valid('query') as { limit: number; offset: number; driver_number?: number }
-      const table = tableIn(options.defaultCatalog, d.schema, d.table)
       const driver = q.driver_number === undefined ? '' : ` AND driver_number = ${q.driver_number}`
-      const sql = `SELECT ${columns} FROM ${sqlTable(table)}
+      const sql = `${select}
         WHERE session_key = ${session_key}${driver} ORDER BY ${d.orderBy}`
       return sendJson(c, d.route, await readPageJson(c, options, { sql, tables: [table] }, q))
     })
