@@ -1,5 +1,6 @@
 /**
- * The API under load, as users run it: `pitwall serve` in its own process over a lakehouse with a
+ * The API under load, as users run it: `pitwall serve` in its own process (the package bundled
+ * into a temp copy, as `npm run build` does: compiled, not run from src/) over a lakehouse with a
  * season's leaderboard (24 sessions × 20 drivers, a real Delta table), hit on loopback by
  * autocannon with 50 concurrent clients on `GET /api/sessions/{key}/leaderboard` (each request
  * authenticated, checked against the grants, read through the sandboxed DuckDB, audited). Beside
@@ -10,16 +11,17 @@
  * with 0 errors. `SERVE_BENCH_SECONDS` sets each run's duration (default 30).
  */
 import type autocannon from 'autocannon'
-import { rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Benchmark, Measurement } from './harness.js'
 import {
   CONNECTIONS,
   LEADERBOARD_PATH,
+  compiledPackage,
   here,
   load,
   prepareHome,
-  root,
   start,
   stop,
 } from './serve-setup.js'
@@ -55,17 +57,12 @@ const benchmark: Benchmark = {
   name: `serve-leaderboard: GET /api/sessions/{key}/leaderboard, ${CONNECTIONS} clients × ${SECONDS} s`,
   async run() {
     const { home, token } = await prepareHome()
+    const pkg = mkdtempSync(join(tmpdir(), 'pitwall-bench-serve-pkg-'))
     try {
-      const env = {
-        ...process.env,
-        NO_COLOR: '1',
-        PITWALL_FROM_SOURCE: '1',
-        PITWALL_LOG_LEVEL: 'warn',
-      }
-      const api = await start(
-        [join(root, 'bin', 'pitwall.js'), '--home', home, '--json', 'serve', '--port', '0'],
-        env,
-      )
+      const bin = compiledPackage(pkg)
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PITWALL_LOG_LEVEL: 'warn' }
+      delete env['PITWALL_FROM_SOURCE']
+      const api = await start([bin, '--home', home, '--json', 'serve', '--port', '0'], env)
       let served
       try {
         served = await load(
@@ -98,6 +95,7 @@ const benchmark: Benchmark = {
       }
     } finally {
       rmSync(home, { recursive: true, force: true })
+      rmSync(pkg, { recursive: true, force: true })
     }
   },
 }

@@ -4,18 +4,26 @@
  * end this prints the requests served, the functions with the most self time, and the count and
  * total pause of each kind of GC. `SERVE_BENCH_SECONDS` sets the load's duration (default 10).
  *
- * `npx tsx bench/serve-profile.ts` runs src/ through tsx as the benchmark does;
- * `npx tsx bench/serve-profile.ts dist` runs the compiled dist/ (`npm run build` first);
- * `PITWALL_BIN=<package>/bin/pitwall.js` runs another build of the package (one without src/);
- * `npx tsx bench/serve-profile.ts baseline` profiles the minimal Hono handler instead.
+ * `npx tsx bench/serve-profile.ts` bundles a copy of the package and runs it, as the benchmark
+ * does; `… src` runs src/ through tsx instead; `PITWALL_BIN=<package>/bin/pitwall.js` runs a
+ * build made beforehand; `… baseline` profiles the minimal Hono handler.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { here, LEADERBOARD_PATH, load, prepareHome, root, start, stop } from './serve-setup.js'
+import {
+  compiledPackage,
+  here,
+  LEADERBOARD_PATH,
+  load,
+  prepareHome,
+  root,
+  start,
+  stop,
+} from './serve-setup.js'
 
 const SECONDS = Number(process.env['SERVE_BENCH_SECONDS'] ?? 10)
-const fromDist = process.argv[2] === 'dist' || process.env['PITWALL_BIN'] !== undefined
+const fromSource = process.argv[2] === 'src'
 const baseline = process.argv[2] === 'baseline'
 
 interface ProfileNode {
@@ -99,17 +107,17 @@ function gcSummary(stdout: string): string {
 const { home, token } = await prepareHome()
 const profDir = mkdtempSync(join(tmpdir(), 'pitwall-serve-prof-'))
 try {
-  const env = {
-    ...process.env,
-    NO_COLOR: '1',
-    PITWALL_LOG_LEVEL: 'warn',
-    ...(fromDist ? {} : { PITWALL_FROM_SOURCE: '1' }),
-  }
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PITWALL_LOG_LEVEL: 'warn' }
+  if (fromSource) env['PITWALL_FROM_SOURCE'] = '1'
+  else delete env['PITWALL_FROM_SOURCE']
+
   const profiling = ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--trace-gc']
   const server = baseline
     ? ['--import', 'tsx', join(here, 'serve-baseline-server.ts')]
     : [
-        process.env['PITWALL_BIN'] ?? join(root, 'bin', 'pitwall.js'),
+        fromSource
+          ? join(root, 'bin', 'pitwall.js')
+          : (process.env['PITWALL_BIN'] ?? compiledPackage(mkdtempSync(join(profDir, 'pkg-')))),
         ...['--home', home, '--json', 'serve', '--port', '0'],
       ]
   const api = await start([...profiling, ...server], env)

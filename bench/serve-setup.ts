@@ -1,12 +1,13 @@
 /**
- * What the serve benchmark and its profiler share: a lakehouse with a season's leaderboard
- * (24 sessions × 20 drivers, a real Delta table) and an analyst token, starting a server process
- * and reading its URL, stopping it, and loading it with autocannon (50 clients) while measuring
- * every response's latency.
+ * What the serve benchmark and its profiler share: the package compiled as users run it (a copy
+ * bundled by `bin/bundle.js`), a lakehouse with a season's leaderboard (24 sessions × 20 drivers,
+ * a real Delta table) and an analyst token, starting a server process and reading its URL,
+ * stopping it, and loading it with autocannon (50 clients) while measuring every response's
+ * latency.
  */
 import autocannon from 'autocannon'
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +31,24 @@ FROM range(9500, 9524) a(s), range(1, 21) b(d)`
 
 /** The path the load hits. */
 export const LEADERBOARD_PATH = '/api/sessions/9512/leaderboard'
+
+/**
+ * Copies the package into `dir` and bundles it there as `npm run build` does (bin, src,
+ * warehouse, package.json; node_modules linked): the server then runs compiled, as users run it,
+ * and edits to the working tree during the run cannot change it. Returns the copy's
+ * `bin/pitwall.js`.
+ */
+export function compiledPackage(dir: string): string {
+  for (const entry of ['bin', 'src', 'warehouse', 'package.json', 'tsconfig.json'])
+    cpSync(join(root, entry), join(dir, entry), { recursive: true })
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  const r = spawnSync(process.execPath, [join(dir, 'bin', 'bundle.js')], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
+  if (r.status !== 0) throw new Error(`bundling the package failed: ${r.stdout}${r.stderr}`)
+  return join(dir, 'bin', 'pitwall.js')
+}
 
 /** A fresh lakehouse home with the leaderboard table and a token of `data_analysts`. */
 export async function prepareHome(): Promise<{ home: string; token: string }> {
