@@ -28,8 +28,7 @@
 {% macro changed_sessions(this_relation, relations, gold_relations=[]) -%}
   {%- set keys_sql %}
     with changed_sessions_watermark as (
-      select coalesce(max(source_ingested_at), timestamptz '1970-01-01 00:00:00+00') as watermark_at
-      from {{ this_relation }}
+      {{ newest_ingestion_as(this_relation, 'source_ingested_at', 'watermark_at') }}
     )
     {%- for relation in relations %}
     select session_key from {{ relation }}, changed_sessions_watermark where ingested_at > watermark_at
@@ -116,4 +115,14 @@
 {%- endmacro %}
 {% macro databricks__newest_ingestion(relation, column) -%}
   select coalesce(max({{ column }}), timestamptz '1970-01-01 00:00:00+00') from {{ relation }}
+{%- endmacro %}
+
+{#- newest_ingestion_as(relation, column, alias): newest_ingestion as one row, one column `alias`. -#}
+{% macro newest_ingestion_as(relation, column, alias) -%}{{ return(adapter.dispatch('newest_ingestion_as')(relation, column, alias)) }}{%- endmacro %}
+{% macro default__newest_ingestion_as(relation, column, alias) -%}
+  select coalesce((select {{ column }} from {{ relation }} order by {{ column }} desc nulls last limit 1), timestamptz '1970-01-01 00:00:00+00') as {{ alias }}
+{%- endmacro %}
+{% macro databricks__newest_ingestion_as(relation, column, alias) -%}
+  select coalesce(max({{ column }}), timestamptz '1970-01-01 00:00:00+00') as {{ alias }}
+      from {{ relation }}
 {%- endmacro %}
