@@ -40,13 +40,13 @@ export class GovernedResult {
    * A value computed from this result's rows (e.g. the serialized answer), kept with the result
    * while it stays in the result cache, so the next identical read reuses it; computed afresh
    * when the result is not cached. `name` must stand for everything else the value depends on.
-   * Call it after reading every row.
+   * `keep` may refuse to keep a value (e.g. a large text). Call it after reading every row.
    */
-  derive<T>(name: string, make: () => T): T {
+  derive<T>(name: string, make: () => T, keep: (value: T) => boolean = () => true): T {
     if (this.derived === undefined) return make()
     if (this.derived.has(name)) return this.derived.get(name) as T
     const value = make()
-    this.derived.set(name, value)
+    if (keep(value)) this.derived.set(name, value)
     return value
   }
 

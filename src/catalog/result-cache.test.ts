@@ -83,5 +83,12 @@ describe('ResultCache', () => {
     live.derive('x', make)
     await live.close()
     expect(made).toBe(2)
+    // A value the caller declines to keep (too large, say) is made again next time.
+    for (let i = 0; i < 2; i++) {
+      const again = resultOf(cache, 'k')!
+      await again.all()
+      again.derive('y', make, () => false)
+    }
+    expect(made).toBe(4)
   })
 })

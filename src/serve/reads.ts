@@ -71,6 +71,9 @@ export function readPageJson(
   return readPageWith(c, options, read, page, (p) => JSON.stringify(p), 'page-json')
 }
 
+/** Page texts longer than this are not kept with a cached result (the cache's memory stays small). */
+const MAX_KEPT_JSON = 256 * 1024
+
 /** Reads a page and turns it into `T` (kept with a cached result under `derivedAs`). */
 async function readPageWith<T>(
   c: Context<ServeEnv>,
@@ -97,7 +100,9 @@ async function readPageWith<T>(
         offset: page.offset,
         next_offset: rows.length > page.limit ? page.offset + page.limit : null,
       })
-    return derivedAs === undefined ? build() : result.derive(derivedAs, build)
+    return derivedAs === undefined
+      ? build()
+      : result.derive(derivedAs, build, (v) => typeof v !== 'string' || v.length <= MAX_KEPT_JSON)
   } finally {
     await result.close()
   }
