@@ -209,6 +209,15 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
     }
   })
 
+  it('filters the added build by the new session keys as literals, so scans prune by statistics', () => {
+    const code = (name: string): string =>
+      stepwiseResults.find((x) => x.unique_id === `model.pitwall.${name}`)?.compiled_code ?? ''
+    // silver: the bronze read; gold: the changed sessions and the model's other reads (issue 16).
+    expect(code('silver_laps')).toContain('where session_key in (9531, 9550)')
+    expect(code('fact_laps')).toContain('where session_key in (9531, 9550)')
+    expect(code('race_results')).toContain('and laps.session_key in (9531, 9550)')
+  })
+
   it('gives the same tables when races arrive later as when built all at once', async () => {
     expect(failures(stepwiseResults)).toEqual([])
     for (const [schema, name] of COMPARED) {
@@ -230,6 +239,9 @@ describeShared('openf1/v1', 'the F1 warehouse on the recorded races', () => {
     expect(upToDate.map((r) => r.unique_id)).toContain('model.pitwall.dim_teams')
     expect(upToDate.map((r) => r.unique_id)).toContain('seed.pitwall.team_categories')
     expect(upToDate.map((r) => r.unique_id)).toContain('snapshot.pitwall.driver_snapshot')
+    // Incremental models too: their key literals stay out of the up-to-date fingerprint.
+    expect(upToDate.map((r) => r.unique_id)).toContain('model.pitwall.silver_car_data')
+    expect(upToDate.map((r) => r.unique_id)).toContain('model.pitwall.race_results')
     for (const name of ['silver_laps', 'silver_drivers', 'silver_stints', ...PER_SESSION]) {
       const r = again.find((x) => x.unique_id === `model.pitwall.${name}`)
       expect(r?.adapter_response['rows_affected'] ?? 0, name).toBe(0)
