@@ -221,7 +221,7 @@ export class AuditLog implements AuditSink {
       return
     }
     const staged = `temp.main.${sqlIdent(this.stagingTable)}`
-    await engine.stage(this.stagingTable, STAGED, batch.map(stagedRow))
+    await engine.stageRows(this.stagingTable, STAGED, batch.map(stagedRow))
     try {
       await writeTable({ ...target, sql: `${FROM_STAGE}\nFROM ${staged}` })
     } finally {

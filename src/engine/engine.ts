@@ -88,7 +88,7 @@ export interface StagedColumn {
 }
 
 /**
- * An engine that can take rows as values: {@link StagingEngine.stage} fills a temporary table
+ * An engine that can take rows as values: {@link StagingEngine.stageRows} fills a temporary table
  * without any SQL text to parse. A `VALUES` list of a few thousand rows costs DuckDB seconds of
  * CPU to parse and bind (and a Delta write reads its source SQL more than once); appending the
  * same rows costs milliseconds. Callers cast the staged columns to their final types in SQL.
@@ -99,7 +99,7 @@ export interface StagingEngine extends Engine {
    * `rows` (each in column order). It is visible to this engine's `query`/`all`/`run` only, not
    * to streams (their connections do not see it). Drop it with `DROP TABLE temp.main.<name>`.
    */
-  stage(
+  stageRows(
     name: string,
     columns: readonly StagedColumn[],
     rows: readonly (readonly StagedValue[])[],
@@ -108,5 +108,5 @@ export interface StagingEngine extends Engine {
 
 /** True when `engine` can stage rows ({@link StagingEngine}). */
 export function canStage(engine: Engine): engine is StagingEngine {
-  return typeof (engine as Partial<StagingEngine>).stage === 'function'
+  return typeof (engine as Partial<StagingEngine>).stageRows === 'function'
 }

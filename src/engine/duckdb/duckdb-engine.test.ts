@@ -172,7 +172,7 @@ describe('DuckDbEngine', () => {
       i % 7 === 0 ? null : i / 2,
       i % 2 === 0,
     ])
-    await e.stage('batch', columns, rows)
+    await e.stageRows('batch', columns, rows)
     const back = await e.all(
       'SELECT count(*)::INTEGER AS n, count(n)::INTEGER AS with_n, sum(n) AS total, max(who) AS top FROM temp.main.batch',
     )
@@ -192,7 +192,7 @@ describe('DuckDbEngine', () => {
       [{ who: "it's #1 ✓", n: 0.5, ok: false }],
     )
     // Staging again replaces the table; a stream runs on another connection and cannot see it.
-    await e.stage('batch', columns, [['again', 1, true]])
+    await e.stageRows('batch', columns, [['again', 1, true]])
     expect(await e.all('SELECT count(*)::INTEGER AS n FROM temp.main.batch')).toEqual([{ n: 1 }])
     await expect(e.stream('SELECT * FROM temp.main.batch')).rejects.toThrow(QueryError)
   })

@@ -4,8 +4,8 @@
  * (REFERENCE.md §1: DuckDB's single-writer file lock), in memory: the Delta log on disk is the only
  * state shared between processes. `query`/`all`/`run` go through one connection and a FIFO, so
  * callers may issue them concurrently; `stream` borrows a connection of its own from a small pool
- * so serving reads run side by side and can be interrupted one by one. `stage` fills a temporary
- * table through DuckDB's appender (bulk appends without SQL text, `staging.ts`).
+ * so serving reads run side by side and can be interrupted one by one. `stageRows` fills a
+ * temporary table through DuckDB's appender (bulk appends without SQL text, `staging.ts`).
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api'
 import { sqlIdent, sqlString } from '../../core/index.js'
@@ -25,7 +25,7 @@ import { SerialQueue } from '../serial-queue.js'
 import { ConnectionPool } from './connection-pool.js'
 import { DuckDbRowStream } from './duckdb-row-stream.js'
 import { jsonValueConverter } from './json-values.js'
-import { stageRows } from './staging.js'
+import { appendRows } from './staging.js'
 
 /** Options of {@link DuckDbEngine.create}. */
 export interface DuckDbEngineOptions {
@@ -159,7 +159,7 @@ export class DuckDbEngine implements StreamingEngine, StagingEngine {
   }
 
   /** @inheritdoc Runs on the FIFO connection, so `query`/`all`/`run` see the table. */
-  async stage(
+  async stageRows(
     name: string,
     columns: readonly StagedColumn[],
     rows: readonly (readonly StagedValue[])[],
@@ -167,7 +167,7 @@ export class DuckDbEngine implements StreamingEngine, StagingEngine {
     this.assertOpen()
     await this.queue.push(async () => {
       try {
-        await stageRows(this.connection, name, columns, rows)
+        await appendRows(this.connection, name, columns, rows)
       } catch (error) {
         throw new QueryError(`stage ${name} (${rows.length} rows)`, error)
       }

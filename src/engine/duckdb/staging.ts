@@ -20,7 +20,7 @@ function append(appender: DuckDBAppender, column: StagedColumn, value: StagedVal
 }
 
 /** Creates `temp.main.<name>` with `columns` on `connection` and appends `rows`. */
-export async function stageRows(
+export async function appendRows(
   connection: DuckDBConnection,
   name: string,
   columns: readonly StagedColumn[],
