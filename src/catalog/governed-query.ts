@@ -188,6 +188,23 @@ export class GovernedReader {
     if (!at.explain && this.options.resultCache !== undefined) await this.options.sync?.()
     const key = at.explain ? undefined : this.cacheKey(request, effective.maxRows)
     const cached = key === undefined ? undefined : this.options.resultCache?.get(key)
+    /** The read's audit record (one per read, cached or not). */
+    const record = (
+      outcome: AuditOutcome,
+      rows: number | null,
+      reason: string | null,
+      plan: string | null,
+    ) =>
+      this.audit(ctx, identity.name, {
+        time,
+        started,
+        outcome,
+        objects,
+        rows,
+        reason,
+        sql: sqlText,
+        plan,
+      })
     if (cached !== undefined) {
       // A result kept for these table versions: no statement runs, so no timer to arm.
       return new GovernedResult(
@@ -196,16 +213,7 @@ export class GovernedReader {
         effective.maxRows,
         {
           translate: (error) => this.translate(error, new AbortController().signal, 0),
-          finish: (outcome, rows, reason) =>
-            this.audit(ctx, identity.name, {
-              time,
-              started,
-              outcome,
-              objects,
-              rows,
-              reason,
-              sql: sqlText,
-            }),
+          finish: (outcome, rows, reason) => record(outcome, rows, reason, null),
         },
         cached.derived,
       )
@@ -219,16 +227,7 @@ export class GovernedReader {
       plan: string | null,
     ) => {
       clearTimeout(timer)
-      this.audit(ctx, identity.name, {
-        time,
-        started,
-        outcome,
-        objects,
-        rows,
-        reason,
-        sql: sqlText,
-        plan,
-      })
+      record(outcome, rows, reason, plan)
     }
     const streamOptions = { signal: abort.signal, defaultCatalog: this.options.defaultCatalog }
     let plan: string | null = null
