@@ -93,11 +93,6 @@ function clean(value: string | null, max = MAX_TEXT): string | null {
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
-function text(value: string | null, max = MAX_TEXT): string {
-  const v = clean(value, max)
-  return v === null ? 'NULL::VARCHAR' : sqlString(v)
-}
-
 /** The staged batch's columns (all text, numbers as DOUBLE), cast to the table's in {@link FROM_STAGE}. */
 const STAGED: readonly StagedColumn[] = [
   ['event_time', 'VARCHAR'],
@@ -230,19 +225,24 @@ export class AuditLog implements AuditSink {
   }
 }
 
-/** A batch as a `VALUES` query (engines that cannot stage rows). */
+/** A staged value as a SQL literal of its column's type. */
+function literal(value: StagedValue, column: StagedColumn): string {
+  if (value === null) return `NULL::${column.type}`
+  if (typeof value === 'string') return `${sqlString(value)}::${column.type}`
+  return `${String(value)}::${column.type}`
+}
+
+/**
+ * A batch as a `VALUES` query (engines that cannot stage rows): the same staged rows and the same
+ * projection ({@link FROM_STAGE}), only spelled as SQL text.
+ */
 function valuesSql(batch: readonly AuditRecord[]): string {
-  const rows = batch.map((r) => {
-    const objects = `[${r.objects.map((o) => sqlString(o)).join(', ')}]::VARCHAR[]`
-    const iso = r.time.toISOString()
-    return `(${sqlString(iso)}::TIMESTAMPTZ, ${sqlString(iso.slice(0, 10))}::DATE, ${text(r.requestId, 200)},
-      ${text(r.principal, 200)}, ${text(r.action, 200)}, ${text(r.resource, 1000)}, ${objects},
-      ${r.rows === null ? 'NULL' : String(Math.trunc(r.rows))}::BIGINT, ${r.allowed ? 'true' : 'false'},
-      ${text(r.outcome, 50)}, ${r.status === null ? 'NULL' : String(Math.trunc(r.status))}::INTEGER,
-      ${text(r.reason, 2000)}, ${text(r.clientAddress, 200)}, ${text(r.sql)}, ${text(r.plan)},
-      ${Number.isFinite(r.durationMs) ? r.durationMs.toFixed(3) : '0'}::DOUBLE)`
-  })
-  return `SELECT * FROM (VALUES ${rows.join(',\n')}) AS t(event_time, event_date, request_id,
-    principal, action, resource, objects, row_count, allowed, outcome, status_code, reason,
-    client_address, sql_text, plan, duration_ms)`
+  const rows = batch.map(
+    (r) =>
+      `(${stagedRow(r)
+        .map((v, i) => literal(v, STAGED[i]!))
+        .join(', ')})`,
+  )
+  const names = STAGED.map((c) => sqlIdent(c.name)).join(', ')
+  return `${FROM_STAGE}\nFROM (VALUES ${rows.join(',\n')}) AS t(${names})`
 }
