@@ -96,11 +96,8 @@ describe('per-session incremental marts', () => {
           { mode: 'append' },
         )
         await run()
-        const before = await warehouse.version({
-          ...bronze,
-          schema: 'gold_analytics',
-          identifier: 'session_summary',
-        })
+        const summary = { ...bronze, schema: 'gold_analytics', identifier: 'session_summary' }
+        const before = await warehouse.version(summary)
         // Session 2 gets a late lap; session 3 arrives.
         await warehouse.write(
           bronze,
@@ -117,11 +114,7 @@ describe('per-session incremental marts', () => {
           '3/1:1',
         ])
         // One commit, touching only the partitions of sessions 1, 2 and 3 that the batch holds
-        const after = await warehouse.version({
-          ...bronze,
-          schema: 'gold_analytics',
-          identifier: 'session_summary',
-        })
+        const after = await warehouse.version(summary)
         expect(after).toBe((before as number) + 1)
         const commit = lastCommit(home, 'session_summary')
         expect(commit.removes.length).toBeGreaterThan(0)
@@ -138,11 +131,68 @@ describe('per-session incremental marts', () => {
           expect(path).toMatch(/^session_key=3\//)
         expect(await rows(warehouse, 'session_summary')).toContain('3/1:2')
 
+        // A lap that arrives with an old ingestion time: bronze changed, but the batch is empty,
+        // so nothing is committed.
+        await warehouse.write(bronze, laps(`(3, 1, 3, 78.0, timestamp '2024-06-01')`), {
+          mode: 'append',
+        })
+        const version = await warehouse.version(summary)
+        expect((await run()).get('session_summary')).toBe('OK no new rows (nothing written)')
+        expect(await warehouse.version(summary)).toBe(version)
+
         // incremental_predicates: the key (1, 44) came again, but session 1 is protected, so its
         // old row stays beside the new one (dbt's semantics); session 2's key was replaced.
         const guarded = await rows(warehouse, 'guarded_summary')
         expect(guarded.filter((r) => r.startsWith('1/44:'))).toEqual(['1/44:1', '1/44:2'])
         expect(guarded.filter((r) => r.startsWith('2/16:'))).toEqual(['2/16:1'])
+      } finally {
+        await engine.close()
+      }
+    })
+  })
+
+  it('fail the model on a NULL key and commit nothing', async () => {
+    await withTmpDir(async (home) => {
+      const { engine, warehouse } = await openWarehouse(home)
+      try {
+        const bronze = { database: DB, schema: 'bronze_raw', identifier: 'laps' }
+        const mart = { ...bronze, schema: 'gold_analytics', identifier: 'every_lap' }
+        const project = parseProject({
+          ...FILES,
+          'models/every_lap.sql': `{{ config(materialized='incremental', incremental_strategy='delete+insert',
+    unique_key='session_key', partition_by=['session_key']) }}
+select session_key, driver, lap from {{ source('bronze', 'laps') }}`,
+        })
+        const run = async () =>
+          (
+            await executeRun(project, warehouse, {
+              command: 'run',
+              select: ['every_lap'],
+              relations: new Set([relationKey(DB, 'bronze_raw', 'laps')]),
+            })
+          ).results[0]!
+        await warehouse.write(bronze, laps(`(1, 44, 1, 91.0, timestamp '2024-06-01')`), {
+          mode: 'append',
+        })
+        expect((await run()).status).toBe('success')
+        const version = await warehouse.version(mart)
+        await warehouse.write(
+          bronze,
+          laps(
+            `(2, 44, 1, 91.0, timestamp '2024-06-08'), (null, 16, 1, 92.0, timestamp '2024-06-08')`,
+          ),
+          { mode: 'append' },
+        )
+        const failed = await run()
+        expect(failed.status).toBe('error')
+        expect(failed.message).toMatch(
+          /a new row has a NULL in session_key, which every row must fill/,
+        )
+        expect(await warehouse.version(mart)).toBe(version)
+        const kept = await warehouse.query(
+          `select session_key, lap from ${DB}.gold_analytics.every_lap`,
+        )
+        expect(kept.rows).toEqual([{ session_key: 1, lap: 1 }])
       } finally {
         await engine.close()
       }

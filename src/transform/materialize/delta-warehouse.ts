@@ -59,6 +59,8 @@ export interface DeltaWarehouseOptions {
 
 /** Delta tables through the lake layer, queried with the engine. */
 export class DeltaWarehouse implements Warehouse {
+  /** @inheritdoc The lake writes a partition overwrite with one `COPY … PARTITION_BY`. */
+  readonly partitionOverwriteInOnePass = true
   private readonly home: string
   private readonly engine: Engine
   private readonly storeFor: ObjectStoreFactory
@@ -69,6 +71,12 @@ export class DeltaWarehouse implements Warehouse {
   private readonly tableQueues = new Map<string, Promise<unknown>>()
   private readonly state: HomeState
   private stageCounter = 0
+  /**
+   * The table version each view was last made from (and its partitioning): a view whose table
+   * has no newer commit is not made again — an incremental model asks for its table before and
+   * after its write, and remaking a view reads every data file's footer.
+   */
+  private readonly views = new Map<string, { version: number; partitionBy: readonly string[] }>()
 
   constructor(options: DeltaWarehouseOptions) {
     this.home = options.home
@@ -168,7 +176,7 @@ export class DeltaWarehouse implements Warehouse {
   async drop(rel: RelationName): Promise<void> {
     await this.ensurePrepared()
     await this.ensureSchema(rel)
-    await this.engine.run(`drop view if exists ${qualified(rel)}`)
+    await this.dropView(rel)
     await rm(this.viewFile(rel), { force: true })
     await this.state.forgetBuildRecord(rel)
     await rm(this.tablePath(rel), { recursive: true, force: true })
@@ -179,16 +187,14 @@ export class DeltaWarehouse implements Warehouse {
     return this.serial(rel, async () => {
       await this.ensurePrepared()
       await this.ensureSchema(rel)
-      if (request.mode === 'overwrite') {
+      // Replacing part of the table keeps its view: the query may read the table (an incremental
+      // model's watermark), at its version before the commit.
+      const whole = request.replaceWhere === undefined && request.partitionOverwrite !== true
+      if (request.mode === 'overwrite' && whole) {
         // A view of the same name, or a table whose columns differ, is replaced outright.
-        await this.engine.run(`drop view if exists ${qualified(rel)}`)
+        await this.dropView(rel)
         await rm(this.viewFile(rel), { force: true })
-        if (
-          request.replaceWhere === undefined &&
-          request.partitionOverwrite !== true &&
-          (await this.isTable(rel)) &&
-          !(await this.sameColumns(rel, sql))
-        ) {
+        if ((await this.isTable(rel)) && !(await this.sameColumns(rel, sql))) {
           // A model whose columns changed replaces the table's schema in one commit (history
           // and time travel are kept; the query may still read the old version).
           return this.writeFiles(rel, sql, request, true)
@@ -208,7 +214,7 @@ export class DeltaWarehouse implements Warehouse {
       writeTable({
         store: this.store(rel),
         executor: this.engine,
-        sql,
+        sql: request.notNull === undefined ? sql : notNullGuard(sql, request.notNull),
         mode: request.mode,
         ...(request.mergeSchema === true ? { mergeSchema: true } : {}),
         ...(request.replaceWhere === undefined ? {} : { replaceWhere: request.replaceWhere }),
@@ -344,15 +350,32 @@ export class DeltaWarehouse implements Warehouse {
 
   private async runView(rel: RelationName, sql: string): Promise<void> {
     await this.ensureSchema(rel)
+    this.views.delete(qualified(rel))
     await this.engine.run(`create or replace view ${qualified(rel)} as ${sql}`)
   }
 
-  /** Points the view `catalog.schema.table` at the table's current snapshot; its partitioning. */
+  private async dropView(rel: RelationName): Promise<void> {
+    this.views.delete(qualified(rel))
+    await this.engine.run(`drop view if exists ${qualified(rel)}`)
+  }
+
+  /**
+   * Points the view `catalog.schema.table` at the table's current snapshot, unless it already
+   * shows the latest version; returns the table's partitioning.
+   */
   private async refreshView(rel: RelationName): Promise<readonly string[]> {
     await this.ensureSchema(rel)
+    const k = qualified(rel)
+    const made = this.views.get(k)
+    if (
+      made !== undefined &&
+      made.version === (await new LogStore(this.store(rel)).latestVersion())
+    )
+      return made.partitionBy
     const snapshot = await loadSnapshot(this.store(rel), { sql: this.engine })
     const scan = await scanSql(snapshot, { sql: this.engine })
-    await this.engine.run(`create or replace view ${qualified(rel)} as ${scan}`)
+    await this.engine.run(`create or replace view ${k} as ${scan}`)
+    this.views.set(k, { version: snapshot.version, partitionBy: snapshot.partitionColumns })
     return snapshot.partitionColumns
   }
 
@@ -378,7 +401,9 @@ export class DeltaWarehouse implements Warehouse {
     try {
       return await fn()
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
+      let message = error instanceof Error ? error.message : String(error)
+      const guard = message.indexOf(NOT_NULL_GUARD)
+      if (guard >= 0) message = message.slice(guard + NOT_NULL_GUARD.length)
       throw new WarehouseOperationError(`${what} ${qualified(rel)} failed: ${message}`, {
         cause: error,
       })
@@ -395,4 +420,21 @@ export class DeltaWarehouse implements Warehouse {
     )
     return next
   }
+}
+
+/** Marks the error a {@link notNullGuard} raises, so the message can be told apart and kept. */
+const NOT_NULL_GUARD = '[pitwall not-null] '
+
+/**
+ * `sql` whose `columns` fail the query at the first NULL (DuckDB's `error()`): the check runs in
+ * the same pass as the write, and a failed write commits nothing.
+ */
+function notNullGuard(sql: string, columns: readonly string[]): string {
+  if (columns.length === 0) return sql
+  const checks = columns.map((c) => {
+    const col = sqlIdent(c)
+    const why = `${NOT_NULL_GUARD}a new row has a NULL in ${c}, which every row must fill (a NULL unique_key could never be replaced). Filter such rows out or COALESCE the key.`
+    return `case when ${col} is null then error(${sqlString(why)}) else ${col} end as ${col}`
+  })
+  return `select * replace (${checks.join(', ')}) from (${sql}) as new_rows`
 }
