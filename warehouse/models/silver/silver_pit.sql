@@ -1,8 +1,9 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='merge',
-    unique_key=['session_key', 'driver_number', 'lap_number'],
+    incremental_strategy='delete+insert',
+    unique_key='session_key',
+    partition_by=['session_key'],
     on_schema_change='append_new_columns'
   )
 }}
