@@ -3,7 +3,8 @@
  * The {@link Warehouse} on Delta tables: tables live at `<home>/<catalog>/<schema>/<table>/` and
  * are written through the lake layer; the engine (DuckDB) runs the SQL and sees every table as the
  * view `catalog.schema.table`, which this class refreshes after each of its writes (so it works
- * with a plain engine as well as with the self-syncing lakehouse engine).
+ * with a plain engine as well as with the self-syncing lakehouse engine; `engine-views.ts` makes a
+ * view again only for a newer commit, from SQL cached under the home when it can).
  *
  * Views are process-local in DuckDB, so `createView` also writes the view's SQL to
  * `<home>/<catalog>/<schema>/_views/<name>.sql`; {@link DeltaWarehouse.prepare} recreates them in
@@ -24,7 +25,6 @@ import {
   loadSnapshot,
   mergeTable,
   optimizeTable,
-  scanSql,
   setTableProperties,
   writeTable,
   type ObjectStore,
@@ -33,6 +33,7 @@ import {
 import { writeFileAtomic } from '../artifacts/artifact-files.js'
 import { WarehouseOperationError } from '../transform-errors.js'
 import { HomeState } from './home-state.js'
+import { EngineViews } from './engine-views.js'
 import {
   qualified,
   type BuildRecord,
@@ -64,25 +65,24 @@ export class DeltaWarehouse implements Warehouse {
   private readonly home: string
   private readonly engine: Engine
   private readonly storeFor: ObjectStoreFactory
-  private readonly schemas = new Set<string>()
   /** Relations handed to `prepare` whose views are not made yet. */
   private readonly pending: RelationName[] = []
   private prepared: Promise<void> | undefined
   private readonly tableQueues = new Map<string, Promise<unknown>>()
   private readonly state: HomeState
   private stageCounter = 0
-  /**
-   * The table version each view was last made from (and its partitioning): a view whose table
-   * has no newer commit is not made again — an incremental model asks for its table before and
-   * after its write, and remaking a view reads every data file's footer.
-   */
-  private readonly views = new Map<string, { version: number; partitionBy: readonly string[] }>()
+  /** The engine's views of the tables (`engine-views.ts`). */
+  private readonly views: EngineViews
 
   constructor(options: DeltaWarehouseOptions) {
     this.home = options.home
     this.engine = options.engine
     this.storeFor = options.storeFor
     this.state = new HomeState(options.home, undefined, options.onWarning)
+    this.views = new EngineViews(options.engine, options.home, (rel) => ({
+      store: this.store(rel),
+      location: this.tablePath(rel),
+    }))
   }
 
   /** The location of a table (a folder under the home). */
@@ -128,10 +128,10 @@ export class DeltaWarehouse implements Warehouse {
 
   private async makeViews(rels: readonly RelationName[]): Promise<void> {
     for (const rel of rels) {
-      if (await this.isTable(rel)) await this.refreshView(rel)
+      if (await this.isTable(rel)) await this.views.refresh(rel)
       else {
         const sql = await readFile(this.viewFile(rel), 'utf8').catch(() => undefined)
-        if (sql !== undefined) await this.runView(rel, sql)
+        if (sql !== undefined) await this.views.create(rel, sql)
       }
     }
   }
@@ -148,7 +148,7 @@ export class DeltaWarehouse implements Warehouse {
   async describe(rel: RelationName): Promise<RelationInfo | undefined> {
     await this.ensurePrepared()
     const isTable = await this.isTable(rel)
-    const partitionBy = isTable ? await this.refreshView(rel) : []
+    const partitionBy = isTable ? await this.views.refresh(rel) : []
     const r = await this.engine.query(
       `select column_name as name, data_type as type from information_schema.columns
        where table_catalog = ${sqlString(rel.database)} and table_schema = ${sqlString(rel.schema)} and table_name = ${sqlString(rel.identifier)}
@@ -168,17 +168,18 @@ export class DeltaWarehouse implements Warehouse {
     if (existsSync(this.tablePath(rel)))
       await rm(this.tablePath(rel), { recursive: true, force: true })
     await this.state.forgetBuildRecord(rel)
-    await this.runView(rel, sql)
+    await this.views.create(rel, sql)
     await writeFileAtomic(this.viewFile(rel), sql)
   }
 
   /** @inheritdoc */
   async drop(rel: RelationName): Promise<void> {
     await this.ensurePrepared()
-    await this.ensureSchema(rel)
-    await this.dropView(rel)
+    await this.views.ensureSchema(rel)
+    await this.views.drop(rel)
     await rm(this.viewFile(rel), { force: true })
     await this.state.forgetBuildRecord(rel)
+    await this.views.forget(rel)
     await rm(this.tablePath(rel), { recursive: true, force: true })
   }
 
@@ -186,13 +187,13 @@ export class DeltaWarehouse implements Warehouse {
   write(rel: RelationName, sql: string, request: WriteRequest): Promise<WriteOutcome> {
     return this.serial(rel, async () => {
       await this.ensurePrepared()
-      await this.ensureSchema(rel)
+      await this.views.ensureSchema(rel)
       // Replacing part of the table keeps its view: the query may read the table (an incremental
       // model's watermark), at its version before the commit.
       const whole = request.replaceWhere === undefined && request.partitionOverwrite !== true
       if (request.mode === 'overwrite' && whole) {
         // A view of the same name, or a table whose columns differ, is replaced outright.
-        await this.dropView(rel)
+        await this.views.drop(rel)
         await rm(this.viewFile(rel), { force: true })
         if ((await this.isTable(rel)) && !(await this.sameColumns(rel, sql))) {
           // A model whose columns changed replaces the table's schema in one commit (history
@@ -225,7 +226,7 @@ export class DeltaWarehouse implements Warehouse {
           : { partitionColumns: request.partitionBy }),
       }),
     )
-    await this.refreshView(rel)
+    await this.views.refresh(rel)
     return { rows: r.metrics.numOutputRows, version: r.version }
   }
 
@@ -240,7 +241,7 @@ export class DeltaWarehouse implements Warehouse {
           predicate,
         }),
       )
-      await this.refreshView(rel)
+      await this.views.refresh(rel)
       return r.metrics.numDeletedRows
     })
   }
@@ -275,7 +276,7 @@ export class DeltaWarehouse implements Warehouse {
           ...(options.mergeSchema === true ? { mergeSchema: true } : {}),
         }),
       )
-      await this.refreshView(rel)
+      await this.views.refresh(rel)
       return { inserted: r.metrics.numTargetRowsInserted, updated: r.metrics.numTargetRowsUpdated }
     })
   }
@@ -309,7 +310,7 @@ export class DeltaWarehouse implements Warehouse {
         }),
       ),
     )
-    await this.refreshView(rel)
+    await this.views.refresh(rel)
   }
 
   /** @inheritdoc */
@@ -348,37 +349,6 @@ export class DeltaWarehouse implements Warehouse {
     return join(this.home, rel.database, rel.schema, '_views', `${rel.identifier}.sql`)
   }
 
-  private async runView(rel: RelationName, sql: string): Promise<void> {
-    await this.ensureSchema(rel)
-    this.views.delete(qualified(rel))
-    await this.engine.run(`create or replace view ${qualified(rel)} as ${sql}`)
-  }
-
-  private async dropView(rel: RelationName): Promise<void> {
-    this.views.delete(qualified(rel))
-    await this.engine.run(`drop view if exists ${qualified(rel)}`)
-  }
-
-  /**
-   * Points the view `catalog.schema.table` at the table's current snapshot, unless it already
-   * shows the latest version; returns the table's partitioning.
-   */
-  private async refreshView(rel: RelationName): Promise<readonly string[]> {
-    await this.ensureSchema(rel)
-    const k = qualified(rel)
-    const made = this.views.get(k)
-    if (
-      made !== undefined &&
-      made.version === (await new LogStore(this.store(rel)).latestVersion())
-    )
-      return made.partitionBy
-    const snapshot = await loadSnapshot(this.store(rel), { sql: this.engine })
-    const scan = await scanSql(snapshot, { sql: this.engine })
-    await this.engine.run(`create or replace view ${k} as ${scan}`)
-    this.views.set(k, { version: snapshot.version, partitionBy: snapshot.partitionColumns })
-    return snapshot.partitionColumns
-  }
-
   private async sameColumns(rel: RelationName, sql: string): Promise<boolean> {
     const info = await this.describe(rel)
     if (info === undefined) return false
@@ -386,15 +356,6 @@ export class DeltaWarehouse implements Warehouse {
     const next = r.rows.map((row) => `${String(row['column_name'])}:${String(row['column_type'])}`)
     const prev = info.columns.map((c) => `${c.name}:${c.type}`)
     return JSON.stringify(next) === JSON.stringify(prev)
-  }
-
-  private async ensureSchema(rel: RelationName): Promise<void> {
-    const k = `${rel.database}.${rel.schema}`
-    if (this.schemas.has(k)) return
-    await this.engine.run(
-      `attach if not exists ':memory:' as ${sqlIdent(rel.database)}; create schema if not exists ${sqlIdent(rel.database)}.${sqlIdent(rel.schema)}`,
-    )
-    this.schemas.add(k)
   }
 
   private async lake<T>(what: string, rel: RelationName, fn: () => Promise<T>): Promise<T> {
