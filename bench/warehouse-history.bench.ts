@@ -8,7 +8,9 @@
  * 24,48,70): the races before the checkpoint race are extracted, loaded and built together (a
  * season's catch-up build: its time and peak memory), then the checkpoint race alone is added
  * (extract, `pitwall load`, `pitwall build`). The baseline of each checkpoint is the same race
- * extracted, loaded and built into an empty lakehouse in the same run. Goals: adding a race ≤
+ * extracted, loaded and built into an empty lakehouse in the same run. Both builds are the median
+ * of `WAREHOUSE_HISTORY_ROUNDS` (default 3), alternating, each home put back as it was before the
+ * build between rounds (a single build varies by ±15 % from run to run on a 2-core machine). Goals: adding a race ≤
  * 1.5× building it alone, peak RSS ≤ 2 GB whatever the history, and a no-op rebuild ≤ 2 s.
  * Builds exclude data and unit tests (`--exclude resource_type:test resource_type:unit_test`):
  * `pitwall test` over the whole history is timed once at the end, beside the same tests on the
@@ -20,7 +22,7 @@
  * WAREHOUSE_HISTORY_SIM=<dir> keeps the simulated races there and reuses them on the next run (the
  * simulation of 70 races takes minutes).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -102,6 +104,32 @@ function note(started: number, text: string): void {
   process.stderr.write(`[${((performance.now() - started) / 60_000).toFixed(1)} min] ${text}\n`)
 }
 
+/** Builds per checkpoint (each side): a single build here varies by ±15 % from run to run. */
+const ROUNDS = Number(process.env['WAREHOUSE_HISTORY_ROUNDS'] ?? 3)
+
+/** The run with the median wall time. */
+function median(runs: readonly CliRun[]): CliRun {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!
+}
+
+const secondsOf = (runs: readonly CliRun[]): string =>
+  runs.map((r) => r.seconds.toFixed(2)).join(', ')
+
+/**
+ * Copies a lakehouse home onto `to` without `landing/` (a build does not read it; `to`'s own
+ * landing stays), file times kept. Whatever else `to` held is replaced.
+ */
+function copyWithoutLanding(home: string, to: string): string {
+  mkdirSync(to, { recursive: true })
+  for (const entry of readdirSync(to))
+    if (entry !== 'landing') rmSync(join(to, entry), { recursive: true, force: true })
+  for (const entry of readdirSync(home)) {
+    if (entry === 'landing') continue
+    cpSync(join(home, entry), join(to, entry), { recursive: true, preserveTimestamps: true })
+  }
+  return to
+}
+
 const rss = (r: CliRun): string => (r.peakRssMiB === undefined ? '?' : `${r.peakRssMiB} MiB`)
 const cpuOf = (r: CliRun): string => (r.cpuSeconds === undefined ? '?' : r.cpuSeconds.toFixed(1))
 /** A process's peak memory and CPU seconds (the steadier figure on a shared machine). */
@@ -152,6 +180,35 @@ const benchmark: Benchmark = {
           return { load, build }
         }
 
+        /**
+         * The checkpoint builds, median of ROUNDS each, alternating so that drift hits both
+         * alike: each side is built, put back as it was before its build (from a copy taken first,
+         * at the same place with the same file times, so the build's caches see the same home),
+         * and built again. The last builds stay.
+         */
+        const checkpointBuilds = async (
+          history: string,
+          aloneHome: string,
+        ): Promise<{ added: CliRun; alone: CliRun; addedRuns: CliRun[]; aloneRuns: CliRun[] }> => {
+          const sides = [history, aloneHome].map((home, i) => ({
+            home,
+            before: copyWithoutLanding(home, join(root, `before-${i}`)),
+            runs: [] as CliRun[],
+          }))
+          for (let round = 0; round < ROUNDS; round++) {
+            for (const side of sides) {
+              if (round > 0) copyWithoutLanding(side.before, side.home)
+              side.runs.push(await runCli(pkg, side.home, BUILD_NODES))
+            }
+          }
+          for (const side of sides) rmSync(side.before, { recursive: true, force: true })
+          const [addedRuns, aloneRuns] = sides.map((x) => x.runs) as [CliRun[], CliRun[]]
+          for (const r of [...addedRuns, ...aloneRuns])
+            if (r.peakRssMiB !== undefined) peaks.push(r.peakRssMiB)
+          note(started, `added builds ${secondsOf(addedRuns)} s; alone ${secondsOf(aloneRuns)} s`)
+          return { added: median(addedRuns), alone: median(aloneRuns), addedRuns, aloneRuns }
+        }
+
         const history = join(root, 'history')
         let done = 0
         let aloneHome = ''
@@ -173,11 +230,18 @@ const benchmark: Benchmark = {
             )
           }
           const race = sessions[cp - 1]!
-          const added = await loadAndBuild(history, [race])
-          const addedResults = lastRunResults(history)
           if (aloneHome !== '') rmSync(aloneHome, { recursive: true, force: true })
           aloneHome = join(root, `alone-${cp}`)
-          const alone = await loadAndBuild(aloneHome, [race])
+          await extract(history, [race])
+          await extract(aloneHome, [race])
+          const addedLoad = await runCli(pkg, history, ['load'])
+          const aloneLoad = await runCli(pkg, aloneHome, ['load'])
+          for (const r of [addedLoad, aloneLoad])
+            if (r.peakRssMiB !== undefined) peaks.push(r.peakRssMiB)
+          const builds = await checkpointBuilds(history, aloneHome)
+          const addedResults = lastRunResults(history)
+          const added = { load: addedLoad, build: builds.added }
+          const alone = { load: aloneLoad, build: builds.alone }
           measurements.push(
             {
               label: `race ${cp} alone: load (empty lakehouse)`,
@@ -185,9 +249,9 @@ const benchmark: Benchmark = {
               extra: figures(alone.load),
             },
             {
-              label: `race ${cp} alone: build (baseline)`,
+              label: `race ${cp} alone: build (baseline, median of ${ROUNDS})`,
               seconds: alone.build.seconds,
-              extra: figures(alone.build),
+              extra: { ...figures(alone.build), runs: secondsOf(builds.aloneRuns) },
             },
             {
               label: `race ${cp} added to ${cp - 1}: load`,
@@ -195,9 +259,9 @@ const benchmark: Benchmark = {
               extra: figures(added.load),
             },
             {
-              label: `race ${cp} added to ${cp - 1}: build`,
+              label: `race ${cp} added to ${cp - 1}: build (median of ${ROUNDS})`,
               seconds: added.build.seconds,
-              extra: figures(added.build),
+              extra: { ...figures(added.build), runs: secondsOf(builds.addedRuns) },
             },
           )
           const ratio = added.build.seconds / alone.build.seconds

@@ -175,7 +175,6 @@ export class DeltaWarehouse implements Warehouse {
   /** @inheritdoc */
   async drop(rel: RelationName): Promise<void> {
     await this.ensurePrepared()
-    await this.views.ensureSchema(rel)
     await this.views.drop(rel)
     await rm(this.viewFile(rel), { force: true })
     await this.state.forgetBuildRecord(rel)
