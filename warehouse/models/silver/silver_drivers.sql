@@ -1,20 +1,19 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='session_key',
-    partition_by=['session_key'],
+    incremental_strategy='merge',
+    unique_key=['session_key', 'driver_number'],
     on_schema_change='append_new_columns'
   )
 }}
 
 {#
-  One row per (session_key, driver_number). Duplicate /drivers rows (a second row with
+  One row per (session_key, driver_number) (merge). Duplicate /drivers rows (a second row with
   nulls, identical copies: API.md §5.2) collapse to the most complete one; COALESCE defaults and
   the team category come from the original design. Sessions that have laps, stints, pit stops or results but no
   /drivers rows yet (9488 and 9189 in the recordings; the API lags after a session) get derived
   rows (is_derived = true, name and team 'Unknown') so facts always have a driver; real rows
-  replace them when /drivers arrives, because the session is then reprocessed and replaced.
+  replace them when /drivers arrives, because the session is then reprocessed and merged.
 #}
 
 with affected_sessions as (

@@ -1,9 +1,8 @@
 {{
   config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='session_key',
-    partition_by=['session_key'],
+    incremental_strategy='merge',
+    unique_key=['session_key', 'driver_number', 'stint_number'],
     on_schema_change='append_new_columns'
   )
 }}
