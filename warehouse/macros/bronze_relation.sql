@@ -121,12 +121,11 @@
     {%- if found %}
     {{ union_by_name_from(relation, columns) }}
     {%- if new_sessions_of %}
-    {%- set known = watermark(new_sessions_of) %}
     {%- set new_keys_sql %}
       select distinct session_key from {{ relation }}
-      where cast(_ingestion_timestamp as timestamptz) > {% if known is not none %}{{ known }}{% else %}(
+      where cast(_ingestion_timestamp as timestamptz) > (
         {{ newest_ingestion(new_sessions_of) }}
-      ){% endif %}
+      )
     {% endset %}
     where session_key in {{ session_key_list(new_keys_sql) }}
     {%- endif %}

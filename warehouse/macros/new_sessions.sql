@@ -26,20 +26,6 @@
   (a CTE), not once per input: every read of a table costs a pass over its files.
 #}
 {% macro changed_sessions(this_relation, relations, gold_relations=[]) -%}
-  {%- set known = watermark(this_relation, 'source_ingested_at') -%}
-  {%- if known is not none -%}
-  {%- set keys_sql %}
-    {%- for relation in relations %}
-    select session_key from {{ relation }} where ingested_at > {{ known }}
-    {% if not loop.last or gold_relations | length > 0 %}union{% endif %}
-    {%- endfor %}
-    {%- for relation in gold_relations %}
-    select session_key from {{ relation }} where source_ingested_at > {{ known }}
-    {% if not loop.last %}union{% endif %}
-    {%- endfor %}
-  {% endset -%}
-  {{ return(session_key_list(keys_sql)) }}
-  {%- endif -%}
   {%- set keys_sql %}
     with changed_sessions_watermark as (
       {{ newest_ingestion_as(this_relation, 'source_ingested_at', 'watermark_at') }}
@@ -55,24 +41,6 @@
   {% endset -%}
   {{ session_key_list(keys_sql) }}
 {%- endmacro %}
-
-{#
-  watermark(relation, column='ingested_at'): the newest `column` of `relation` (newest_ingestion)
-  as a timestamptz literal, fetched when the build runs the model on DuckDB (flags.INTROSPECT);
-  none everywhere else. Compared with a literal, `ingested_at > timestamptz '…'` is a constant
-  filter DuckDB checks against each Parquet row group's statistics, so finding the sessions with
-  newer rows reads the new files only, where the scalar subquery made it read the column over the
-  whole history.
-#}
-{% macro watermark(relation, column='ingested_at') -%}{{ return(adapter.dispatch('watermark')(relation, column)) }}{%- endmacro %}
-{% macro default__watermark(relation, column) -%}
-  {%- if execute and flags.INTROSPECT -%}
-    {%- set result = run_query('select cast((' ~ newest_ingestion(relation, column) ~ ') as varchar) as watermark') -%}
-    {{- return("timestamptz '" ~ result.columns[0].values()[0] ~ "'") -}}
-  {%- endif -%}
-  {{- return(none) -}}
-{%- endmacro %}
-{% macro databricks__watermark(relation, column) -%}{{ return(none) }}{%- endmacro %}
 
 {#
   session_key_list(keys_sql): the session keys `keys_sql` selects, as the right-hand side of

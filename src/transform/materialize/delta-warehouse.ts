@@ -60,8 +60,6 @@ export interface DeltaWarehouseOptions {
 
 /** Delta tables through the lake layer, queried with the engine. */
 export class DeltaWarehouse implements Warehouse {
-  /** @inheritdoc The lake writes a partition overwrite with one `COPY … PARTITION_BY`. */
-  readonly partitionOverwriteInOnePass = true
   private readonly home: string
   private readonly engine: Engine
   private readonly storeFor: ObjectStoreFactory

@@ -57,8 +57,7 @@ export async function applyStrategy(
   }
   const keys = listOf(node.config['unique_key'])
   if (replacesPartitions(node.config, batch.partitionBy)) {
-    // NULL keys fail the write itself (`notNull`), in the same pass: the batch may be the model's
-    // query, not staged (see partitionOverwriteInOnePass), and is then run once only.
+    // NULL keys fail the write itself (`notNull`), in the same pass over the staged batch.
     const w = await warehouse.write(rel, batch.sql, {
       mode: 'overwrite',
       partitionOverwrite: true,
@@ -105,7 +104,7 @@ function targetPredicate(predicate: string): string {
  * True when the model's batch replaces whole partitions: `delete+insert` whose `unique_key` is the
  * table's partitioning, without `incremental_predicates` (one dynamic partition overwrite).
  */
-export function replacesPartitions(
+function replacesPartitions(
   config: Readonly<Record<string, unknown>>,
   partitionBy: readonly string[],
 ): boolean {

@@ -4,16 +4,13 @@
  * builds the table like `table`; later runs compile the model with `is_incremental()` true,
  * stage the new rows once (the query may read the table it is about to change), apply
  * `on_schema_change`, and hand the batch to its strategy (`incremental-strategies.ts`). A batch
- * with no rows and no schema change commits nothing. A batch that replaces whole partitions on a
- * warehouse that writes them in one pass (`partitionOverwriteInOnePass`: Delta) is not staged —
- * the query runs once, straight into the new files, reading the table's version before the
- * commit. `microbatch` runs per time window
+ * with no rows and no schema change commits nothing. `microbatch` runs per time window
  * (`microbatch.ts`).
  */
 import { listOf } from '../project/config-checks.js'
 import type { ProjectNode } from '../project/types.js'
 import { sqlIdent, sqlQualified } from '../../core/index.js'
-import { applyStrategy, replacesPartitions, strategyOf } from './incremental-strategies.js'
+import { applyStrategy, strategyOf } from './incremental-strategies.js'
 import {
   compileOrThrow,
   type MaterializeContext,
@@ -69,12 +66,7 @@ async function incrementalBatch(
 ): Promise<MaterializeOutcome> {
   const { warehouse } = ctx
   const c = await compileOrThrow(ctx, node, true, ctx.empty)
-  const partitionBy = existing.partitionBy ?? []
-  // Replacing partitions in one pass, the query goes straight into the new files: staging it
-  // would evaluate it into a temporary table and copy that again (issue 16).
-  const direct =
-    warehouse.partitionOverwriteInOnePass === true && replacesPartitions(node.config, partitionBy)
-  const staged = direct ? unstaged(c.sql) : await warehouse.stage(c.sql)
+  const staged = await warehouse.stage(c.sql)
   try {
     const probe = await warehouse.query(`select * from (${staged.sql}) as probe limit 0`)
     const plan = planSchemaChange(
@@ -84,15 +76,15 @@ async function incrementalBatch(
       probe.columns,
     )
     const unchanged = plan.drop.length === 0 && plan.added.length === 0
-    const noRows = {
-      message: 'OK no new rows (nothing written)',
-      rowsAffected: 0,
-      compiledCode: c.sql,
-      relationName: c.relation,
+    if (unchanged && (await isEmpty(ctx, staged.sql))) {
+      // No new rows: no delete, no insert, no empty commit (the table keeps its version).
+      return {
+        message: 'OK no new rows (nothing written)',
+        rowsAffected: 0,
+        compiledCode: c.sql,
+        relationName: c.relation,
+      }
     }
-    // No new rows: no delete, no insert, no empty commit (the table keeps its version). Written
-    // in one pass, an empty batch commits nothing by itself.
-    if (unchanged && !direct && (await isEmpty(ctx, staged.sql))) return noRows
     if (plan.drop.length > 0) {
       const keep = existing.columns
         .filter((col) => !plan.drop.includes(col.name))
@@ -104,9 +96,8 @@ async function incrementalBatch(
       sql: plan.sql,
       mergeSchema: plan.mergeSchema,
       columns: [...existing.columns.map((x) => x.name), ...plan.added],
-      partitionBy,
+      partitionBy: existing.partitionBy ?? [],
     })
-    if (direct && unchanged && outcome.rows === 0) return noRows
     let message = outcome.message
     if (plan.added.length > 0)
       message += `; added column(s) ${plan.added.join(', ')} (old rows are NULL there; --full-refresh backfills)`
@@ -116,11 +107,6 @@ async function incrementalBatch(
   } finally {
     await staged.release()
   }
-}
-
-/** The model's query as it is, for a batch written in one pass (nothing to release). */
-function unstaged(sql: string): { readonly sql: string; release(): Promise<void> } {
-  return { sql, release: () => Promise.resolve() }
 }
 
 async function isEmpty(ctx: MaterializeContext, sql: string): Promise<boolean> {

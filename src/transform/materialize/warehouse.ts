@@ -75,13 +75,6 @@ export interface BuildRecord {
 
 /** Storage and SQL for the transformation engine. Implementations serialise writes per table. */
 export interface Warehouse {
-  /**
-   * True when a `partitionOverwrite` write runs its query once, straight into the new files, and
-   * commits nothing when the query yields no rows (Delta: one `COPY … PARTITION_BY`). An
-   * incremental model that replaces partitions is then written from its query without being
-   * staged first: staging would evaluate it into a temporary table and copy it again.
-   */
-  readonly partitionOverwriteInOnePass?: boolean
   /** Runs a query and returns its columns and rows. */
   query(
     sql: string,
