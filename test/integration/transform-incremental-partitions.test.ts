@@ -186,7 +186,7 @@ select session_key, driver, lap from {{ source('bronze', 'laps') }}`,
         const failed = await run()
         expect(failed.status).toBe('error')
         expect(failed.message).toMatch(
-          /a new row has a NULL in session_key, which every row must fill/,
+          /1 new row\(s\) of every_lap have a NULL in the unique_key \(session_key\)/,
         )
         expect(await warehouse.version(mart)).toBe(version)
         const kept = await warehouse.query(

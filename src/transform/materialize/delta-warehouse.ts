@@ -4,7 +4,7 @@
  * are written through the lake layer; the engine (DuckDB) runs the SQL and sees every table as the
  * view `catalog.schema.table`, which this class refreshes after each of its writes (so it works
  * with a plain engine as well as with the self-syncing lakehouse engine; `engine-views.ts` makes a
- * view again only for a newer commit, from SQL cached under the home when it can).
+ * view again only for a newer commit).
  *
  * Views are process-local in DuckDB, so `createView` also writes the view's SQL to
  * `<home>/<catalog>/<schema>/_views/<name>.sql`; {@link DeltaWarehouse.prepare} recreates them in
@@ -77,10 +77,7 @@ export class DeltaWarehouse implements Warehouse {
     this.engine = options.engine
     this.storeFor = options.storeFor
     this.state = new HomeState(options.home, undefined, options.onWarning)
-    this.views = new EngineViews(options.engine, options.home, (rel) => ({
-      store: this.store(rel),
-      location: this.tablePath(rel),
-    }))
+    this.views = new EngineViews(options.engine, (rel) => this.store(rel))
   }
 
   /** The location of a table (a folder under the home). */
@@ -176,7 +173,6 @@ export class DeltaWarehouse implements Warehouse {
     await this.views.drop(rel)
     await rm(this.viewFile(rel), { force: true })
     await this.state.forgetBuildRecord(rel)
-    await this.views.forget(rel)
     await rm(this.tablePath(rel), { recursive: true, force: true })
   }
 
@@ -212,7 +208,7 @@ export class DeltaWarehouse implements Warehouse {
       writeTable({
         store: this.store(rel),
         executor: this.engine,
-        sql: request.notNull === undefined ? sql : notNullGuard(sql, request.notNull),
+        sql,
         mode: request.mode,
         ...(request.mergeSchema === true ? { mergeSchema: true } : {}),
         ...(request.replaceWhere === undefined ? {} : { replaceWhere: request.replaceWhere }),
@@ -359,9 +355,7 @@ export class DeltaWarehouse implements Warehouse {
     try {
       return await fn()
     } catch (error) {
-      let message = error instanceof Error ? error.message : String(error)
-      const guard = message.indexOf(NOT_NULL_GUARD)
-      if (guard >= 0) message = message.slice(guard + NOT_NULL_GUARD.length)
+      const message = error instanceof Error ? error.message : String(error)
       throw new WarehouseOperationError(`${what} ${qualified(rel)} failed: ${message}`, {
         cause: error,
       })
@@ -378,21 +372,4 @@ export class DeltaWarehouse implements Warehouse {
     )
     return next
   }
-}
-
-/** Marks the error a {@link notNullGuard} raises, so the message can be told apart and kept. */
-const NOT_NULL_GUARD = '[pitwall not-null] '
-
-/**
- * `sql` whose `columns` fail the query at the first NULL (DuckDB's `error()`): the check runs in
- * the same pass as the write, and a failed write commits nothing.
- */
-function notNullGuard(sql: string, columns: readonly string[]): string {
-  if (columns.length === 0) return sql
-  const checks = columns.map((c) => {
-    const col = sqlIdent(c)
-    const why = `${NOT_NULL_GUARD}a new row has a NULL in ${c}, which every row must fill (a NULL unique_key could never be replaced). Filter such rows out or COALESCE the key.`
-    return `case when ${col} is null then error(${sqlString(why)}) else ${col} end as ${col}`
-  })
-  return `select * replace (${checks.join(', ')}) from (${sql}) as new_rows`
 }

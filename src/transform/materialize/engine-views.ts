@@ -3,30 +3,24 @@
  * How the engine sees the Delta warehouse: the view `catalog.schema.table` over each table's
  * latest version, the views of view models, and the in-memory catalogs and schemas they live in.
  * A table's view is made again only when the table has a newer commit (an incremental model asks
- * for its table before and after its write, and making a view reads every data file's footer),
- * and its SQL comes from the {@link ViewCache} when an earlier process made it for the same commit.
+ * for its table before and after its write, and making a view reads every data file's footer).
  */
 import { sqlIdent } from '../../core/index.js'
 import type { Engine } from '../../engine/index.js'
 import { LogStore, loadSnapshot, scanSql, type ObjectStore } from '../../lake/index.js'
-import { ViewCache, type TableView } from './view-cache.js'
 import { qualified, type RelationName } from './warehouse.js'
 
 /** The views of one warehouse in one engine. */
 export class EngineViews {
   private readonly schemas = new Set<string>()
-  /** The table version each table's view shows (and its partitioning and SQL). */
-  private readonly tables = new Map<string, TableView>()
-  private readonly cache: ViewCache
+  /** The table version each table's view shows, and its partitioning. */
+  private readonly tables = new Map<string, { version: number; partitionBy: readonly string[] }>()
 
   constructor(
     private readonly engine: Engine,
-    home: string,
-    /** The object store and location of a table. */
-    private readonly tableOf: (rel: RelationName) => { store: ObjectStore; location: string },
-  ) {
-    this.cache = new ViewCache(home)
-  }
+    /** The object store of a table. */
+    private readonly tableOf: (rel: RelationName) => ObjectStore,
+  ) {}
 
   /**
    * Points the view of `rel` at the table's latest version, unless it already shows it; returns
@@ -35,20 +29,15 @@ export class EngineViews {
   async refresh(rel: RelationName): Promise<readonly string[]> {
     await this.ensureSchema(rel)
     const k = qualified(rel)
-    const { store, location } = this.tableOf(rel)
+    const store = this.tableOf(rel)
     const latest = await new LogStore(store).latestVersion()
     const made = this.tables.get(k)
     if (made?.version === latest) return made.partitionBy
-    let view = await this.cache.read(rel, store, location, latest)
-    if (view === undefined) {
-      const snapshot = await loadSnapshot(store, { sql: this.engine })
-      const sql = await scanSql(snapshot, { sql: this.engine })
-      view = { version: snapshot.version, partitionBy: snapshot.partitionColumns, sql }
-      await this.cache.write(rel, store, location, view)
-    }
-    await this.engine.run(`create or replace view ${k} as ${view.sql}`)
-    this.tables.set(k, view)
-    return view.partitionBy
+    const snapshot = await loadSnapshot(store, { sql: this.engine })
+    const sql = await scanSql(snapshot, { sql: this.engine })
+    await this.engine.run(`create or replace view ${k} as ${sql}`)
+    this.tables.set(k, { version: snapshot.version, partitionBy: snapshot.partitionColumns })
+    return snapshot.partitionColumns
   }
 
   /** Creates or replaces the view `rel` as `sql` (a view model's). */
@@ -63,11 +52,6 @@ export class EngineViews {
     await this.ensureSchema(rel)
     this.tables.delete(qualified(rel))
     await this.engine.run(`drop view if exists ${qualified(rel)}`)
-  }
-
-  /** Forgets the cached view of a dropped table. */
-  forget(rel: RelationName): Promise<void> {
-    return this.cache.forget(rel)
   }
 
   /** Attaches the relation's catalog and creates its schema in the engine, once. */

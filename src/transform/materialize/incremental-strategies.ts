@@ -56,19 +56,6 @@ export async function applyStrategy(
     return { rows: w.rows, message: `OK appended ${w.rows} rows` }
   }
   const keys = listOf(node.config['unique_key'])
-  if (replacesPartitions(node.config, batch.partitionBy)) {
-    // NULL keys fail the write itself (`notNull`), in the same pass over the staged batch.
-    const w = await warehouse.write(rel, batch.sql, {
-      mode: 'overwrite',
-      partitionOverwrite: true,
-      mergeSchema: batch.mergeSchema,
-      notNull: keys,
-    })
-    return {
-      rows: w.rows,
-      message: `OK delete+insert: replaced the partitions of ${keys.join(', ')} in the batch, ${w.rows} inserted`,
-    }
-  }
   // A merge matches one row per key; delete+insert replaces every row of a key (dbt's semantics:
   // `unique_key: session_key` replaces whole sessions), so only a merge needs unique keys.
   await checkKeys(warehouse, batch.sql, keys, node.name, strategy === 'merge')
@@ -81,6 +68,17 @@ export async function applyStrategy(
     }
   }
   const predicates = listOf(node.config['incremental_predicates']).map(targetPredicate)
+  if (predicates.length === 0 && samePartitioning(keys, batch.partitionBy)) {
+    const w = await warehouse.write(rel, batch.sql, {
+      mode: 'overwrite',
+      partitionOverwrite: true,
+      mergeSchema: batch.mergeSchema,
+    })
+    return {
+      rows: w.rows,
+      message: `OK delete+insert: replaced the partitions of ${keys.join(', ')} in the batch, ${w.rows} inserted`,
+    }
+  }
   const keyJson = (alias?: string) =>
     `to_json(struct_pack(${keys.map((k) => `${sqlIdent(k)} := ${alias === undefined ? '' : `${alias}.`}${sqlIdent(k)}`).join(', ')}))`
   const inBatch = `${keyJson()} in (select ${keyJson('s')} from (${batch.sql}) s)`
@@ -98,21 +96,6 @@ export async function applyStrategy(
 /** dbt's predicates may name the target `DBT_INTERNAL_DEST`; the delete runs on the table itself. */
 function targetPredicate(predicate: string): string {
   return predicate.replace(/\bDBT_INTERNAL_DEST\./gi, '')
-}
-
-/**
- * True when the model's batch replaces whole partitions: `delete+insert` whose `unique_key` is the
- * table's partitioning, without `incremental_predicates` (one dynamic partition overwrite).
- */
-function replacesPartitions(
-  config: Readonly<Record<string, unknown>>,
-  partitionBy: readonly string[],
-): boolean {
-  return (
-    strategyOf(config) === 'delete+insert' &&
-    listOf(config['incremental_predicates']).length === 0 &&
-    samePartitioning(listOf(config['unique_key']), partitionBy)
-  )
 }
 
 function samePartitioning(keys: readonly string[], partitionBy: readonly string[]): boolean {

@@ -46,11 +46,6 @@ export interface WriteRequest {
    * overwrite; other partitions' files are not read).
    */
   readonly partitionOverwrite?: boolean
-  /**
-   * Columns every new row must fill: a NULL in one fails the write and nothing is committed (the
-   * unique_key of a delete+insert, whose NULLs could never be replaced).
-   */
-  readonly notNull?: readonly string[]
 }
 
 /** The outcome of a write. */

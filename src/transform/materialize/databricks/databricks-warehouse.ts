@@ -135,7 +135,6 @@ export class DatabricksWarehouse implements Warehouse {
 
   async write(rel: RelationName, sql: string, request: WriteRequest): Promise<WriteOutcome> {
     const t = ref(rel)
-    await this.checkNotNull(sql, request.notNull ?? [])
     if (
       request.mode === 'overwrite' &&
       request.replaceWhere === undefined &&
@@ -281,19 +280,6 @@ export class DatabricksWarehouse implements Warehouse {
   }
 
   /** `(k1, k2) IN ((…), …)` over the batch's partition values, or undefined for no rows. */
-  /** `notNull`: fails before anything is written when a row has a NULL in one of `columns`. */
-  private async checkNotNull(sql: string, columns: readonly string[]): Promise<void> {
-    if (columns.length === 0) return
-    const test = columns.map((c) => `${quoteDatabricks(c)} IS NULL`).join(' OR ')
-    const r = await this.engine.all(`SELECT count(*) AS n FROM (${sql}) AS batch WHERE ${test}`)
-    const n = Number(r[0]?.['n'] ?? 0)
-    if (n > 0) {
-      throw new Error(
-        `${n} new row(s) have a NULL in ${columns.join(', ')}, which every row must fill (a NULL unique_key could never be replaced). Filter such rows out or COALESCE the key.`,
-      )
-    }
-  }
-
   private async partitionPredicate(rel: RelationName, sql: string): Promise<string | undefined> {
     const existing = await this.describe(rel)
     const keys = existing?.partitionBy ?? []
