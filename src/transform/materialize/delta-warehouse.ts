@@ -181,8 +181,7 @@ export class DeltaWarehouse implements Warehouse {
     return this.serial(rel, async () => {
       await this.ensurePrepared()
       await this.views.ensureSchema(rel)
-      // Replacing part of the table keeps its view: the query may read the table (an incremental
-      // model's watermark), at its version before the commit.
+      // Replacing part of the table keeps its view until the commit (remade after it).
       const whole = request.replaceWhere === undefined && request.partitionOverwrite !== true
       if (request.mode === 'overwrite' && whole) {
         // A view of the same name, or a table whose columns differ, is replaced outright.
