@@ -16,6 +16,7 @@
  * (`read_parquet(…, schema=MAP{id: {name, type, default_value}})`). Columns missing from every
  * file (added later, or `void`) are typed NULLs.
  */
+import { existsSync } from 'node:fs'
 import {
   duckDbType,
   fieldId,
@@ -47,6 +48,8 @@ export interface FileRead {
   readonly rows?: { readonly mode: 'except' | 'only'; readonly indexes: readonly number[] }
   /** Constant columns for this file's rows (name → SQL expression); same names in every file. */
   readonly constants?: Readonly<Record<string, string>>
+  /** `add.tags["pitwall.columns"]`: files with one tag hold the same columns and types. */
+  readonly columnsTag?: string
 }
 
 /** Options of {@link filesSql}. */
@@ -108,12 +111,20 @@ export async function filesSql(
     ])
     physical = new Map(dataFields.map((f) => [physicalName(f, mode), duckDbType(f.type, mode)]))
   } else {
+    // Files of one schema (one `pitwall.columns` tag) bind from the first file alone; any other
+    // set by name, every footer read (PROTOCOL-NOTES §0.5).
+    const oneSchema =
+      options.sql !== undefined && (options.passThrough ?? []).length === 0 && sameTag(files)
     source = readParquetSql(`[${fileList}]`, [
-      'union_by_name=true',
+      ...(oneSchema ? [] : ['union_by_name=true']),
       "filename='__delta_file'",
       'file_row_number=true',
     ])
-    physical = options.sql === undefined ? undefined : await describe(options.sql, fileList, files)
+    if (oneSchema) for (const f of files) if (isMissing(f)) throw missingFile(f)
+    physical =
+      options.sql === undefined
+        ? undefined
+        : await describe(options.sql, oneSchema ? files.slice(0, 1) : files)
   }
   const cols: string[] = []
   for (const f of options.fields) {
@@ -175,30 +186,41 @@ function rowSelection(files: readonly FileRead[]): string {
   return ''
 }
 
+/** True when every file carries the same `pitwall.columns` tag (`protocol/columns-tag.ts`). */
+function sameTag(files: readonly FileRead[]): boolean {
+  const tag = files[0]?.columnsTag
+  return tag !== undefined && files.every((f) => f.columnsTag === tag)
+}
+
+/** A local file (no URL scheme) that is not on disk. */
+function isMissing(file: FileRead): boolean {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(file.location) && !existsSync(file.location)
+}
+
+function missingFile(file: FileRead, cause?: unknown): DeltaError {
+  return new DeltaError('missing-data-file', `data file ${file.path} is missing from the table`, {
+    ...(cause === undefined ? {} : { cause }),
+    context: { file: file.location },
+    hint: 'it was probably removed by VACUUM; read a newer version',
+  })
+}
+
+/** The columns of `files` and their DuckDB types (the union by name when several). */
 async function describe(
   sql: SqlExecutor,
-  fileList: string,
   files: readonly FileRead[],
 ): Promise<Map<string, string>> {
+  const list = `[${files.map((f) => sqlString(f.location)).join(', ')}]`
   let rows
   try {
     rows = await sql.all(
-      `DESCRIBE SELECT * FROM ${readParquetSql(`[${fileList}]`, ['union_by_name=true'])}`,
+      `DESCRIBE SELECT * FROM ${readParquetSql(list, files.length > 1 ? ['union_by_name=true'] : [])}`,
     )
   } catch (cause) {
     const message = String((cause as Error).message)
     const missing = files.find((f) => message.includes(f.location))
-    if (missing !== undefined && /No files found|No such file|Cannot open/i.test(message)) {
-      throw new DeltaError(
-        'missing-data-file',
-        `data file ${missing.path} is missing from the table`,
-        {
-          cause,
-          context: { file: missing.location },
-          hint: 'it was probably removed by VACUUM; read a newer version',
-        },
-      )
-    }
+    if (missing !== undefined && /No files found|No such file|Cannot open/i.test(message))
+      throw missingFile(missing, cause)
     throw cause
   }
   return new Map(rows.map((r) => [String(r['column_name']), String(r['column_type'])]))

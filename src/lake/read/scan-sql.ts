@@ -8,6 +8,7 @@ import { DeltaError } from '../lake-errors.js'
 import { sqlIdent, type SqlExecutor } from '../sql-executor.js'
 import type { Snapshot } from '../snapshot.js'
 import { filesSql, type FileRead } from './files-sql.js'
+import { COLUMNS_TAG } from '../protocol/columns-tag.js'
 import { loadDeletionVector } from './deletion-vectors.js'
 import { filterContext, planScan, type ScanPlan } from './scan-plan.js'
 import { filterSql, type ScanFilter } from './scan-filter.js'
@@ -87,11 +88,13 @@ async function scanBody(
       dv === null || dv === undefined || dv.cardinality === 0
         ? undefined
         : await loadDeletionVector(snapshot.store, dv)
+    const tag = file.add.tags?.[COLUMNS_TAG]
     files.push({
       location: file.location,
       path: file.add.path,
       partitionValues: file.add.partitionValues,
       ...(deleted === undefined ? {} : { rows: { mode: 'except' as const, indexes: deleted } }),
+      ...(tag === undefined ? {} : { columnsTag: tag }),
     })
   }
   return filesSql(snapshot, files, {

@@ -1,7 +1,7 @@
 /**
  * @module lake/write/data-writer
  * Writes the rows of a SQL query as Delta data files and builds their `add` actions (size,
- * modification time, Spark-format stats).
+ * modification time, Spark-format stats, the `pitwall.columns` tag of `protocol/columns-tag.ts`).
  *
  * The common path is one DuckDB statement: `COPY (…) TO '<table>' (FORMAT parquet,
  * PARTITION_BY (…), RETURN_STATS)`, partition columns rendered as their log strings. The files
@@ -19,6 +19,8 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, rename } from 'node:fs/promises'
 import { dirname, sep } from 'node:path'
 import type { AddAction } from '../protocol/actions.js'
+import { COLUMNS_TAG, columnsTag } from '../protocol/columns-tag.js'
+import { duckDbType } from '../protocol/schema.js'
 import { UnsupportedFeatureError } from '../lake-errors.js'
 import { readParquetSql, sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
@@ -70,7 +72,16 @@ export async function writeDataFiles(options: WriteFilesOptions): Promise<AddAct
     throw new UnsupportedFeatureError(`the writer needs a store on local disk (got ${store.root})`)
   }
   const dataFields = schema.fields.filter((f) => !partitionColumns.includes(f.name))
-  const dataCols = dataFields.map((f) => sqlIdent(f.name)).join(', ')
+  // Columns of primitive types are cast to the table's types (a no-op for a source already
+  // projected onto the table), so the files of one schema share one tag (`columns-tag.ts`).
+  const tagged = dataFields.every((f) => typeof f.type === 'string')
+  const dataCols = dataFields
+    .map((f) =>
+      tagged
+        ? `CAST(${sqlIdent(f.name)} AS ${duckDbType(f.type)}) AS ${sqlIdent(f.name)}`
+        : sqlIdent(f.name),
+    )
+    .join(', ')
   const sliced =
     options.maxRowsPerFile !== undefined ||
     (options.orderBy !== undefined && partitionColumns.length > 0)
@@ -83,7 +94,7 @@ export async function writeDataFiles(options: WriteFilesOptions): Promise<AddAct
     : await copyFiles(options, dataCols)
   // Durable before any commit can reference them (a power loss must not take a file back).
   await store.flush?.(written.map((w) => w.rel))
-  return buildAdds(options, dataFields, written)
+  return buildAdds(options, dataFields, written, tagged)
 }
 
 /** One `COPY … RETURN_STATS`: a single file, or one per partition with `PARTITION_BY`. */
@@ -175,6 +186,7 @@ async function buildAdds(
   options: WriteFilesOptions,
   dataFields: DeltaSchema['fields'],
   written: readonly FileOut[],
+  tagged: boolean,
 ): Promise<AddAction[]> {
   if (written.length === 0) return []
   const { executor, store } = options
@@ -196,6 +208,7 @@ async function buildAdds(
   const config = options.configuration ?? {}
   const numIndexed = config['delta.dataSkippingNumIndexedCols']
   const statsCols = config['delta.dataSkippingStatsColumns']
+  const tags = tagged ? { tags: { [COLUMNS_TAG]: columnsTag(dataFields) } } : {}
   const adds: AddAction[] = []
   for (const w of written) {
     const file = local(w.rel)
@@ -219,6 +232,7 @@ async function buildAdds(
       modificationTime: Math.floor(meta?.modified ?? Date.now()),
       dataChange: options.dataChange ?? true,
       stats,
+      ...tags,
     })
   }
   return adds
