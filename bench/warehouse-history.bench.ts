@@ -10,7 +10,8 @@
  * (extract, `pitwall load`, `pitwall build`). The baseline of each checkpoint is the same race
  * extracted, loaded and built into an empty lakehouse in the same run. Both builds are the median
  * of `WAREHOUSE_HISTORY_ROUNDS` (default 3), alternating, each home put back as it was before the
- * build between rounds (a single build varies by ±15 % from run to run on a 2-core machine). Goals: adding a race ≤
+ * build between rounds (a single build varies by ±15 % from run to run on a 2-core machine), and
+ * the disk synced before each (see {@link settleDisk}). Goals: adding a race ≤
  * 1.5× building it alone, peak RSS ≤ 2 GB whatever the history, and a no-op rebuild ≤ 2 s.
  * Builds exclude data and unit tests (`--exclude resource_type:test resource_type:unit_test`):
  * `pitwall test` over the whole history is timed once at the end, beside the same tests on the

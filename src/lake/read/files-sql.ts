@@ -11,6 +11,11 @@
  *   ANTI JOIN (<rows deleted by deletion vectors>) dv ON …     -- or SEMI JOIN for "only these rows"
  * ```
  *
+ * Files that all carry one `pitwall.columns` tag (`protocol/columns-tag.ts`: written by pitwall
+ * with the same columns and types) are read without `union_by_name`, so binding opens only the
+ * first footer; `DESCRIBE` then reads that file alone, and a missing local file is named from the
+ * log before DuckDB opens it.
+ *
  * Partition values come from the log as typed constants (never from directory names, never
  * `hive_partitioning`); column mapping `id` mode reads by Parquet field id
  * (`read_parquet(…, schema=MAP{id: {name, type, default_value}})`). Columns missing from every
