@@ -78,8 +78,9 @@ describe('the pitwall.columns tag', () => {
     fx = await tableFixture()
     await threeFiles(fx)
     await writeCheckpoint(await loadSnapshot(fx.store, { sql: fx.executor }), fx.executor)
-    expect(readdirSync(join(fx.dir, '_delta_log')).some((n) => n.endsWith('.checkpoint.parquet')))
-      .toBe(true)
+    expect(
+      readdirSync(join(fx.dir, '_delta_log')).some((n) => n.endsWith('.checkpoint.parquet')),
+    ).toBe(true)
     // Only the checkpoint is left to read the files from.
     for (const v of [0, 1])
       rmSync(join(fx.dir, '_delta_log', `${String(v).padStart(20, '0')}.json`))
