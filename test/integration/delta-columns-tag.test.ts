@@ -6,7 +6,7 @@
  * still fails with the file's name, and a narrower source is written with the table's type.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   createTable,
@@ -16,7 +16,13 @@ import {
   writeCheckpoint,
   writeTable,
 } from '../../src/lake/index.js'
-import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
+import {
+  commitLines,
+  plain,
+  readBack,
+  tableFixture,
+  type TableFixture,
+} from './delta-write-helpers.js'
 
 let fx: TableFixture | undefined
 afterEach(() => {
@@ -28,15 +34,9 @@ const TAG = 'pitwall.columns'
 
 /** The `add` actions of one commit file. */
 function addsOf(dir: string, version: number): Record<string, unknown>[] {
-  const text = readFileSync(
-    join(dir, '_delta_log', `${String(version).padStart(20, '0')}.json`),
-    'utf8',
+  return commitLines(dir, version).flatMap((a) =>
+    'add' in a ? [a['add'] as Record<string, unknown>] : [],
   )
-  return text
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .flatMap((a) => ('add' in a ? [a['add'] as Record<string, unknown>] : []))
 }
 
 async function latestScan(f: TableFixture): Promise<string> {

@@ -2,7 +2,7 @@
  * Shared helpers of the Delta writer's integration tests: a real DuckDB executor, a table in a
  * temp dir, and reading a table back through the reader (`loadSnapshot` + `scanSql`).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDbEngine } from '../../src/engine/index.js'
@@ -78,4 +78,16 @@ export function plain(rows: readonly SqlRow[]): Record<string, unknown>[] {
       Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
     ),
   )
+}
+
+/** The actions of commit `version` of the table at `dir`, one JSON object per line. */
+export function commitLines(dir: string, version: number): Record<string, unknown>[] {
+  const text = readFileSync(
+    join(dir, '_delta_log', `${String(version).padStart(20, '0')}.json`),
+    'utf8',
+  )
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
 }

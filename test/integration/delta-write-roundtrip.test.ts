@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   changesSql,
@@ -10,24 +9,19 @@ import {
   updateRows,
   writeTable,
 } from '../../src/lake/index.js'
-import { plain, readBack, tableFixture, type TableFixture } from './delta-write-helpers.js'
+import {
+  commitLines,
+  plain,
+  readBack,
+  tableFixture,
+  type TableFixture,
+} from './delta-write-helpers.js'
 
 let fx: TableFixture | undefined
 afterEach(() => {
   fx?.close()
   fx = undefined
 })
-
-function commitLines(dir: string, version: number): Record<string, unknown>[] {
-  const text = readFileSync(
-    join(dir, '_delta_log', `${String(version).padStart(20, '0')}.json`),
-    'utf8',
-  )
-  return text
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-}
 
 describe('delta writer round trip', () => {
   it('creates a (1,2) table, appends, overwrites and deletes, and the reader sees each version', async () => {
