@@ -15,7 +15,9 @@ const PROJECT: Record<string, string> = {
   'profiles.yml': `mem:\n  target: dev\n  outputs:\n    dev: { type: local, catalog: dev_c, threads: 1 }\n`,
   'models/settings.sql': `select current_setting('memory_limit') as memory_limit,
   current_setting('temp_directory') as temp_directory`,
-  // Sorting 1.5 M rows of 64-character strings needs well over 48 MB: it must spill.
+  // Sorting 1.5 M rows of 64-character strings needs well over 64 MB: it must spill. (At 48 MB
+  // DuckDB's two sort threads once found no block left to pin in a full test run: 45.6 of 45.7
+  // MiB in use, an "Out of Memory" error, rare and not reproduced alone.)
   'models/big_sort.sql': `select count(*) as n, max(s) as last from (
   select md5(i::varchar) || md5((i + 1)::varchar) as s from range(1500000) t(i) order by s
 )`,
@@ -30,7 +32,7 @@ describe('build memory', () => {
         mkdirSync(dirname(join(project, f)), { recursive: true })
         writeFileSync(join(project, f), text)
       }
-      const io = memoryIo({ env: { PITWALL_MEMORY_LIMIT: '48MB' } })
+      const io = memoryIo({ env: { PITWALL_MEMORY_LIMIT: '64MB' } })
       const code = await runCli(['--project-dir', project, '--home', home, 'build'], io)
       expect(io.err()).not.toContain('Out of Memory')
       expect(code).toBe(0)
@@ -42,7 +44,7 @@ describe('build memory', () => {
         ])
         const s = await warehouse.query('select * from dev_c.gold_analytics.settings')
         expect(s.rows[0]).toEqual({
-          memory_limit: '45.7 MiB',
+          memory_limit: '61.0 MiB',
           temp_directory: join(home, '_tmp', 'duckdb'),
         })
         const b = await warehouse.query('select n from dev_c.gold_analytics.big_sort')
