@@ -3,7 +3,8 @@
  * How the engine sees the Delta warehouse: the view `catalog.schema.table` over each table's
  * latest version, the views of view models, and the in-memory catalogs and schemas they live in.
  * A table's view is made again only when the table has a newer commit (an incremental model asks
- * for its table before and after its write, and making a view reads every data file's footer).
+ * for its table before and after its write, and making a view reads data files' footers: the
+ * first file's when all share one `pitwall.columns` tag, every file's otherwise).
  */
 import { sqlIdent } from '../../core/index.js'
 import type { Engine } from '../../engine/index.js'
