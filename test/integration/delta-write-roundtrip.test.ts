@@ -5,6 +5,7 @@ import {
   createTable,
   deleteRows,
   loadSnapshot,
+  LogStore,
   SchemaMismatchError,
   updateRows,
   writeTable,
@@ -88,6 +89,17 @@ describe('delta writer round trip', () => {
       partitionOverwrite: true,
       sql: `SELECT 200 AS id, DATE '2024-01-01' AS day`,
     })
+    expect(plain(await readBack(fx, 'id')).map((r) => r['id'])).toEqual([2, 5, 8, 100, 200])
+    // No rows fall in any partition: nothing is replaced and no version is committed.
+    const empty = await writeTable({
+      ...fx,
+      mode: 'overwrite',
+      partitionOverwrite: true,
+      sql: `SELECT 300 AS id, DATE '2024-01-01' AS day WHERE false`,
+    })
+    expect(empty.version).toBe(2)
+    expect(empty.metrics.numOutputRows).toBe(0)
+    expect(await new LogStore(fx.store).latestVersion()).toBe(2)
     expect(plain(await readBack(fx, 'id')).map((r) => r['id'])).toEqual([2, 5, 8, 100, 200])
   })
 

@@ -3,7 +3,8 @@
  * WRITE: append, overwrite (whole table, `replaceWhere` predicate, or dynamic partition
  * overwrite — see `overwrite.ts`), with schema enforcement/evolution (`mergeSchema`,
  * `overwriteSchema`) and idempotent writes through `txn` (application id + version: a version
- * already recorded for the app is skipped). Creates the table when it does not exist.
+ * already recorded for the app is skipped). Creates the table when it does not exist. A dynamic
+ * partition overwrite without rows (and without a schema change) commits nothing.
  */
 import type { Action } from '../protocol/actions.js'
 import { CommitConflictError, DeltaError } from '../lake-errors.js'
@@ -107,6 +108,16 @@ export async function writeTable(options: WriteOptions): Promise<OperationResult
     configuration: snapshot.configuration,
     ...(options.partitionValues === undefined ? {} : { partitionValues: options.partitionValues }),
   })
+  if (
+    adds.length === 0 &&
+    options.partitionOverwrite === true &&
+    !data.changed &&
+    txnsOf(options).length === 0
+  ) {
+    // No new rows fall in any partition: nothing is replaced, so nothing is committed (an
+    // incremental model with no new rows keeps its version).
+    return { version: snapshot.version, metrics: { ...NOTHING, skipped: false } }
+  }
   const actions: Action[] = data.changed ? schemaActions(snapshot, data) : []
   const removal: OverwritePlan | undefined =
     mode === 'overwrite'

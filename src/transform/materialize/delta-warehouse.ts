@@ -60,6 +60,8 @@ export interface DeltaWarehouseOptions {
 
 /** Delta tables through the lake layer, queried with the engine. */
 export class DeltaWarehouse implements Warehouse {
+  /** @inheritdoc */
+  readonly partitionOverwriteInOnePass = true
   private readonly home: string
   private readonly engine: Engine
   private readonly storeFor: ObjectStoreFactory

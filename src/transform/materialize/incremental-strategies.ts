@@ -69,15 +69,7 @@ export async function applyStrategy(
   }
   const predicates = listOf(node.config['incremental_predicates']).map(targetPredicate)
   if (predicates.length === 0 && samePartitioning(keys, batch.partitionBy)) {
-    const w = await warehouse.write(rel, batch.sql, {
-      mode: 'overwrite',
-      partitionOverwrite: true,
-      mergeSchema: batch.mergeSchema,
-    })
-    return {
-      rows: w.rows,
-      message: `OK delete+insert: replaced the partitions of ${keys.join(', ')} in the batch, ${w.rows} inserted`,
-    }
+    return writePartitions(warehouse, rel, batch)
   }
   const keyJson = (alias?: string) =>
     `to_json(struct_pack(${keys.map((k) => `${sqlIdent(k)} := ${alias === undefined ? '' : `${alias}.`}${sqlIdent(k)}`).join(', ')}))`
@@ -91,6 +83,63 @@ export async function applyStrategy(
     mergeSchema: batch.mergeSchema,
   })
   return { rows: w.rows, message: `OK delete+insert: ${deleted} deleted, ${w.rows} inserted` }
+}
+
+/**
+ * True when a batch replaces whole partitions: `delete+insert` whose `unique_key` is the table's
+ * partitioning, without `incremental_predicates` (one dynamic partition overwrite).
+ */
+export function replacesPartitions(
+  config: Readonly<Record<string, unknown>>,
+  partitionBy: readonly string[],
+): boolean {
+  return (
+    strategyOf(config) === 'delete+insert' &&
+    listOf(config['incremental_predicates']).length === 0 &&
+    samePartitioning(listOf(config['unique_key']), partitionBy)
+  )
+}
+
+/**
+ * Replaces the batch's partitions with the model's query as it is, not staged (issue 16): the
+ * query runs once, straight into the new files, and reads the table's version before the commit.
+ * A NULL partition key fails the query at the first one (DuckDB's `error()`), so nothing is
+ * committed; the failure is then explained as the staged path does, with the count.
+ */
+export async function replacePartitionsInOnePass(
+  warehouse: Warehouse,
+  node: ProjectNode,
+  rel: RelationName,
+  batch: Batch,
+): Promise<{ rows: number; message: string }> {
+  const checks = batch.partitionBy.map((k) => {
+    const c = sqlIdent(k)
+    return `case when ${c} is null then error('a NULL partition key') else ${c} end as ${c}`
+  })
+  const guarded = `select * replace (${checks.join(', ')}) from (${batch.sql}) as new_rows`
+  try {
+    return await writePartitions(warehouse, rel, { ...batch, sql: guarded })
+  } catch (error) {
+    await checkKeys(warehouse, batch.sql, batch.partitionBy, node.name, false)
+    throw error
+  }
+}
+
+/** One dynamic partition overwrite: the partitions the batch's rows fall in are replaced. */
+async function writePartitions(
+  warehouse: Warehouse,
+  rel: RelationName,
+  batch: Batch,
+): Promise<{ rows: number; message: string }> {
+  const w = await warehouse.write(rel, batch.sql, {
+    mode: 'overwrite',
+    partitionOverwrite: true,
+    mergeSchema: batch.mergeSchema,
+  })
+  return {
+    rows: w.rows,
+    message: `OK delete+insert: replaced the partitions of ${batch.partitionBy.join(', ')} in the batch, ${w.rows} inserted`,
+  }
 }
 
 /** dbt's predicates may name the target `DBT_INTERNAL_DEST`; the delete runs on the table itself. */

@@ -4,20 +4,27 @@
  * builds the table like `table`; later runs compile the model with `is_incremental()` true,
  * stage the new rows once (the query may read the table it is about to change), apply
  * `on_schema_change`, and hand the batch to its strategy (`incremental-strategies.ts`). A batch
- * with no rows and no schema change commits nothing. `microbatch` runs per time window
- * (`microbatch.ts`).
+ * with no rows and no schema change commits nothing. A batch that replaces whole partitions on a
+ * warehouse that writes them in one pass (Delta) is not staged: the query runs once, straight
+ * into the new files (issue 16). `microbatch` runs per time window (`microbatch.ts`).
  */
 import { listOf } from '../project/config-checks.js'
 import type { ProjectNode } from '../project/types.js'
 import { sqlIdent, sqlQualified } from '../../core/index.js'
-import { applyStrategy, strategyOf } from './incremental-strategies.js'
+import {
+  applyStrategy,
+  replacePartitionsInOnePass,
+  replacesPartitions,
+  strategyOf,
+  type Batch,
+} from './incremental-strategies.js'
 import {
   compileOrThrow,
   type MaterializeContext,
   type MaterializeOutcome,
 } from './materialize-context.js'
 import { runMicrobatch } from './microbatch.js'
-import { planSchemaChange } from './schema-change.js'
+import { planSchemaChange, type SchemaPlan } from './schema-change.js'
 import type { RelationInfo, RelationName } from './warehouse.js'
 
 /** Materializes an incremental model. */
@@ -66,25 +73,37 @@ async function incrementalBatch(
 ): Promise<MaterializeOutcome> {
   const { warehouse } = ctx
   const c = await compileOrThrow(ctx, node, true, ctx.empty)
+  const noRows = {
+    message: 'OK no new rows (nothing written)',
+    rowsAffected: 0,
+    compiledCode: c.sql,
+    relationName: c.relation,
+  }
+  const partitionBy = existing.partitionBy ?? []
+  if (
+    warehouse.partitionOverwriteInOnePass === true &&
+    replacesPartitions(node.config, partitionBy)
+  ) {
+    const plan = await schemaChange(ctx, node, c.sql, existing)
+    if (plan.drop.length === 0) {
+      // An empty batch replaces no partition and commits nothing by itself.
+      const outcome = await replacePartitionsInOnePass(
+        warehouse,
+        node,
+        rel,
+        batchOf(plan, existing),
+      )
+      if (outcome.rows === 0 && plan.added.length === 0) return noRows
+      await afterWrite(ctx, node, rel)
+      return { ...noRows, message: described(outcome.message, plan), rowsAffected: outcome.rows }
+    }
+  }
   const staged = await warehouse.stage(c.sql)
   try {
-    const probe = await warehouse.query(`select * from (${staged.sql}) as probe limit 0`)
-    const plan = planSchemaChange(
-      String(node.config['on_schema_change'] ?? 'ignore'),
-      staged.sql,
-      existing.columns,
-      probe.columns,
-    )
+    const plan = await schemaChange(ctx, node, staged.sql, existing)
     const unchanged = plan.drop.length === 0 && plan.added.length === 0
-    if (unchanged && (await isEmpty(ctx, staged.sql))) {
-      // No new rows: no delete, no insert, no empty commit (the table keeps its version).
-      return {
-        message: 'OK no new rows (nothing written)',
-        rowsAffected: 0,
-        compiledCode: c.sql,
-        relationName: c.relation,
-      }
-    }
+    // No new rows: no delete, no insert, no empty commit (the table keeps its version).
+    if (unchanged && (await isEmpty(ctx, staged.sql))) return noRows
     if (plan.drop.length > 0) {
       const keep = existing.columns
         .filter((col) => !plan.drop.includes(col.name))
@@ -92,21 +111,52 @@ async function incrementalBatch(
       const from = sqlQualified([rel.database, rel.schema, rel.identifier])
       await warehouse.write(rel, `select ${keep.join(', ')} from ${from}`, { mode: 'overwrite' })
     }
-    const outcome = await applyStrategy(ctx, node, rel, strategyOf(node.config), {
-      sql: plan.sql,
-      mergeSchema: plan.mergeSchema,
-      columns: [...existing.columns.map((x) => x.name), ...plan.added],
-      partitionBy: existing.partitionBy ?? [],
-    })
-    let message = outcome.message
-    if (plan.added.length > 0)
-      message += `; added column(s) ${plan.added.join(', ')} (old rows are NULL there; --full-refresh backfills)`
-    if (plan.drop.length > 0) message += `; dropped column(s) ${plan.drop.join(', ')}`
+    const outcome = await applyStrategy(
+      ctx,
+      node,
+      rel,
+      strategyOf(node.config),
+      batchOf(plan, existing),
+    )
     await afterWrite(ctx, node, rel)
-    return { message, rowsAffected: outcome.rows, compiledCode: c.sql, relationName: c.relation }
+    return { ...noRows, message: described(outcome.message, plan), rowsAffected: outcome.rows }
   } finally {
     await staged.release()
   }
+}
+
+/** The batch's columns against the table's, and what `on_schema_change` makes of them. */
+async function schemaChange(
+  ctx: MaterializeContext,
+  node: ProjectNode,
+  sql: string,
+  existing: RelationInfo,
+): Promise<SchemaPlan> {
+  const probe = await ctx.warehouse.query(`select * from (${sql}) as probe limit 0`)
+  return planSchemaChange(
+    String(node.config['on_schema_change'] ?? 'ignore'),
+    sql,
+    existing.columns,
+    probe.columns,
+  )
+}
+
+function batchOf(plan: SchemaPlan, existing: RelationInfo): Batch {
+  return {
+    sql: plan.sql,
+    mergeSchema: plan.mergeSchema,
+    columns: [...existing.columns.map((x) => x.name), ...plan.added],
+    partitionBy: existing.partitionBy ?? [],
+  }
+}
+
+/** A strategy's message with the schema change it made. */
+function described(message: string, plan: SchemaPlan): string {
+  let m = message
+  if (plan.added.length > 0)
+    m += `; added column(s) ${plan.added.join(', ')} (old rows are NULL there; --full-refresh backfills)`
+  if (plan.drop.length > 0) m += `; dropped column(s) ${plan.drop.join(', ')}`
+  return m
 }
 
 async function isEmpty(ctx: MaterializeContext, sql: string): Promise<boolean> {

@@ -70,6 +70,12 @@ export interface BuildRecord {
 
 /** Storage and SQL for the transformation engine. Implementations serialise writes per table. */
 export interface Warehouse {
+  /**
+   * True when a partition overwrite evaluates its query once, straight into the new files, reading
+   * the table as it was before the commit: an incremental batch replacing partitions is then not
+   * staged first (Delta on DuckDB; Databricks stages, its REPLACE WHERE reads the batch twice).
+   */
+  readonly partitionOverwriteInOnePass?: boolean
   /** Runs a query and returns its columns and rows. */
   query(
     sql: string,
