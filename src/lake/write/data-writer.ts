@@ -1,7 +1,8 @@
 /**
  * @module lake/write/data-writer
  * Writes the rows of a SQL query as Delta data files and builds their `add` actions (size,
- * modification time, Spark-format stats, the `pitwall.columns` tag of `protocol/columns-tag.ts`).
+ * modification time, Spark-format stats, the `pitwall.columns` tag of `protocol/columns-tag.ts`
+ * and the exact timestamp maxima of `protocol/timestamp-max-tag.ts`).
  *
  * The common path is one DuckDB statement: `COPY (…) TO '<table>' (FORMAT parquet,
  * PARTITION_BY (…), RETURN_STATS)`, partition columns rendered as their log strings. The files
@@ -20,13 +21,14 @@ import { mkdir, rename } from 'node:fs/promises'
 import { dirname, sep } from 'node:path'
 import type { AddAction } from '../protocol/actions.js'
 import { COLUMNS_TAG, columnsTag } from '../protocol/columns-tag.js'
+import { TIMESTAMP_MAX_TAG, timestampMaxTag } from '../protocol/timestamp-max-tag.js'
 import { duckDbType } from '../protocol/schema.js'
 import { UnsupportedFeatureError } from '../lake-errors.js'
 import { readParquetSql, sqlIdent, sqlString, type SqlExecutor } from '../sql-executor.js'
 import type { ObjectStore } from '../store/object-store.js'
 import { copiedFile, type CopiedFile } from './copy-stats.js'
 import type { DeltaSchema } from './delta-types.js'
-import { statsFromFooter, type FooterColumnChunk } from './file-stats.js'
+import { exactTimestampMaxima, statsFromFooter, type FooterColumnChunk } from './file-stats.js'
 import { encodeAddPath, partitionDirectory } from './partition-path.js'
 import { writeSlices, type WrittenFile } from './partition-slices.js'
 import { partitionValueSql } from './partition-values.js'
@@ -208,7 +210,7 @@ async function buildAdds(
   const config = options.configuration ?? {}
   const numIndexed = config['delta.dataSkippingNumIndexedCols']
   const statsCols = config['delta.dataSkippingStatsColumns']
-  const tags = tagged ? { tags: { [COLUMNS_TAG]: columnsTag(dataFields) } } : {}
+  const columns: Record<string, string> = tagged ? { [COLUMNS_TAG]: columnsTag(dataFields) } : {}
   const adds: AddAction[] = []
   for (const w of written) {
     const file = local(w.rel)
@@ -224,6 +226,10 @@ async function buildAdds(
         : { statsColumns: statsCols.split(',').map((s) => s.trim()) }),
       ...(nulls === undefined ? {} : { complexNullCounts: nulls }),
     })
+    const maxima = exactTimestampMaxima(dataSchema, mine)
+    const newest = maxima === undefined ? undefined : timestampMaxTag(maxima)
+    const tags: Record<string, string> = { ...columns }
+    if (newest !== undefined) tags[TIMESTAMP_MAX_TAG] = newest
     const meta = await store.head(w.rel)
     adds.push({
       path: encodeAddPath(w.rel),
@@ -232,7 +238,7 @@ async function buildAdds(
       modificationTime: Math.floor(meta?.modified ?? Date.now()),
       dataChange: options.dataChange ?? true,
       stats,
-      ...tags,
+      ...(Object.keys(tags).length === 0 ? {} : { tags }),
     })
   }
   return adds

@@ -8,6 +8,7 @@
  * leaves — and `nullCount` for every indexed column, but no min/max for boolean, binary, array and
  * map (as Spark). Strings are compared by code point (UTF-8 byte order), as the footers are.
  */
+import { timestampMicros } from '../protocol/timestamp-max-tag.js'
 import { compareCodePoints, compareExact, exactNumber } from '../read/stat-compare.js'
 import type { DeltaField, DeltaSchema, DeltaType } from './delta-types.js'
 
@@ -210,4 +211,34 @@ export function formatTimestamp(value: string, utc: boolean): string | undefined
   const date = new Date(`${local}Z`)
   date.setTime(date.getTime() - offsetMinutes * 60_000)
   return date.toISOString()
+}
+
+/**
+ * The exact largest value of each top-level `timestamp` column of one file, in microseconds, from
+ * its footer rows (every row group's max; null when the column holds no value) — the
+ * `pitwall.timestampMax` tag (`protocol/timestamp-max-tag.ts`). A column whose max cannot be read
+ * exactly leaves the whole map undefined.
+ */
+export function exactTimestampMaxima(
+  schema: DeltaSchema,
+  chunks: readonly FooterColumnChunk[],
+): Map<string, bigint | null> | undefined {
+  const out = new Map<string, bigint | null>()
+  for (const f of schema.fields) {
+    if (f.type !== 'timestamp') continue
+    const parts = chunks.filter((c) => String(c.path_in_schema) === f.name)
+    if (parts.length === 0) return undefined
+    let max: bigint | null = null
+    for (const c of parts) {
+      if (c.stats_max_value === null || c.stats_max_value === undefined) {
+        if (Number(c.stats_null_count) === Number(c.row_group_num_rows)) continue
+        return undefined
+      }
+      const us = timestampMicros(String(c.stats_max_value))
+      if (us === undefined) return undefined
+      if (max === null || us > max) max = us
+    }
+    out.set(f.name, max)
+  }
+  return out
 }
