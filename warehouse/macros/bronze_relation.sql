@@ -12,8 +12,9 @@
   new_sessions_of (an incremental model's `this`): read only the sessions with bronze rows newer
   than the model's max(ingested_at), every row of them (so deduplication sees old and new copies).
   The filter sits on the bronze table itself, under the union; when the build runs, the session
-  keys are fetched first and filter as literals (session_key_list), so DuckDB prunes the row
-  groups of other sessions by their statistics instead of reading the whole history.
+  keys are fetched first and filter as literals (changed_key_list: from the Delta log, else a
+  query), so DuckDB prunes the row groups of other sessions by their statistics instead of
+  reading the whole history.
 
   The column lists are the fields of each OpenF1 endpoint (API.md §4) as [name, type] pairs, typed
   as JSON gives them: integers BIGINT, numbers DOUBLE, dates VARCHAR (ISO strings, parsed
@@ -127,7 +128,7 @@
         {{ newest_ingestion(new_sessions_of) }}
       )
     {% endset %}
-    where session_key in {{ session_key_list(new_keys_sql) }}
+    where session_key in {{ changed_key_list(new_sessions_of, 'ingested_at', [[relation, '_ingestion_timestamp']], new_keys_sql) }}
     {%- endif %}
     {%- endif %}
   )

@@ -26,6 +26,9 @@
   (a CTE), not once per input: every read of a table costs a pass over its files.
 #}
 {% macro changed_sessions(this_relation, relations, gold_relations=[]) -%}
+  {%- set sources = [] -%}
+  {%- for relation in relations %}{% do sources.append([relation, 'ingested_at']) %}{% endfor -%}
+  {%- for relation in gold_relations %}{% do sources.append([relation, 'source_ingested_at']) %}{% endfor -%}
   {%- set keys_sql %}
     with changed_sessions_watermark as (
       {{ newest_ingestion_as(this_relation, 'source_ingested_at', 'watermark_at') }}
@@ -39,7 +42,30 @@
     {% if not loop.last %}union{% endif %}
     {%- endfor %}
   {% endset -%}
+  {{ changed_key_list(this_relation, 'source_ingested_at', sources, keys_sql) }}
+{%- endmacro %}
+
+{#
+  changed_key_list(this_relation, column, sources, keys_sql): the session keys of the `sources`
+  rows (`[relation, timestamp column]` pairs) newer than this model's newest `column`, as the
+  right-hand side of `session_key in …`. When the build runs on the Delta warehouse,
+  adapter.changed_keys answers from the Delta log (each file's exact newest timestamp, its
+  session_key partition): no file of history is opened, and a file that may hold newer rows
+  without naming its session (bronze) is read alone. Otherwise — or when the log cannot tell — it
+  is session_key_list(keys_sql), the same question as a query.
+#}
+{% macro changed_key_list(this_relation, column, sources, keys_sql) -%}
+  {%- set keys = none -%}
+  {%- if execute and flags.INTROSPECT -%}
+    {%- set keys = adapter.changed_keys(this_relation, column, sources) -%}
+  {%- endif -%}
+  {%- if keys is none -%}
   {{ session_key_list(keys_sql) }}
+  {%- elif keys | length == 0 -%}
+  (null)
+  {%- else -%}
+  ({{ keys | join(', ') }})
+  {%- endif -%}
 {%- endmacro %}
 
 {#

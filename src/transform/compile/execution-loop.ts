@@ -8,12 +8,14 @@
  * so each round gets one request further. Pure: the answerer does the I/O.
  */
 import type { ParsedProject } from '../project/parse-project.js'
-import type {
-  ColumnInfo,
-  ExecutionHooks,
-  HookRelation,
-  HookRequest,
-  QueryResult,
+import {
+  requestText,
+  type ChangedKeysQuestion,
+  type ColumnInfo,
+  type ExecutionHooks,
+  type HookRelation,
+  type HookRequest,
+  type QueryResult,
 } from '../template/dbt/execution-hooks.js'
 import { relationKey } from '../template/relation.js'
 import {
@@ -30,6 +32,8 @@ export interface HookAnswerer {
   /** The relation's columns; none when it does not exist (as dbt). */
   columns(relation: HookRelation): Promise<readonly ColumnInfo[]>
   drop(relation: HookRelation): Promise<void>
+  /** `adapter.changed_keys`; undefined (or absent) when the warehouse cannot answer it. */
+  changedKeys?(question: ChangedKeysQuestion): Promise<readonly number[] | undefined>
   log?(message: string, info: boolean): void
 }
 
@@ -41,6 +45,7 @@ export class ExecutionAnswers implements ExecutionHooks {
   private readonly queries = new Map<string, QueryResult>()
   private readonly columnsOf = new Map<string, readonly ColumnInfo[]>()
   private readonly drops = new Set<string>()
+  private readonly keys = new Map<string, readonly number[] | null>()
 
   constructor(private readonly answerer: HookAnswerer) {}
 
@@ -56,6 +61,11 @@ export class ExecutionAnswers implements ExecutionHooks {
     return this.drops.has(relationKey(database, schema, identifier)) ? true : undefined
   }
 
+  changedKeys(question: ChangedKeysQuestion): readonly number[] | null | undefined {
+    if (this.answerer.changedKeys === undefined) return null
+    return this.keys.get(requestText({ kind: 'changed-keys', question }))
+  }
+
   log(message: string, info: boolean): void {
     this.answerer.log?.(message, info)
   }
@@ -64,6 +74,11 @@ export class ExecutionAnswers implements ExecutionHooks {
   async fetch(request: HookRequest): Promise<void> {
     if (request.kind === 'query') {
       this.queries.set(request.sql, await this.answerer.query(request.sql))
+      return
+    }
+    if (request.kind === 'changed-keys') {
+      const keys = await this.answerer.changedKeys?.(request.question)
+      this.keys.set(requestText(request), keys ?? null)
       return
     }
     const r = request.relation

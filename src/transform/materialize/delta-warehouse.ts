@@ -34,9 +34,12 @@ import { writeFileAtomic } from '../artifacts/artifact-files.js'
 import { WarehouseOperationError } from '../transform-errors.js'
 import { HomeState } from './home-state.js'
 import { EngineViews } from './engine-views.js'
+import { changedKeys } from './changed-keys.js'
 import {
   qualified,
   type BuildRecord,
+  type ChangedKeysRequest,
+  type RelationColumn,
   type RelationInfo,
   type RelationName,
   type Warehouse,
@@ -139,6 +142,19 @@ export class DeltaWarehouse implements Warehouse {
   ): Promise<{ columns: readonly WarehouseColumn[]; rows: readonly WarehouseRow[] }> {
     await this.ensurePrepared()
     return this.engine.query(sql)
+  }
+
+  /** @inheritdoc */
+  async changedKeys(request: ChangedKeysRequest): Promise<readonly number[] | undefined> {
+    await this.ensurePrepared()
+    const of = async ({ relation, column }: RelationColumn) => ({
+      snapshot: (await this.isTable(relation)) ? await this.views.snapshot(relation) : undefined,
+      column,
+    })
+    const watermark = await of(request.watermark)
+    const sources = []
+    for (const source of request.sources) sources.push(await of(source))
+    return changedKeys(this.engine, { watermark, sources, key: request.key })
   }
 
   /** @inheritdoc */

@@ -8,14 +8,20 @@
  */
 import { sqlIdent } from '../../core/index.js'
 import type { Engine } from '../../engine/index.js'
-import { LogStore, loadSnapshot, scanSql, type ObjectStore } from '../../lake/index.js'
+import {
+  LogStore,
+  loadSnapshot,
+  scanSql,
+  type ObjectStore,
+  type Snapshot,
+} from '../../lake/index.js'
 import { qualified, type RelationName } from './warehouse.js'
 
 /** The views of one warehouse in one engine. */
 export class EngineViews {
   private readonly schemas = new Set<string>()
-  /** The table version each table's view shows, and its partitioning. */
-  private readonly tables = new Map<string, { version: number; partitionBy: readonly string[] }>()
+  /** The snapshot each table's view shows. */
+  private readonly tables = new Map<string, Snapshot>()
 
   constructor(
     private readonly engine: Engine,
@@ -28,17 +34,25 @@ export class EngineViews {
    * the table's partitioning.
    */
   async refresh(rel: RelationName): Promise<readonly string[]> {
+    return (await this.snapshot(rel)).partitionColumns
+  }
+
+  /**
+   * The table's latest snapshot, the one its view now shows (made again when the table has a
+   * newer commit).
+   */
+  async snapshot(rel: RelationName): Promise<Snapshot> {
     await this.ensureSchema(rel)
     const k = qualified(rel)
     const store = this.tableOf(rel)
     const latest = await new LogStore(store).latestVersion()
     const made = this.tables.get(k)
-    if (made?.version === latest) return made.partitionBy
+    if (made?.version === latest) return made
     const snapshot = await loadSnapshot(store, { sql: this.engine })
     const sql = await scanSql(snapshot, { sql: this.engine })
     await this.engine.run(`create or replace view ${k} as ${sql}`)
-    this.tables.set(k, { version: snapshot.version, partitionBy: snapshot.partitionColumns })
-    return snapshot.partitionColumns
+    this.tables.set(k, snapshot)
+    return snapshot
   }
 
   /** Creates or replaces the view `rel` as `sql` (a view model's). */

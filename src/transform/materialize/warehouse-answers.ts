@@ -1,7 +1,7 @@
 /**
  * @module transform/materialize/warehouse-answers
  * The {@link HookAnswerer} of a run: introspective macros (`run_query`, `statement`,
- * `adapter.get_columns_in_relation`, `adapter.drop_relation`) answered by the run's
+ * `adapter.get_columns_in_relation`, `adapter.drop_relation`, `adapter.changed_keys`) answered by the run's
  * {@link Warehouse}, so they see the Delta tables and views the run has built so far.
  */
 import type { HookAnswerer } from '../compile/execution-loop.js'
@@ -26,6 +26,9 @@ export function warehouseAnswerer(
       return (info?.columns ?? []).map((c) => ({ name: c.name, dataType: c.type }))
     },
     drop: (relation) => warehouse.drop(relation),
+    async changedKeys(question) {
+      return warehouse.changedKeys?.(question)
+    },
     ...(onLog === undefined ? {} : { log: onLog }),
   }
 }

@@ -121,6 +121,26 @@ export interface Warehouse {
   writeBuildRecord(rel: RelationName, record: BuildRecord): Promise<void>
   /** Takes an exclusive lock named `name` (snapshots); resolves to its release function. */
   lock(name: string): Promise<() => Promise<void>>
+  /**
+   * `adapter.changed_keys`: the distinct keys of `sources` rows whose timestamp column is newer
+   * than the newest `watermark` column value (the epoch when it has none), ascending — answered
+   * from the tables' logs (`changed-keys.ts`). Undefined (or absent) when this warehouse cannot:
+   * the template runs its own query instead.
+   */
+  changedKeys?(request: ChangedKeysRequest): Promise<readonly number[] | undefined>
+}
+
+/** A relation and one of its timestamp columns. */
+export interface RelationColumn {
+  readonly relation: RelationName
+  readonly column: string
+}
+
+/** What {@link Warehouse.changedKeys} answers. */
+export interface ChangedKeysRequest {
+  readonly watermark: RelationColumn
+  readonly sources: readonly RelationColumn[]
+  readonly key: string
 }
 
 /** Quotes a relation as `"catalog"."schema"."table"`. */

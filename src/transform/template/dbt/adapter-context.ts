@@ -1,8 +1,8 @@
 /**
  * @module transform/template/dbt/adapter-context
  * The parts of dbt's context that reach the warehouse: `adapter` (`dispatch`, `get_relation`,
- * `get_columns_in_relation`, `execute`, `quote`, `type`), `load_relation`, `statement`,
- * `run_query`, `load_result`, `store_result`. Database answers come from the render's
+ * `get_columns_in_relation`, `execute`, `quote`, `type`, and pitwall's `changed_keys`),
+ * `load_relation`, `statement`, `run_query`, `load_result`, `store_result`. Database answers come from the render's
  * {@link ExecutionHooks}; see that module for how a missing answer is fetched and retried.
  */
 import { runtimeError } from '../jinja/errors.js'
@@ -133,6 +133,33 @@ function relationParts(rel: unknown): [string, string, string] {
   return [part('database'), part('schema'), part('identifier')]
 }
 
+/**
+ * `adapter.changed_keys(relation, column, sources, key='session_key')` (pitwall's, not dbt's): the
+ * keys of the rows of `sources` — `[relation, timestamp column]` pairs — newer than the newest
+ * `column` of `relation`, as a sorted list of integers; None when the render cannot ask the
+ * warehouse or the warehouse cannot answer without a query (the caller then runs its own).
+ */
+function changedKeys(host: AdapterHost, args: unknown[], kw: Kwargs): unknown {
+  const hooks = host.hooks()
+  if (!host.execute() || hooks?.changedKeys === undefined) return null
+  const pair = (rel: unknown, column: unknown) => {
+    const [database, schema, identifier] = relationParts(rel)
+    return { relation: { database, schema, identifier }, column: str(column) }
+  }
+  const sources = kw['sources'] ?? args[2] ?? []
+  if (!Array.isArray(sources) || !sources.every((s) => Array.isArray(s) && s.length === 2)) {
+    throw runtimeError('adapter.changed_keys: sources must be a list of [relation, column] pairs')
+  }
+  const question = {
+    watermark: pair(kw['relation'] ?? args[0], kw['column'] ?? args[1]),
+    sources: sources.map((s: unknown[]) => pair(s[0], s[1])),
+    key: str(kw['key'] ?? args[3] ?? 'session_key'),
+  }
+  const keys = hooks.changedKeys(question)
+  if (keys === undefined) throw new PendingQuery({ kind: 'changed-keys', question })
+  return keys === null ? null : [...keys]
+}
+
 /** `adapter`, `load_relation`, `statement`, `run_query`, `load_result`, `store_result`. */
 export function adapterContext(host: AdapterHost): Map<string, unknown> {
   const store = (name: string, table: AgateTable | null): void => {
@@ -193,6 +220,7 @@ export function adapterContext(host: AdapterHost): Map<string, unknown> {
       const table = runSql(host, sql)
       return tuple([{ code: 'OK' }, fetch ? table : new AgateTable({ columns: [], rows: [] })])
     }),
+    changed_keys: new PyFunction('changed_keys', (args, kw) => changedKeys(host, args, kw)),
     quote: new PyFunction('quote', ([s]) => quoteIdent(str(s))),
     type: new PyFunction('type', () => host.adapterType),
   }

@@ -33,11 +33,22 @@ export interface HookRelation {
   readonly identifier: string
 }
 
+/**
+ * `adapter.changed_keys`: the keys of `sources` rows whose timestamp column is newer than the
+ * newest `watermark` column value.
+ */
+export interface ChangedKeysQuestion {
+  readonly watermark: { readonly relation: HookRelation; readonly column: string }
+  readonly sources: readonly { readonly relation: HookRelation; readonly column: string }[]
+  readonly key: string
+}
+
 /** What a render needs from the warehouse before it can go on. */
 export type HookRequest =
   | { readonly kind: 'query'; readonly sql: string }
   | { readonly kind: 'columns'; readonly relation: HookRelation }
   | { readonly kind: 'drop'; readonly relation: HookRelation }
+  | { readonly kind: 'changed-keys'; readonly question: ChangedKeysQuestion }
 
 /** What a caller passes to let templates query the warehouse. */
 export interface ExecutionHooks {
@@ -47,6 +58,11 @@ export interface ExecutionHooks {
   columns(database: string, schema: string, identifier: string): readonly ColumnInfo[] | undefined
   /** True once `adapter.drop_relation` of the relation has run; undefined before (optional). */
   dropped?(database: string, schema: string, identifier: string): boolean | undefined
+  /**
+   * The answer to `adapter.changed_keys`: the keys; null when the warehouse cannot answer it;
+   * undefined when not asked yet (optional: absent means it cannot).
+   */
+  changedKeys?(question: ChangedKeysQuestion): readonly number[] | null | undefined
   /** Log lines from `log(msg, info=True)` / `print(msg)` (optional). */
   log?(message: string, info: boolean): void
 }
@@ -54,6 +70,7 @@ export interface ExecutionHooks {
 /** How a request reads as text (`columns:<database>.<schema>.<identifier>` for a lookup). */
 export function requestText(request: HookRequest): string {
   if (request.kind === 'query') return request.sql
+  if (request.kind === 'changed-keys') return `changed-keys:${JSON.stringify(request.question)}`
   const r = request.relation
   return `${request.kind}:${r.database}.${r.schema}.${r.identifier}`
 }
