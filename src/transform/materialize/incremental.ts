@@ -73,12 +73,13 @@ async function incrementalBatch(
 ): Promise<MaterializeOutcome> {
   const { warehouse } = ctx
   const c = await compileOrThrow(ctx, node, true, ctx.empty)
-  const noRows = {
-    message: 'OK no new rows (nothing written)',
-    rowsAffected: 0,
+  const outcome = (message: string, rowsAffected: number): MaterializeOutcome => ({
+    message,
+    rowsAffected,
     compiledCode: c.sql,
     relationName: c.relation,
-  }
+  })
+  const noRows = outcome('OK no new rows (nothing written)', 0)
   const partitionBy = existing.partitionBy ?? []
   if (
     warehouse.partitionOverwriteInOnePass === true &&
@@ -87,15 +88,10 @@ async function incrementalBatch(
     const plan = await schemaChange(ctx, node, c.sql, existing)
     if (plan.drop.length === 0) {
       // An empty batch replaces no partition and commits nothing by itself.
-      const outcome = await replacePartitionsInOnePass(
-        warehouse,
-        node,
-        rel,
-        batchOf(plan, existing),
-      )
-      if (outcome.rows === 0 && plan.added.length === 0) return noRows
+      const w = await replacePartitionsInOnePass(warehouse, node, rel, batchOf(plan, existing))
+      if (w.rows === 0 && plan.added.length === 0) return noRows
       await afterWrite(ctx, node, rel)
-      return { ...noRows, message: described(outcome.message, plan), rowsAffected: outcome.rows }
+      return outcome(described(w.message, plan), w.rows)
     }
   }
   const staged = await warehouse.stage(c.sql)
@@ -111,15 +107,9 @@ async function incrementalBatch(
       const from = sqlQualified([rel.database, rel.schema, rel.identifier])
       await warehouse.write(rel, `select ${keep.join(', ')} from ${from}`, { mode: 'overwrite' })
     }
-    const outcome = await applyStrategy(
-      ctx,
-      node,
-      rel,
-      strategyOf(node.config),
-      batchOf(plan, existing),
-    )
+    const w = await applyStrategy(ctx, node, rel, strategyOf(node.config), batchOf(plan, existing))
     await afterWrite(ctx, node, rel)
-    return { ...noRows, message: described(outcome.message, plan), rowsAffected: outcome.rows }
+    return outcome(described(w.message, plan), w.rows)
   } finally {
     await staged.release()
   }
