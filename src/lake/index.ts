@@ -90,13 +90,8 @@ export type { HintStatus } from './snapshot.js'
 export type { SnapshotOptions } from './snapshot-load.js'
 // Reader: scans (plan, SQL, filters, deletion vectors).
 export { planScan, fileLocation } from './read/scan-plan.js'
-export {
-  TIMESTAMP_MAX_TAG,
-  exactTimestampMax,
-  microsText,
-  timestampMicros,
-} from './protocol/timestamp-max-tag.js'
 export type { ScanPlan, ScanFile } from './read/scan-plan.js'
+export { exactTimestampMax, microsText } from './protocol/timestamp-max-tag.js'
 export { scanSql } from './read/scan-sql.js'
 export type { ScanOptions } from './read/scan-sql.js'
 export { mayMatch, filterSql } from './read/scan-filter.js'

@@ -82,8 +82,22 @@ export function timestampMicros(text: string): bigint | undefined {
 
 /** Microseconds since the epoch as a UTC timestamp literal DuckDB reads exactly. */
 export function microsText(us: bigint): string {
-  const ms = us / 1000n - (us % 1000n < 0n ? 1n : 0n)
+  const ms = floorMillis(us)
   const rest = us - ms * 1000n
   const iso = new Date(Number(ms)).toISOString() // YYYY-MM-DDTHH:MM:SS.mmmZ
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}${rest.toString().padStart(3, '0')}+00`
+}
+
+/**
+ * Microseconds since the epoch as ISO 8601 UTC cut to the millisecond (`…T12:30:00.123Z`, as
+ * Spark writes timestamp stats); undefined outside the years 0001–9999.
+ */
+export function isoMillis(us: bigint): string | undefined {
+  const iso = new Date(Number(floorMillis(us))).toISOString()
+  return /^\d{4}-/.test(iso) && !iso.startsWith('0000') ? iso : undefined
+}
+
+/** The millisecond a microsecond falls in (rounded down, before the epoch too). */
+function floorMillis(us: bigint): bigint {
+  return us / 1000n - (us % 1000n < 0n ? 1n : 0n)
 }

@@ -143,5 +143,8 @@ describe('statsFromFooter', () => {
     expect(formatTimestamp('2023-06-15 14:30:00+02', true)).toBe('2023-06-15T12:30:00.000Z')
     expect(formatTimestamp('2023-06-15 12:30:00', false)).toBe('2023-06-15T12:30:00.000')
     expect(formatTimestamp('infinity', true)).toBeUndefined()
+    // Cut to the millisecond on the wall clock, before the epoch too; years past 9999 have no stat.
+    expect(formatTimestamp('1969-12-31 23:59:59.999999+00', true)).toBe('1969-12-31T23:59:59.999Z')
+    expect(formatTimestamp('10000-01-01 00:00:00+00', true)).toBeUndefined()
   })
 })

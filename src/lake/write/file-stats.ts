@@ -8,7 +8,7 @@
  * leaves — and `nullCount` for every indexed column, but no min/max for boolean, binary, array and
  * map (as Spark). Strings are compared by code point (UTF-8 byte order), as the footers are.
  */
-import { timestampMicros } from '../protocol/timestamp-max-tag.js'
+import { isoMillis, timestampMicros } from '../protocol/timestamp-max-tag.js'
 import { compareCodePoints, compareExact, exactNumber } from '../read/stat-compare.js'
 import type { DeltaField, DeltaSchema, DeltaType } from './delta-types.js'
 
@@ -198,19 +198,11 @@ function compareNumeric(a: string, b: string): number {
  * Spark's stats do: milliseconds, `Z` for `timestamp`. Years outside 0001–9999 give undefined.
  */
 export function formatTimestamp(value: string, utc: boolean): string | undefined {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([+-])(\d{2}):?(\d{2})?)?$/.exec(
-      value,
-    )
-  if (m === null) return undefined
-  const ms = (m[7] ?? '').padEnd(3, '0').slice(0, 3)
-  const local = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${ms}`
-  if (!utc) return local
-  const offsetMinutes = (m[8] === '-' ? -1 : 1) * (Number(m[9] ?? 0) * 60 + Number(m[10] ?? 0))
-  if (offsetMinutes === 0) return `${local}Z`
-  const date = new Date(`${local}Z`)
-  date.setTime(date.getTime() - offsetMinutes * 60_000)
-  return date.toISOString()
+  // ntz: the wall clock as written (an offset, which ntz footers do not have, is ignored).
+  const text = utc ? value : value.trim().replace(/(?:Z|[+-]\d{2}(?::?\d{2})?)$/, '')
+  const us = timestampMicros(text)
+  const iso = us === undefined ? undefined : isoMillis(us)
+  return iso === undefined || utc ? iso : iso.slice(0, -1)
 }
 
 /**

@@ -35,11 +35,10 @@ import { WarehouseOperationError } from '../transform-errors.js'
 import { HomeState } from './home-state.js'
 import { EngineViews } from './engine-views.js'
 import { changedKeys } from './changed-keys.js'
+import type { ChangedKeysQuestion } from '../template/dbt/execution-hooks.js'
 import {
   qualified,
   type BuildRecord,
-  type ChangedKeysRequest,
-  type RelationColumn,
   type RelationInfo,
   type RelationName,
   type Warehouse,
@@ -145,9 +144,9 @@ export class DeltaWarehouse implements Warehouse {
   }
 
   /** @inheritdoc */
-  async changedKeys(request: ChangedKeysRequest): Promise<readonly number[] | undefined> {
+  async changedKeys(request: ChangedKeysQuestion): Promise<readonly number[] | undefined> {
     await this.ensurePrepared()
-    const of = async ({ relation, column }: RelationColumn) => ({
+    const of = async ({ relation, column }: ChangedKeysQuestion['watermark']) => ({
       snapshot: (await this.isTable(relation)) ? await this.views.snapshot(relation) : undefined,
       column,
     })

@@ -6,6 +6,7 @@
  * DELTA` / `MERGE INTO`. Relations are three-level names; SQL is DuckDB's dialect.
  */
 import { sqlQualified } from '../../core/index.js'
+import type { ChangedKeysQuestion } from '../template/dbt/execution-hooks.js'
 
 /** A table or view: catalog (dbt's database), schema, name. */
 export interface RelationName {
@@ -127,20 +128,7 @@ export interface Warehouse {
    * from the tables' logs (`changed-keys.ts`). Undefined (or absent) when this warehouse cannot:
    * the template runs its own query instead.
    */
-  changedKeys?(request: ChangedKeysRequest): Promise<readonly number[] | undefined>
-}
-
-/** A relation and one of its timestamp columns. */
-export interface RelationColumn {
-  readonly relation: RelationName
-  readonly column: string
-}
-
-/** What {@link Warehouse.changedKeys} answers. */
-export interface ChangedKeysRequest {
-  readonly watermark: RelationColumn
-  readonly sources: readonly RelationColumn[]
-  readonly key: string
+  changedKeys?(request: ChangedKeysQuestion): Promise<readonly number[] | undefined>
 }
 
 /** Quotes a relation as `"catalog"."schema"."table"`. */
